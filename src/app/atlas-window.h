@@ -1,0 +1,25 @@
+/* atlas-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-centres-page.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
+
+AtlasWindow      *atlas_window_new               (GtkApplication *application,
+                                                  AtlasStore     *store);
+AtlasStore       *atlas_window_get_store         (AtlasWindow    *self);
+AtlasCentresPage *atlas_window_get_centres_page  (AtlasWindow    *self);
+void              atlas_window_show_view         (AtlasWindow    *self,
+                                                  const char     *name);
+
+G_END_DECLS

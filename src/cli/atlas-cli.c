@@ -1,0 +1,455 @@
+/* atlas-cli.c: integrationsatlas-cli, the headless commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "atlas-cli.h"
+#include "atlas-list-model.h"
+#include "atlas-store.h"
+
+typedef enum {
+  EXIT_OK = 0,
+  EXIT_REJECTED = 1,  /* an input or the database was rejected */
+  EXIT_USAGE = 2,
+} ExitStatus;
+
+typedef enum {
+  FORMAT_TSV,
+  FORMAT_JSON,
+} OutputFormat;
+
+typedef struct {
+  const char *db_path;
+  OutputFormat format;
+} CliOptions;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("integrationsatlas-cli: %s\n", message);
+}
+
+static int
+usage_error (const char *message)
+{
+  print_error (message);
+  g_printerr ("%s\n", _("Run “integrationsatlas-cli --help” to see the commands."));
+  return EXIT_USAGE;
+}
+
+/* Output ------------------------------------------------------------------- */
+
+/* TSV has no quoting: tabs and line breaks inside a value become spaces. */
+static void
+append_tsv_cell (GString    *line,
+                 const char *value)
+{
+  for (const char *p = value; *p; p++)
+    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+typedef struct {
+  OutputFormat format;
+  const char * const *columns;
+  guint n_rows;
+  GString *out;
+} TableWriter;
+
+static void
+table_begin (TableWriter        *writer,
+             OutputFormat        format,
+             const char * const *columns)
+{
+  writer->format = format;
+  writer->columns = columns;
+  writer->n_rows = 0;
+  writer->out = g_string_new (NULL);
+
+  if (format == FORMAT_TSV)
+    {
+      for (guint i = 0; columns[i]; i++)
+        {
+          if (i > 0)
+            g_string_append_c (writer->out, '\t');
+          g_string_append (writer->out, columns[i]);
+        }
+      g_string_append_c (writer->out, '\n');
+    }
+  else
+    g_string_append (writer->out, "[");
+}
+
+/* @cells holds one value per column, in order. */
+static void
+table_row (TableWriter        *writer,
+           const char * const *cells)
+{
+  GString *out = writer->out;
+
+  if (writer->format == FORMAT_TSV)
+    {
+      for (guint i = 0; writer->columns[i]; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, '\t');
+          append_tsv_cell (out, cells[i]);
+        }
+      g_string_append_c (out, '\n');
+    }
+  else
+    {
+      g_string_append (out, writer->n_rows > 0 ? ",\n  {" : "\n  {");
+      for (guint i = 0; writer->columns[i]; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          append_json_string (out, writer->columns[i]);
+          g_string_append (out, ": ");
+          append_json_string (out, cells[i]);
+        }
+      g_string_append_c (out, '}');
+    }
+
+  writer->n_rows++;
+
+  /* Long listings stream instead of growing one huge string. */
+  if (out->len > 64 * 1024)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+}
+
+static void
+table_end (TableWriter *writer)
+{
+  if (writer->format == FORMAT_JSON)
+    g_string_append (writer->out, writer->n_rows > 0 ? "\n]\n" : "]\n");
+
+  fwrite (writer->out->str, 1, writer->out->len, stdout);
+  fflush (stdout);
+  g_string_free (writer->out, TRUE);
+  writer->out = NULL;
+}
+
+static char *
+format_utc (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+/* Commands ----------------------------------------------------------------- */
+
+static AtlasStore *
+open_store (const CliOptions    *options,
+            AtlasStoreOpenFlags  flags,
+            int                 *status)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasStore *store;
+  const char *path = options->db_path;
+
+  if (path == NULL)
+    path = default_path = atlas_store_default_path ();
+
+  store = atlas_store_new (path, flags, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      *status = EXIT_REJECTED;
+    }
+
+  return store;
+}
+
+static void
+list_row (TableWriter     *writer,
+          AtlasRecordKind  kind,
+          GObject         *item)
+{
+  g_autofree char *published = NULL;
+  g_autofree char *id = NULL;
+
+  switch (kind)
+    {
+    case ATLAS_RECORD_CENTRE:
+      {
+        AtlasCentre *c = ATLAS_CENTRE (item);
+        const char *cells[] = {
+          atlas_centre_get_field (c, ATLAS_CENTRE_AGS),
+          atlas_centre_get_field (c, ATLAS_CENTRE_DISTRICT),
+          atlas_centre_get_field (c, ATLAS_CENTRE_NAME),
+          atlas_centre_get_field (c, ATLAS_CENTRE_STREET),
+          atlas_centre_get_field (c, ATLAS_CENTRE_POSTAL_CODE),
+          atlas_centre_get_field (c, ATLAS_CENTRE_CITY),
+          atlas_centre_get_field (c, ATLAS_CENTRE_PHONE),
+          atlas_centre_get_field (c, ATLAS_CENTRE_EMAIL),
+          atlas_centre_get_field (c, ATLAS_CENTRE_WEBSITE),
+        };
+        table_row (writer, cells);
+      }
+      break;
+
+    case ATLAS_RECORD_CONTACT:
+      {
+        AtlasContact *c = ATLAS_CONTACT (item);
+        const char *cells[11];
+
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, atlas_contact_get_id (c));
+        cells[0] = id;
+        for (guint f = 1; f < ATLAS_CONTACT_N_FIELDS; f++)
+          cells[f] = atlas_contact_get_field (c, f);
+        table_row (writer, cells);
+      }
+      break;
+
+    case ATLAS_RECORD_RELEASE:
+      {
+        AtlasRelease *r = ATLAS_RELEASE (item);
+        const char *cells[5];
+
+        published = format_utc (atlas_release_get_published (r));
+        cells[0] = atlas_release_get_field (r, ATLAS_RELEASE_GUID);
+        cells[1] = published;
+        cells[2] = atlas_release_get_field (r, ATLAS_RELEASE_TITLE);
+        cells[3] = atlas_release_get_field (r, ATLAS_RELEASE_FORMAT);
+        cells[4] = atlas_release_get_field (r, ATLAS_RELEASE_CENTRES);
+        table_row (writer, cells);
+      }
+      break;
+
+    case ATLAS_RECORD_VISIT:
+      {
+        AtlasVisit *v = ATLAS_VISIT (item);
+        const char *cells[] = {
+          atlas_visit_get_field (v, ATLAS_VISIT_DATE),
+          atlas_visit_get_field (v, ATLAS_VISIT_AGS),
+          atlas_visit_get_field (v, ATLAS_VISIT_CENTRE_NAME),
+          atlas_visit_get_field (v, ATLAS_VISIT_TOUR),
+          atlas_visit_get_field (v, ATLAS_VISIT_STATUS),
+        };
+        table_row (writer, cells);
+      }
+      break;
+
+    case ATLAS_RECORD_DISTRICT:
+    case ATLAS_N_RECORD_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+cmd_list (const CliOptions  *options,
+          char             **args)
+{
+  static const char * const centre_columns[] = {
+    "ags", "district", "name", "street", "postal_code", "city", "phone", "email", "website", NULL
+  };
+  static const char * const contact_columns[] = {
+    "id", "honorific", "given_name", "family_name", "role", "organisation", "centre",
+    "phones", "emails", "notes", "tags", NULL
+  };
+  static const char * const release_columns[] = {
+    "guid", "published", "title", "format", "centres", NULL
+  };
+  static const char * const visit_columns[] = {
+    "date", "ags", "centre", "tour", "status", NULL
+  };
+  static const struct {
+    const char *name;
+    AtlasRecordKind kind;
+    const char * const *columns;
+  } tables[] = {
+    { "centres", ATLAS_RECORD_CENTRE, centre_columns },
+    { "contacts", ATLAS_RECORD_CONTACT, contact_columns },
+    { "releases", ATLAS_RECORD_RELEASE, release_columns },
+    { "visits", ATLAS_RECORD_VISIT, visit_columns },
+  };
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasListModel) model = NULL;
+  TableWriter writer;
+  int status = EXIT_OK;
+  guint t;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“list” takes one of: centres, contacts, releases, visits"));
+
+  for (t = 0; t < G_N_ELEMENTS (tables); t++)
+    if (g_strcmp0 (args[0], tables[t].name) == 0)
+      break;
+  if (t == G_N_ELEMENTS (tables))
+    return usage_error (_("“list” takes one of: centres, contacts, releases, visits"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  model = atlas_list_model_new (store, tables[t].kind);
+
+  table_begin (&writer, options->format, tables[t].columns);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      list_row (&writer, tables[t].kind, item);
+    }
+  table_end (&writer);
+
+  return EXIT_OK;
+}
+
+static int
+cmd_check (const CliOptions  *options,
+           char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  int status = EXIT_OK;
+  int version;
+
+  if (args[0] != NULL)
+    return usage_error (_("“check” takes no arguments"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &status)))
+    return status;
+
+  version = atlas_store_get_schema_version (store);
+
+  if (!atlas_store_check (store, &report, &error))
+    {
+      if (error != NULL)
+        print_error (error->message);
+      else
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is damaged: %s"), atlas_store_get_path (store), report);
+
+          g_strchomp (message);
+          print_error (message);
+        }
+      return EXIT_REJECTED;
+    }
+
+  /* Translators: the first %s is a file name, %d the schema version. */
+  g_print (_("%s: ok, schema version %d of %d\n"),
+           atlas_store_get_path (store), version, atlas_store_latest_version ());
+
+  return EXIT_OK;
+}
+
+/* Entry point --------------------------------------------------------------- */
+
+int
+atlas_cli_run (int    argc,
+               char **argv)
+{
+  static const struct {
+    const char *name;
+    int (*run) (const CliOptions *options, char **args);
+  } commands[] = {
+    { "list", cmd_list },
+    { "check", cmd_check },
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  gboolean version = FALSE;
+  CliOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Use the catalogue in PATH instead of the default one"), N_("PATH") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format of “list”: tsv (default) or json"), N_("FORMAT") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  summary = g_strjoin ("\n",
+                       _("Commands:"),
+                       _("  list centres|contacts|releases|visits   print a table of the catalogue"),
+                       _("  check                                    check the catalogue’s integrity and schema"),
+                       NULL);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (error->message);
+
+  if (version)
+    {
+      g_print ("integrationsatlas-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  options.db_path = db_path;
+  if (format == NULL || g_strcmp0 (format, "tsv") == 0)
+    options.format = FORMAT_TSV;
+  else if (g_strcmp0 (format, "json") == 0)
+    options.format = FORMAT_JSON;
+  else
+    return usage_error (_("--format takes tsv or json"));
+
+  if (args[1] == NULL)
+    return usage_error (_("No command given"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (args[1], commands[i].name) == 0)
+      return commands[i].run (&options, &args[2]);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), args[1]);
+
+    return usage_error (message);
+  }
+}

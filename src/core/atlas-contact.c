@@ -1,0 +1,227 @@
+/* atlas-contact.c: A person or office the press office keeps in touch with.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "atlas-record.h"
+#include "atlas-contact.h"
+
+struct _AtlasContact
+{
+  GObject parent_instance;
+
+  char *fields[ATLAS_CONTACT_N_FIELDS];
+  gint64 id;
+  gint64 centre_id;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasContact, atlas_contact, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  /* 1 … ATLAS_CONTACT_N_FIELDS - 1 are the text fields. */
+  PROP_ID = ATLAS_CONTACT_N_FIELDS,
+  PROP_CENTRE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const field_names[ATLAS_CONTACT_N_FIELDS] = {
+  [ATLAS_CONTACT_HONORIFIC] = "honorific",
+  [ATLAS_CONTACT_GIVEN_NAME] = "given-name",
+  [ATLAS_CONTACT_FAMILY_NAME] = "family-name",
+  [ATLAS_CONTACT_ROLE] = "role",
+  [ATLAS_CONTACT_ORGANISATION] = "organisation",
+  [ATLAS_CONTACT_CENTRE_AGS] = "centre-ags",
+  [ATLAS_CONTACT_PHONES] = "phones",
+  [ATLAS_CONTACT_EMAILS] = "emails",
+  [ATLAS_CONTACT_NOTES] = "notes",
+  [ATLAS_CONTACT_TAGS] = "tags",
+};
+
+static void
+atlas_contact_finalize (GObject *object)
+{
+  AtlasContact *self = (AtlasContact *)object;
+
+  atlas_record_free_strings (self->fields, ATLAS_CONTACT_N_FIELDS);
+
+  G_OBJECT_CLASS (atlas_contact_parent_class)->finalize (object);
+}
+
+static void
+atlas_contact_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasContact *self = ATLAS_CONTACT (object);
+
+  if (prop_id > 0 && prop_id < ATLAS_CONTACT_N_FIELDS)
+    {
+      g_value_set_string (value, self->fields[prop_id]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CENTRE_ID:
+      g_value_set_int64 (value, self->centre_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_contact_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasContact *self = ATLAS_CONTACT (object);
+
+  if (prop_id > 0 && prop_id < ATLAS_CONTACT_N_FIELDS)
+    {
+      atlas_contact_set_field (self, prop_id, g_value_get_string (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      atlas_contact_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CENTRE_ID:
+      atlas_contact_set_centre_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_contact_class_init (AtlasContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_contact_finalize;
+  object_class->get_property = atlas_contact_get_property;
+  object_class->set_property = atlas_contact_set_property;
+
+  atlas_record_install_strings (object_class, properties, 1, ATLAS_CONTACT_N_FIELDS, field_names);
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_ID, properties[PROP_ID]);
+  properties[PROP_CENTRE_ID] =
+    g_param_spec_int64 ("centre-id", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_CENTRE_ID, properties[PROP_CENTRE_ID]);
+}
+
+static void
+atlas_contact_init (AtlasContact *self)
+{
+  for (guint i = 1; i < ATLAS_CONTACT_N_FIELDS; i++)
+    self->fields[i] = g_strdup ("");
+}
+
+AtlasContact *
+atlas_contact_new (void)
+{
+  return g_object_new (ATLAS_TYPE_CONTACT, NULL);
+}
+
+/**
+ * atlas_contact_get_field:
+ *
+ * Returns: (transfer none) (not nullable): the field's text, "" when unknown
+ */
+const char *
+atlas_contact_get_field (AtlasContact      *self,
+                       AtlasContactField  field)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+  g_return_val_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS, NULL);
+
+  return self->fields[field];
+}
+
+void
+atlas_contact_set_field (AtlasContact      *self,
+                       AtlasContactField  field,
+                       const char        *value)
+{
+  g_return_if_fail (ATLAS_IS_CONTACT (self));
+  g_return_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS);
+
+  atlas_record_set_string (G_OBJECT (self), &self->fields[field], value, properties[field]);
+}
+
+/**
+ * atlas_contact_field_name:
+ *
+ * Returns: the property name of @field, which is also its export name
+ */
+const char *
+atlas_contact_field_name (AtlasContactField field)
+{
+  g_return_val_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS, NULL);
+
+  return field_names[field];
+}
+
+gint64
+atlas_contact_get_id (AtlasContact *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), 0);
+
+  return self->id;
+}
+
+void
+atlas_contact_set_id (AtlasContact *self,
+                        gint64 value)
+{
+  g_return_if_fail (ATLAS_IS_CONTACT (self));
+
+  if (self->id == value)
+    return;
+
+  self->id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+atlas_contact_get_centre_id (AtlasContact *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), 0);
+
+  return self->centre_id;
+}
+
+void
+atlas_contact_set_centre_id (AtlasContact *self,
+                               gint64 value)
+{
+  g_return_if_fail (ATLAS_IS_CONTACT (self));
+
+  if (self->centre_id == value)
+    return;
+
+  self->centre_id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTRE_ID]);
+}

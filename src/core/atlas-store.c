@@ -1,0 +1,1577 @@
+/* atlas-store.c: the SQLite catalogue; the only place that speaks SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "atlas-core-resources.h"
+#include "atlas-store-private.h"
+#include "atlas-text.h"
+
+#define RESOURCE_SQL RESOURCE_PREFIX "/core/sql/"
+
+/* 53 districts and Stadt Aachen, each with its centre. */
+#define SEED_ROWS 54
+
+/* Numbered migrations in resources/sql/; the position is the version. */
+static const char * const migrations[] = {
+  "0001-catalogue.sql",
+  "0002-releases-visits.sql",
+};
+
+struct _AtlasStore
+{
+  GObject parent_instance;
+
+  char *path;
+  AtlasStoreOpenFlags flags;
+  int target_version;
+
+  sqlite3 *db;
+  GHashTable *statements; /* SQL text → sqlite3_stmt */
+  guint txn_depth;
+  guint pending_changes;  /* bit per AtlasRecordKind changed in the open transaction */
+  gint64 pending_id;      /* the one record changed, or 0 for several */
+  gboolean read_only;
+  gboolean trace;
+};
+
+static void atlas_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasStore, atlas_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      atlas_store_initable_iface_init))
+
+G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_FLAGS,
+  PROP_TARGET_VERSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers ------------------------------------------------------------------ */
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return ATLAS_STORE_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATLAS_STORE_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return ATLAS_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return ATLAS_STORE_ERROR_FULL;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ATLAS_STORE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+      return ATLAS_STORE_ERROR_OPEN;
+    default:
+      return ATLAS_STORE_ERROR_FAILED;
+    }
+}
+
+/* Every SQLite failure becomes a GError that names what was being done. */
+static gboolean
+set_error (AtlasStore  *self,
+           int          rc,
+           GError     **error,
+           const char  *doing)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+               "%s: %s", doing, detail);
+  return FALSE;
+}
+
+typedef sqlite3_stmt AtlasStmt;
+
+/* Statements go back to the cache reset and unbound, whatever happened. */
+static void
+stmt_release (AtlasStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStmt, stmt_release)
+
+static AtlasStmt *
+prepare (AtlasStore  *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error, _("Could not prepare a database query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (AtlasStore  *self,
+           AtlasStmt   *stmt,
+           GError     **error,
+           const char  *doing)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_error (self, rc, error, doing);
+
+  return TRUE;
+}
+
+static gboolean
+exec (AtlasStore  *self,
+      const char  *sql,
+      GError     **error,
+      const char  *doing)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, error, doing);
+
+  return TRUE;
+}
+
+static void
+bind_text (AtlasStmt  *stmt,
+           int         index,
+           const char *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (AtlasStmt *stmt,
+                 int        index,
+                 gint64     id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+column_text (AtlasStmt *stmt,
+             int        column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? (const char *) text : "";
+}
+
+static int
+trace_cb (unsigned int  type,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  if (type == SQLITE_TRACE_STMT)
+    {
+      char *sql = sqlite3_expanded_sql (p);
+
+      g_printerr ("atlas-sql: %s\n", sql ? sql : (const char *) x);
+      sqlite3_free (sql);
+    }
+
+  return 0;
+}
+
+static int
+collate_de_cb (void       *user_data,
+               int         len_a,
+               const void *a,
+               int         len_b,
+               const void *b)
+{
+  g_autofree char *sa = g_strndup (a, len_a);
+  g_autofree char *sb = g_strndup (b, len_b);
+
+  return atlas_text_collate (sa, sb);
+}
+
+static void
+flush_changes (AtlasStore *self)
+{
+  guint changes = self->pending_changes;
+  gint64 one_id = self->pending_id;
+
+  self->pending_changes = 0;
+  self->pending_id = 0;
+
+  for (guint k = 0; k < ATLAS_N_RECORD_KINDS; k++)
+    if (changes & (1u << k))
+      g_signal_emit (self, signals[CHANGED], 0, k, one_id);
+}
+
+/* Records that @kind changed; listeners hear of it after the commit. */
+void
+atlas_store_note_change (AtlasStore      *self,
+                         AtlasRecordKind  kind,
+                         gint64           id)
+{
+  if (self->pending_changes == 0)
+    self->pending_id = id;
+  else if (self->pending_id != id)
+    self->pending_id = 0;
+
+  self->pending_changes |= 1u << kind;
+
+  if (self->txn_depth == 0)
+    flush_changes (self);
+}
+
+/* Opening and migrating ------------------------------------------------------ */
+
+static gboolean
+configure_connection (AtlasStore  *self,
+                      GError     **error)
+{
+  g_autofree char *journal = NULL;
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (self->trace)
+    sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, NULL);
+
+  if (sqlite3_create_collation (self->db, "atlas_de", SQLITE_UTF8, NULL, collate_de_cb) != SQLITE_OK)
+    return set_error (self, sqlite3_errcode (self->db), error, _("Could not set up German sorting"));
+
+  /* Foreign keys are off by default and cannot be switched inside a
+   * transaction, so every connection sets them first. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error, _("Could not enable foreign keys")))
+    return FALSE;
+
+  if (self->read_only)
+    return TRUE;
+
+  /* A confirmed edit must survive a power cut: WAL with FULL sync. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", error, _("Could not enable write-ahead logging")) ||
+      !exec (self, "PRAGMA synchronous = FULL", error, _("Could not enable synchronous writes")))
+    return FALSE;
+
+  journal = atlas_store_read_pragma (self, "journal_mode");
+  if (g_strcmp0 (journal, "wal") != 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_OPEN,
+                   _("The database cannot use write-ahead logging (journal mode is “%s”)"),
+                   journal ? journal : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+backup_path_for (AtlasStore *self,
+                 int         from_version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *name = g_strdup_printf ("catalogue-v%d-%s.sqlite", from_version, stamp);
+
+  return g_build_filename (dir, "backups", name, NULL);
+}
+
+/* A consistent copy through SQLite's backup API: never a plain file copy
+ * of a live database, which could separate it from its -wal file. */
+gboolean
+atlas_store_backup_to (AtlasStore  *self,
+                       const char  *dest_path,
+                       GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the backup folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (dest_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("Could not create the backup “%s”: %s"),
+                   dest_path, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   _("Could not create the backup “%s”: %s"),
+                   dest_path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("Could not create the backup “%s”: %s"),
+                   dest_path, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+apply_migration (AtlasStore  *self,
+                 int          version,
+                 GError     **error)
+{
+  g_autofree char *resource = g_strconcat (RESOURCE_SQL, migrations[version - 1], NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *set_version = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean fk_ok = TRUE;
+  sqlite3_stmt *check = NULL;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_MIGRATION,
+                   _("Schema upgrade %d is missing: %s"), version, local_error->message);
+      return FALSE;
+    }
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* PRAGMA takes no parameters; the version is our own integer. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error, _("Could not start the schema upgrade")))
+    return FALSE;
+
+  if (!exec (self, sql, &local_error, _("Schema upgrade failed")) ||
+      !exec (self, set_version, &local_error, _("Schema upgrade failed")))
+    goto fail;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK)
+    {
+      fk_ok = sqlite3_step (check) == SQLITE_DONE;
+      sqlite3_finalize (check);
+    }
+  if (!fk_ok)
+    {
+      g_set_error (&local_error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_MIGRATION,
+                   _("Schema upgrade %d left broken references"), version);
+      goto fail;
+    }
+
+  if (!exec (self, "COMMIT", &local_error, _("Could not finish the schema upgrade")))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_MIGRATION,
+               _("Could not upgrade the catalogue to version %d; it was left as it was: %s"),
+               version, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+migrate (AtlasStore  *self,
+         GError     **error)
+{
+  int version = atlas_store_get_schema_version (self);
+
+  if (version > atlas_store_latest_version ())
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FUTURE_VERSION,
+                   _("“%s” was written by a newer version of Integrationsatlas (schema %d, this version knows %d)"),
+                   self->path, version, atlas_store_latest_version ());
+      return FALSE;
+    }
+
+  if (version >= self->target_version)
+    return TRUE;
+
+  if (self->read_only)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+                   _("“%s” needs an upgrade but cannot be written"), self->path);
+      return FALSE;
+    }
+
+  if (version > 0)
+    {
+      g_autofree char *backup = backup_path_for (self, version);
+
+      if (!atlas_store_backup_to (self, backup, error))
+        return FALSE;
+    }
+
+  for (int v = version + 1; v <= self->target_version; v++)
+    if (!apply_migration (self, v, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+atlas_store_initable_init (GInitable     *initable,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  AtlasStore *self = ATLAS_STORE (initable);
+  g_autofree char *dir = NULL;
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (self->flags & ATLAS_STORE_OPEN_EXISTING)
+    {
+      if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_OPEN,
+                       _("“%s” does not exist"), self->path);
+          return FALSE;
+        }
+    }
+  else
+    {
+      open_flags |= SQLITE_OPEN_CREATE;
+      dir = g_path_get_dirname (self->path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_OPEN,
+                       _("Could not create the folder “%s”: %s"),
+                       dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("Could not open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
+
+  if (!configure_connection (self, error))
+    return FALSE;
+
+  /* Reading the schema is the first real read: a file that is not a
+   * database fails here. */
+  rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (!migrate (self, error))
+    return FALSE;
+
+  if (!(self->flags & ATLAS_STORE_OPEN_NO_SEED) && !self->read_only &&
+      self->target_version >= 1 && !atlas_store_seed (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+atlas_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = atlas_store_initable_init;
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+atlas_store_finalize (GObject *object)
+{
+  AtlasStore *self = (AtlasStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
+}
+
+static void
+atlas_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AtlasStore *self = ATLAS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_FLAGS:
+      g_value_set_uint (value, self->flags);
+      break;
+
+    case PROP_TARGET_VERSION:
+      g_value_set_int (value, self->target_version);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_store_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AtlasStore *self = ATLAS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    case PROP_FLAGS:
+      self->flags = g_value_get_uint (value);
+      break;
+
+    case PROP_TARGET_VERSION:
+      self->target_version = g_value_get_int (value);
+      if (self->target_version <= 0)
+        self->target_version = atlas_store_latest_version ();
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_store_class_init (AtlasStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* Referencing the resource keeps its object file, and with it the
+   * constructor that registers the migrations, in the static library. */
+  (void) atlas_core_get_resource ();
+
+  object_class->finalize = atlas_store_finalize;
+  object_class->get_property = atlas_store_get_property;
+  object_class->set_property = atlas_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGS] =
+    g_param_spec_uint ("flags", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Only tests ask for an older schema, to exercise the upgrade path. */
+  properties[PROP_TARGET_VERSION] =
+    g_param_spec_int ("target-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasStore::changed:
+   * @kind: the #AtlasRecordKind that changed
+   * @id: the one record that changed, or 0 when several did
+   *
+   * Emitted after a write was committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+}
+
+static void
+atlas_store_init (AtlasStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->trace = g_getenv ("ATLAS_SQL_TRACE") != NULL;
+}
+
+/* Public API ---------------------------------------------------------------- */
+
+/**
+ * atlas_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/integrationsatlas/catalogue.sqlite`
+ */
+char *
+atlas_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "integrationsatlas", "catalogue.sqlite", NULL);
+}
+
+int
+atlas_store_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+GType
+atlas_record_kind_item_type (AtlasRecordKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_RECORD_DISTRICT:
+      return ATLAS_TYPE_DISTRICT;
+    case ATLAS_RECORD_CENTRE:
+      return ATLAS_TYPE_CENTRE;
+    case ATLAS_RECORD_CONTACT:
+      return ATLAS_TYPE_CONTACT;
+    case ATLAS_RECORD_RELEASE:
+      return ATLAS_TYPE_RELEASE;
+    case ATLAS_RECORD_VISIT:
+      return ATLAS_TYPE_VISIT;
+    case ATLAS_N_RECORD_KINDS:
+    default:
+      g_return_val_if_reached (G_TYPE_OBJECT);
+    }
+}
+
+/**
+ * atlas_store_new:
+ * @path: the database file
+ * @flags: how to open it
+ * @error: return location for a #GError in %ATLAS_STORE_ERROR
+ *
+ * Opens (or creates) the catalogue, upgrades its schema after a backup
+ * copy, and fills in the seed catalogue where it is missing.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+AtlasStore *
+atlas_store_new (const char           *path,
+                 AtlasStoreOpenFlags   flags,
+                 GError              **error)
+{
+  return atlas_store_new_at_version (path, flags, 0, error);
+}
+
+/**
+ * atlas_store_new_at_version:
+ * @version: the schema version to upgrade to, 0 for the newest
+ *
+ * Like atlas_store_new(), but stops upgrading at @version. For tests.
+ */
+AtlasStore *
+atlas_store_new_at_version (const char           *path,
+                            AtlasStoreOpenFlags   flags,
+                            int                   version,
+                            GError              **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (ATLAS_TYPE_STORE, NULL, error,
+                         "path", path,
+                         "flags", (guint) flags,
+                         "target-version", version,
+                         NULL);
+}
+
+const char *
+atlas_store_get_path (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+atlas_store_is_read_only (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+sqlite3 *
+atlas_store_get_db (AtlasStore *self)
+{
+  return self->db;
+}
+
+int
+atlas_store_get_schema_version (AtlasStore *self)
+{
+  g_autofree char *v = atlas_store_read_pragma (self, "user_version");
+
+  return v ? atoi (v) : 0;
+}
+
+/**
+ * atlas_store_read_pragma:
+ * @name: one of journal_mode, synchronous, foreign_keys, busy_timeout,
+ *   user_version
+ *
+ * Returns: (transfer full) (nullable): the setting's value as text
+ */
+char *
+atlas_store_read_pragma (AtlasStore *self,
+                         const char *name)
+{
+  /* PRAGMA names cannot be bound, so only these fixed statements run. */
+  static const char * const known[][2] = {
+    { "journal_mode", "PRAGMA journal_mode" },
+    { "synchronous", "PRAGMA synchronous" },
+    { "foreign_keys", "PRAGMA foreign_keys" },
+    { "busy_timeout", "PRAGMA busy_timeout" },
+    { "user_version", "PRAGMA user_version" },
+  };
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      if (g_strcmp0 (name, known[i][0]) != 0)
+        continue;
+
+      if (sqlite3_prepare_v2 (self->db, known[i][1], -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return value;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * atlas_store_check:
+ * @report: (out) (optional): what the checks found, "ok" when sound
+ *
+ * Runs SQLite's integrity check and the foreign-key check.
+ *
+ * Returns: %TRUE when the database is sound
+ */
+gboolean
+atlas_store_check (AtlasStore  *self,
+                   char       **report,
+                   GError     **error)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, error, _("Could not check the catalogue"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (found, "%s\n", line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, error, _("Could not check the catalogue"));
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, error, _("Could not check the catalogue"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (found, _("broken reference in table %s, row %lld\n"),
+                            sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, error, _("Could not check the catalogue"));
+
+  if (report != NULL)
+    *report = found->len > 0 ? g_strdup (found->str) : g_strdup ("ok");
+
+  return found->len == 0;
+}
+
+/**
+ * atlas_store_begin:
+ *
+ * Starts a write transaction (`BEGIN IMMEDIATE`, so a busy database fails
+ * here and not halfway). Transactions nest; only the outermost commits.
+ */
+gboolean
+atlas_store_begin (AtlasStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (self->txn_depth == 0 &&
+      !exec (self, "BEGIN IMMEDIATE", error, _("Could not start writing")))
+    return FALSE;
+
+  self->txn_depth++;
+  return TRUE;
+}
+
+gboolean
+atlas_store_commit (AtlasStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+
+  if (self->txn_depth == 1)
+    {
+      if (!exec (self, "COMMIT", error, _("Could not save the changes")))
+        {
+          atlas_store_rollback (self);
+          return FALSE;
+        }
+      self->txn_depth = 0;
+
+      /* Listeners hear of the changes only once they are on disk. */
+      flush_changes (self);
+      return TRUE;
+    }
+
+  self->txn_depth--;
+  return TRUE;
+}
+
+void
+atlas_store_rollback (AtlasStore *self)
+{
+  g_return_if_fail (ATLAS_IS_STORE (self));
+
+  if (self->txn_depth == 0)
+    return;
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->txn_depth = 0;
+  self->pending_changes = 0;
+  self->pending_id = 0;
+}
+
+/* Reading ------------------------------------------------------------------- */
+
+gint64
+atlas_store_count (AtlasStore       *self,
+                   AtlasRecordKind   kind,
+                   GError          **error)
+{
+  static const char * const sql[ATLAS_N_RECORD_KINDS] = {
+    [ATLAS_RECORD_DISTRICT] = "SELECT count(*) FROM district",
+    [ATLAS_RECORD_CENTRE] = "SELECT count(*) FROM centre",
+    [ATLAS_RECORD_CONTACT] = "SELECT count(*) FROM contact",
+    [ATLAS_RECORD_RELEASE] = "SELECT count(*) FROM release",
+    [ATLAS_RECORD_VISIT] = "SELECT count(*) FROM visit",
+  };
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+  g_return_val_if_fail (kind < ATLAS_N_RECORD_KINDS, -1);
+
+  if (!(stmt = prepare (self, sql[kind], error)))
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, rc, error, _("Could not count the records"));
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * atlas_store_query_ids:
+ * @filter: (nullable): what the user searches for, or %NULL for all
+ *
+ * Returns the ids of the records of @kind in display order: centres by
+ * district (German order), contacts by family name, releases newest first,
+ * visits by date. The list models load the records themselves lazily.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids
+ */
+GArray *
+atlas_store_query_ids (AtlasStore       *self,
+                       AtlasRecordKind   kind,
+                       const char       *filter,
+                       GError          **error)
+{
+  static const char * const sql_all[ATLAS_N_RECORD_KINDS] = {
+    [ATLAS_RECORD_DISTRICT] = "SELECT rowid FROM district ORDER BY ags",
+    [ATLAS_RECORD_CENTRE] =
+      "SELECT c.id FROM centre c JOIN district d ON d.ags = c.ags "
+      "ORDER BY d.name COLLATE atlas_de, c.ags",
+    [ATLAS_RECORD_CONTACT] = "SELECT id FROM contact ORDER BY sort_key, id",
+    [ATLAS_RECORD_RELEASE] = "SELECT id FROM release ORDER BY published DESC, id DESC",
+    [ATLAS_RECORD_VISIT] = "SELECT id FROM visit ORDER BY sort_date, id",
+  };
+  static const char * const sql_filtered[ATLAS_N_RECORD_KINDS] = {
+    [ATLAS_RECORD_DISTRICT] =
+      "SELECT rowid FROM district WHERE instr(lower(name), ?1) > 0 OR ags = ?1 ORDER BY ags",
+    [ATLAS_RECORD_CENTRE] =
+      "SELECT c.id FROM centre c JOIN district d ON d.ags = c.ags "
+      "WHERE instr(c.search_key, ?1) > 0 "
+      "ORDER BY d.name COLLATE atlas_de, c.ags",
+    [ATLAS_RECORD_CONTACT] =
+      "SELECT id FROM contact WHERE instr(search_key, ?1) > 0 ORDER BY sort_key, id",
+    [ATLAS_RECORD_RELEASE] =
+      "SELECT r.id FROM release_fts f JOIN release r ON r.id = f.rowid "
+      "WHERE release_fts MATCH ?1 ORDER BY r.published DESC, r.id DESC",
+    [ATLAS_RECORD_VISIT] =
+      "SELECT v.id FROM visit v JOIN centre c ON c.id = v.centre_id "
+      "WHERE instr(c.search_key, ?1) > 0 OR instr(lower(v.tour), ?1) > 0 "
+      "ORDER BY v.sort_date, v.id",
+  };
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *key = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < ATLAS_N_RECORD_KINDS, NULL);
+
+  if (filter != NULL && *filter != '\0')
+    {
+      if (kind == ATLAS_RECORD_RELEASE)
+        key = atlas_text_fts_query (filter);
+      else
+        key = atlas_text_fold_search (filter);
+    }
+
+  if (filter != NULL && *filter != '\0' && key == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64)); /* nothing searchable typed */
+
+  if (!(stmt = prepare (self, key ? sql_filtered[kind] : sql_all[kind], error)))
+    return NULL;
+
+  if (key != NULL)
+    bind_text (stmt, 1, key);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Fills the text fields of @object from columns 1 … n_fields - 1. */
+static void
+load_fields (GObject         *object,
+             AtlasRecordKind  kind,
+             AtlasStmt       *stmt)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 1; i < n; i++)
+    {
+      const char *text = column_text (stmt, i);
+
+      switch (kind)
+        {
+        case ATLAS_RECORD_DISTRICT:
+          if (i < ATLAS_DISTRICT_N_FIELDS)
+            atlas_district_set_field (ATLAS_DISTRICT (object), i, text);
+          break;
+        case ATLAS_RECORD_CENTRE:
+          if (i < ATLAS_CENTRE_N_FIELDS)
+            atlas_centre_set_field (ATLAS_CENTRE (object), i, text);
+          break;
+        case ATLAS_RECORD_CONTACT:
+          if (i < ATLAS_CONTACT_N_FIELDS)
+            atlas_contact_set_field (ATLAS_CONTACT (object), i, text);
+          break;
+        case ATLAS_RECORD_RELEASE:
+          if (i < ATLAS_RELEASE_N_FIELDS)
+            atlas_release_set_field (ATLAS_RELEASE (object), i, text);
+          break;
+        case ATLAS_RECORD_VISIT:
+          if (i < ATLAS_VISIT_N_FIELDS)
+            atlas_visit_set_field (ATLAS_VISIT (object), i, text);
+          break;
+        case ATLAS_N_RECORD_KINDS:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* The columns of each SELECT follow the field enums: column 0 is the id,
+ * columns 1 … N_FIELDS - 1 the text fields, then the numbers. */
+static const char * const sql_load[ATLAS_N_RECORD_KINDS] = {
+  [ATLAS_RECORD_DISTRICT] =
+    "SELECT rowid, ags, name, kind, regierungsbezirk, population, area_km2 "
+    "FROM district WHERE rowid = ?1",
+  [ATLAS_RECORD_CENTRE] =
+    "SELECT c.id, c.ags, d.name, c.name, c.street, c.postal_code, c.city, c.phone, "
+    "c.email, c.website, c.head, c.focus, c.notes, c.verified_on "
+    "FROM centre c JOIN district d ON d.ags = c.ags WHERE c.id = ?1",
+  [ATLAS_RECORD_CONTACT] =
+    "SELECT k.id, k.honorific, k.given_name, k.family_name, k.role, k.organisation, "
+    "coalesce(c.ags, ''), k.phones, k.emails, k.notes, k.tags, coalesce(k.centre_id, 0) "
+    "FROM contact k LEFT JOIN centre c ON c.id = k.centre_id WHERE k.id = ?1",
+  [ATLAS_RECORD_RELEASE] =
+    "SELECT r.id, r.guid, r.link, r.title, r.body, r.source, r.author, r.format, "
+    "coalesce((SELECT group_concat(ags, ',') FROM "
+    "  (SELECT c.ags FROM release_centre rc JOIN centre c ON c.id = rc.centre_id "
+    "   WHERE rc.release_id = r.id ORDER BY rc.role DESC, c.ags)), ''), "
+    "r.content_hash, r.published, coalesce(r.updated, 0), r.version "
+    "FROM release r WHERE r.id = ?1",
+  [ATLAS_RECORD_VISIT] =
+    "SELECT v.id, v.date, v.sort_date, c.ags, c.name, v.tour, v.visitors, v.status, "
+    "v.notes, v.centre_id, coalesce(v.release_id, 0) "
+    "FROM visit v JOIN centre c ON c.id = v.centre_id WHERE v.id = ?1",
+};
+
+static GObject *
+object_from_row (AtlasRecordKind  kind,
+                 AtlasStmt       *stmt)
+{
+  GObject *object = g_object_new (atlas_record_kind_item_type (kind), NULL);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  load_fields (object, kind, stmt);
+
+  switch (kind)
+    {
+    case ATLAS_RECORD_DISTRICT:
+      atlas_district_set_population (ATLAS_DISTRICT (object),
+                                     sqlite3_column_int64 (stmt, ATLAS_DISTRICT_N_FIELDS));
+      atlas_district_set_area_km2 (ATLAS_DISTRICT (object),
+                                   sqlite3_column_double (stmt, ATLAS_DISTRICT_N_FIELDS + 1));
+      break;
+    case ATLAS_RECORD_CENTRE:
+      atlas_centre_set_id (ATLAS_CENTRE (object), id);
+      break;
+    case ATLAS_RECORD_CONTACT:
+      atlas_contact_set_id (ATLAS_CONTACT (object), id);
+      atlas_contact_set_centre_id (ATLAS_CONTACT (object),
+                                   sqlite3_column_int64 (stmt, ATLAS_CONTACT_N_FIELDS));
+      break;
+    case ATLAS_RECORD_RELEASE:
+      atlas_release_set_id (ATLAS_RELEASE (object), id);
+      atlas_release_set_published (ATLAS_RELEASE (object),
+                                   sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS));
+      atlas_release_set_updated (ATLAS_RELEASE (object),
+                                 sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS + 1));
+      atlas_release_set_version (ATLAS_RELEASE (object),
+                                 sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS + 2));
+      break;
+    case ATLAS_RECORD_VISIT:
+      atlas_visit_set_id (ATLAS_VISIT (object), id);
+      atlas_visit_set_centre_id (ATLAS_VISIT (object),
+                                 sqlite3_column_int64 (stmt, ATLAS_VISIT_N_FIELDS));
+      atlas_visit_set_release_id (ATLAS_VISIT (object),
+                                  sqlite3_column_int64 (stmt, ATLAS_VISIT_N_FIELDS + 1));
+      break;
+    case ATLAS_N_RECORD_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return object;
+}
+
+/**
+ * atlas_store_load:
+ *
+ * Returns: (transfer full) (nullable): the record, an object of
+ *   atlas_record_kind_item_type(@kind)
+ */
+GObject *
+atlas_store_load (AtlasStore       *self,
+                  AtlasRecordKind   kind,
+                  gint64            id,
+                  GError          **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < ATLAS_N_RECORD_KINDS, NULL);
+
+  if (!(stmt = prepare (self, sql_load[kind], error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
+                   _("The record %" G_GINT64_FORMAT " no longer exists"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, rc, error, _("Could not read a record"));
+      return NULL;
+    }
+
+  return object_from_row (kind, stmt);
+}
+
+AtlasCentre *
+atlas_store_get_centre_by_ags (AtlasStore  *self,
+                               const char  *ags,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT id FROM centre WHERE ags = ?1", error)))
+    return NULL;
+
+  bind_text (stmt, 1, ags);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
+                   _("There is no centre for the district key “%s”"), ags);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, rc, error, _("Could not read a record"));
+      return NULL;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, stmt_release);
+
+  return ATLAS_CENTRE (atlas_store_load (self, ATLAS_RECORD_CENTRE, id, error));
+}
+
+/* Writing ------------------------------------------------------------------- */
+
+/* Runs one write in its own transaction (or the caller's). */
+static gboolean
+finish_write (AtlasStore       *self,
+              AtlasStmt        *stmt,
+              AtlasRecordKind   kind,
+              gint64            id,
+              GError          **error,
+              const char       *doing)
+{
+  if (!atlas_store_begin (self, error))
+    return FALSE;
+
+  if (!step_done (self, stmt, error, doing))
+    {
+      if (self->txn_depth == 1)
+        atlas_store_rollback (self);
+      else
+        self->txn_depth--;
+      return FALSE;
+    }
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  atlas_store_note_change (self, kind, id);
+
+  return atlas_store_commit (self, error);
+}
+
+static char *
+centre_search_key (AtlasCentre *centre)
+{
+  g_autofree char *joined =
+    g_strjoin (" ",
+               atlas_centre_get_field (centre, ATLAS_CENTRE_NAME),
+               atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT),
+               atlas_centre_get_field (centre, ATLAS_CENTRE_CITY),
+               atlas_centre_get_field (centre, ATLAS_CENTRE_AGS),
+               NULL);
+
+  return atlas_text_fold_search (joined);
+}
+
+/**
+ * atlas_store_update_centre:
+ *
+ * Writes every editable field of @centre. The district and AGS are not
+ * editable and stay as they are.
+ */
+gboolean
+atlas_store_update_centre (AtlasStore   *self,
+                           AtlasCentre  *centre,
+                           GError      **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  int col = 1;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CENTRE (centre), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "UPDATE centre SET name = ?2, street = ?3, postal_code = ?4, city = ?5, "
+                        "phone = ?6, email = ?7, website = ?8, head = ?9, focus = ?10, "
+                        "notes = ?11, verified_on = ?12, search_key = ?13, modified_at = ?14 "
+                        "WHERE id = ?1",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, col++, atlas_centre_get_id (centre));
+  for (guint f = ATLAS_CENTRE_NAME; f < ATLAS_CENTRE_N_FIELDS; f++)
+    bind_text (stmt, col++, atlas_centre_get_field (centre, f));
+  key = centre_search_key (centre);
+  bind_text (stmt, col++, key);
+  sqlite3_bind_int64 (stmt, col++, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_CENTRE, atlas_centre_get_id (centre),
+                     error, _("Could not save the centre")))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
+                   _("The centre no longer exists"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+atlas_store_insert_contact (AtlasStore    *self,
+                            AtlasContact  *contact,
+                            GError       **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autofree char *sort_source = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *search_source = NULL;
+  g_autofree char *search_key = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+  g_return_val_if_fail (ATLAS_IS_CONTACT (contact), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO contact (honorific, given_name, family_name, role, "
+                        "organisation, centre_id, phones, emails, notes, tags, sort_key, "
+                        "search_key, modified_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        error)))
+    return 0;
+
+  sort_source = g_strjoin (" ",
+                           atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME),
+                           atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME),
+                           atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION),
+                           NULL);
+  sort_key = atlas_text_fold_sort (g_strstrip (sort_source));
+  search_source = g_strjoin (" ",
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_HONORIFIC),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_ROLE),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS),
+                             atlas_contact_get_field (contact, ATLAS_CONTACT_TAGS),
+                             NULL);
+  search_key = atlas_text_fold_search (search_source);
+
+  bind_text (stmt, 1, atlas_contact_get_field (contact, ATLAS_CONTACT_HONORIFIC));
+  bind_text (stmt, 2, atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME));
+  bind_text (stmt, 3, atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME));
+  bind_text (stmt, 4, atlas_contact_get_field (contact, ATLAS_CONTACT_ROLE));
+  bind_text (stmt, 5, atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION));
+  bind_id_or_null (stmt, 6, atlas_contact_get_centre_id (contact));
+  bind_text (stmt, 7, atlas_contact_get_field (contact, ATLAS_CONTACT_PHONES));
+  bind_text (stmt, 8, atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
+  bind_text (stmt, 9, atlas_contact_get_field (contact, ATLAS_CONTACT_NOTES));
+  bind_text (stmt, 10, atlas_contact_get_field (contact, ATLAS_CONTACT_TAGS));
+  bind_text (stmt, 11, sort_key);
+  bind_text (stmt, 12, search_key);
+  sqlite3_bind_int64 (stmt, 13, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_CONTACT, 0, error, _("Could not save the contact")))
+    return 0;
+
+  atlas_contact_set_id (contact, sqlite3_last_insert_rowid (self->db));
+  return atlas_contact_get_id (contact);
+}
+
+gint64
+atlas_store_insert_release (AtlasStore    *self,
+                            AtlasRelease  *release,
+                            GError       **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+  g_return_val_if_fail (ATLAS_IS_RELEASE (release), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO release (guid, link, title, body, source, author, "
+                        "published, updated, version, format, content_hash, imported_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                        error)))
+    return 0;
+
+  bind_text (stmt, 1, atlas_release_get_field (release, ATLAS_RELEASE_GUID));
+  bind_text (stmt, 2, atlas_release_get_field (release, ATLAS_RELEASE_LINK));
+  bind_text (stmt, 3, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+  bind_text (stmt, 4, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  bind_text (stmt, 5, atlas_release_get_field (release, ATLAS_RELEASE_SOURCE));
+  bind_text (stmt, 6, atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR));
+  sqlite3_bind_int64 (stmt, 7, atlas_release_get_published (release));
+  bind_id_or_null (stmt, 8, atlas_release_get_updated (release));
+  sqlite3_bind_int64 (stmt, 9, MAX (1, atlas_release_get_version (release)));
+  bind_text (stmt, 10, atlas_release_get_field (release, ATLAS_RELEASE_FORMAT));
+  bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_RELEASE, 0, error, _("Could not save the press release")))
+    return 0;
+
+  atlas_release_set_id (release, sqlite3_last_insert_rowid (self->db));
+  return atlas_release_get_id (release);
+}
+
+gboolean
+atlas_store_link_release (AtlasStore  *self,
+                          gint64       release_id,
+                          gint64       centre_id,
+                          gboolean     visited,
+                          GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO release_centre (release_id, centre_id, role) "
+                        "VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT (release_id, centre_id) DO UPDATE SET role = excluded.role",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  sqlite3_bind_int64 (stmt, 2, centre_id);
+  bind_text (stmt, 3, visited ? "visited" : "mentioned");
+
+  return finish_write (self, stmt, ATLAS_RECORD_RELEASE, release_id, error,
+                       _("Could not link the press release to a centre"));
+}
+
+gint64
+atlas_store_insert_visit (AtlasStore  *self,
+                          AtlasVisit  *visit,
+                          GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+  g_return_val_if_fail (ATLAS_IS_VISIT (visit), 0);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO visit (centre_id, date, sort_date, tour, visitors, "
+                        "status, notes, release_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        error)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, atlas_visit_get_centre_id (visit));
+  bind_text (stmt, 2, atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+  bind_text (stmt, 3, atlas_visit_get_field (visit, ATLAS_VISIT_SORT_DATE));
+  bind_text (stmt, 4, atlas_visit_get_field (visit, ATLAS_VISIT_TOUR));
+  bind_text (stmt, 5, atlas_visit_get_field (visit, ATLAS_VISIT_VISITORS));
+  bind_text (stmt, 6, atlas_visit_get_field (visit, ATLAS_VISIT_STATUS));
+  bind_text (stmt, 7, atlas_visit_get_field (visit, ATLAS_VISIT_NOTES));
+  bind_id_or_null (stmt, 8, atlas_visit_get_release_id (visit));
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_VISIT, 0, error, _("Could not save the visit")))
+    return 0;
+
+  atlas_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
+  return atlas_visit_get_id (visit);
+}
+
+/* Seed catalogue ------------------------------------------------------------ */
+
+/**
+ * atlas_store_seed:
+ *
+ * Adds the districts and centres of the seed catalogue that the database
+ * lacks. It never overwrites what the user edited, so it is safe on every
+ * start.
+ */
+gboolean
+atlas_store_seed (AtlasStore  *self,
+                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  gint64 n_centres, n_districts;
+  gboolean header_seen = FALSE;
+
+  /* The common case: everything is there, and no write lock is needed. */
+  n_centres = atlas_store_count (self, ATLAS_RECORD_CENTRE, error);
+  if (n_centres < 0 || (n_districts = atlas_store_count (self, ATLAS_RECORD_DISTRICT, error)) < 0)
+    return FALSE;
+  if (n_centres >= SEED_ROWS && n_districts >= SEED_ROWS)
+    return TRUE;
+
+  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/centres.tsv",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+
+  if (!atlas_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      g_autoptr(AtlasStmt) district = NULL;
+      g_autoptr(AtlasStmt) centre = NULL;
+      g_autofree char *key_source = NULL;
+      g_autofree char *key = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      if (!header_seen)
+        {
+          header_seen = TRUE;
+          continue;
+        }
+
+      cells = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (cells) != 14)
+        {
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                       "seed catalogue line %u has %u cells", i + 1, g_strv_length (cells));
+          goto fail;
+        }
+
+      if (!(district = prepare (self,
+                                "INSERT INTO district (ags, name, kind, regierungsbezirk, "
+                                "population, area_km2) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                "ON CONFLICT (ags) DO NOTHING",
+                                error)))
+        goto fail;
+      for (int c = 0; c < 4; c++)
+        bind_text (district, c + 1, cells[c]);
+      sqlite3_bind_int64 (district, 5, g_ascii_strtoll (cells[4], NULL, 10));
+      sqlite3_bind_double (district, 6, g_ascii_strtod (cells[5], NULL));
+      if (!step_done (self, district, error, _("Could not add a district")))
+        goto fail;
+
+      if (!(centre = prepare (self,
+                              "INSERT INTO centre (ags, name, street, postal_code, city, phone, "
+                              "email, website, head, search_key, modified_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                              "ON CONFLICT (ags) DO NOTHING",
+                              error)))
+        goto fail;
+      bind_text (centre, 1, cells[0]);
+      for (int c = 6; c < 14; c++)
+        bind_text (centre, c - 4, cells[c]);
+      key_source = g_strjoin (" ", cells[6], cells[1], cells[9], cells[0], NULL);
+      key = atlas_text_fold_search (key_source);
+      bind_text (centre, 10, key);
+      sqlite3_bind_int64 (centre, 11, g_get_real_time () / G_USEC_PER_SEC);
+      if (!step_done (self, centre, error, _("Could not add a centre")))
+        goto fail;
+      if (sqlite3_changes (self->db) > 0)
+        atlas_store_note_change (self, ATLAS_RECORD_CENTRE, 0);
+    }
+
+  return atlas_store_commit (self, error);
+
+fail:
+  atlas_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,111 @@
+/* atlas-store.h: the SQLite catalogue; the only place that speaks SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-centre.h"
+#include "atlas-contact.h"
+#include "atlas-district.h"
+#include "atlas-release.h"
+#include "atlas-visit.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_STORE_ERROR (atlas_store_error_quark ())
+
+typedef enum {
+  ATLAS_STORE_ERROR_FAILED,
+  ATLAS_STORE_ERROR_OPEN,           /* the file cannot be opened or created */
+  ATLAS_STORE_ERROR_CORRUPT,        /* not a database, or damaged */
+  ATLAS_STORE_ERROR_FUTURE_VERSION, /* written by a newer Integrationsatlas */
+  ATLAS_STORE_ERROR_MIGRATION,      /* an upgrade failed; the file is unchanged */
+  ATLAS_STORE_ERROR_CONSTRAINT,     /* the data breaks a rule of the schema */
+  ATLAS_STORE_ERROR_BUSY,           /* another program holds the lock too long */
+  ATLAS_STORE_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  ATLAS_STORE_ERROR_FULL,           /* the disk is full */
+  ATLAS_STORE_ERROR_NOT_FOUND,      /* no such record */
+} AtlasStoreError;
+
+typedef enum {
+  ATLAS_STORE_OPEN_DEFAULT  = 0,
+  ATLAS_STORE_OPEN_EXISTING = 1 << 0, /* fail instead of creating the file */
+  ATLAS_STORE_OPEN_NO_SEED  = 1 << 1, /* leave the catalogue empty */
+} AtlasStoreOpenFlags;
+
+typedef enum {
+  ATLAS_RECORD_DISTRICT,
+  ATLAS_RECORD_CENTRE,
+  ATLAS_RECORD_CONTACT,
+  ATLAS_RECORD_RELEASE,
+  ATLAS_RECORD_VISIT,
+  ATLAS_N_RECORD_KINDS
+} AtlasRecordKind;
+
+#define ATLAS_TYPE_STORE (atlas_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
+
+GQuark       atlas_store_error_quark          (void);
+char        *atlas_store_default_path         (void);
+int          atlas_store_latest_version       (void);
+GType        atlas_record_kind_item_type      (AtlasRecordKind      kind);
+
+AtlasStore  *atlas_store_new                  (const char          *path,
+                                               AtlasStoreOpenFlags  flags,
+                                               GError             **error);
+AtlasStore  *atlas_store_new_at_version       (const char          *path,
+                                               AtlasStoreOpenFlags  flags,
+                                               int                  version,
+                                               GError             **error);
+const char  *atlas_store_get_path             (AtlasStore          *self);
+int          atlas_store_get_schema_version   (AtlasStore          *self);
+gboolean     atlas_store_is_read_only         (AtlasStore          *self);
+char        *atlas_store_read_pragma          (AtlasStore          *self,
+                                               const char          *name);
+gboolean     atlas_store_check                (AtlasStore          *self,
+                                               char               **report,
+                                               GError             **error);
+
+gboolean     atlas_store_begin                (AtlasStore          *self,
+                                               GError             **error);
+gboolean     atlas_store_commit               (AtlasStore          *self,
+                                               GError             **error);
+void         atlas_store_rollback             (AtlasStore          *self);
+
+gint64       atlas_store_count                (AtlasStore          *self,
+                                               AtlasRecordKind      kind,
+                                               GError             **error);
+GArray      *atlas_store_query_ids            (AtlasStore          *self,
+                                               AtlasRecordKind      kind,
+                                               const char          *filter,
+                                               GError             **error);
+GObject     *atlas_store_load                 (AtlasStore          *self,
+                                               AtlasRecordKind      kind,
+                                               gint64               id,
+                                               GError             **error);
+
+AtlasCentre *atlas_store_get_centre_by_ags    (AtlasStore          *self,
+                                               const char          *ags,
+                                               GError             **error);
+gboolean     atlas_store_update_centre        (AtlasStore          *self,
+                                               AtlasCentre         *centre,
+                                               GError             **error);
+gint64       atlas_store_insert_contact       (AtlasStore          *self,
+                                               AtlasContact        *contact,
+                                               GError             **error);
+gint64       atlas_store_insert_release       (AtlasStore          *self,
+                                               AtlasRelease        *release,
+                                               GError             **error);
+gboolean     atlas_store_link_release         (AtlasStore          *self,
+                                               gint64               release_id,
+                                               gint64               centre_id,
+                                               gboolean             visited,
+                                               GError             **error);
+gint64       atlas_store_insert_visit         (AtlasStore          *self,
+                                               AtlasVisit          *visit,
+                                               GError             **error);
+
+G_END_DECLS

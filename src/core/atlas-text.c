@@ -1,0 +1,201 @@
+/* atlas-text.c: folding and quoting of German text for search and sorting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-text.h"
+
+typedef enum {
+  FOLD_SEARCH,  /* ä → ae: "Muenster" and "Münster" find each other */
+  FOLD_SORT,    /* ä → a: DIN 5007-1, the order of dictionaries */
+} FoldMode;
+
+static void
+append_folded_char (GString  *out,
+                    gunichar  c,
+                    FoldMode  mode)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  c = g_unichar_tolower (c);
+
+  switch (c)
+    {
+    case 0x00E4: /* ä */
+      g_string_append (out, mode == FOLD_SEARCH ? "ae" : "a");
+      return;
+    case 0x00F6: /* ö */
+      g_string_append (out, mode == FOLD_SEARCH ? "oe" : "o");
+      return;
+    case 0x00FC: /* ü */
+      g_string_append (out, mode == FOLD_SEARCH ? "ue" : "u");
+      return;
+    case 0x00DF: /* ß */
+    case 0x1E9E: /* capital ß */
+      g_string_append (out, "ss");
+      return;
+    default:
+      break;
+    }
+
+  /* Other accents (é, ç, ł is left alone) are dropped: the base letter is
+   * the first character of the canonical decomposition. */
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  if (n > 0 && decomposed[0] < 0x0300)
+    g_string_append_unichar (out, decomposed[0]);
+  else
+    g_string_append_unichar (out, c);
+}
+
+static char *
+fold (const char *text,
+      FoldMode    mode)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+
+      /* Combining marks of decomposed input (u + ¨) fold like the
+       * precomposed letter would. */
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          if (c == 0x0308 && mode == FOLD_SEARCH && out->len > 0)
+            {
+              char last = out->str[out->len - 1];
+
+              if (last == 'a' || last == 'o' || last == 'u')
+                g_string_append_c (out, 'e');
+            }
+          continue;
+        }
+
+      append_folded_char (out, c, mode);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * atlas_text_fold_search:
+ * @text: (nullable): UTF-8 text
+ *
+ * Folds @text for matching: lower case, umlauts as two letters (ä → ae),
+ * ß → ss, other accents dropped. Query and stored text are folded alike, so
+ * "koeln", "Köln" and "KÖLN" find each other.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+atlas_text_fold_search (const char *text)
+{
+  return fold (text, FOLD_SEARCH);
+}
+
+/**
+ * atlas_text_fold_sort:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): a key that sorts by German dictionary order
+ *   (DIN 5007-1: ä sorts with a, ß as ss) with plain byte comparison
+ */
+char *
+atlas_text_fold_sort (const char *text)
+{
+  return fold (text, FOLD_SORT);
+}
+
+/**
+ * atlas_text_collate:
+ *
+ * Compares two strings in German dictionary order; strings equal after
+ * folding are ordered by their bytes, so the order is total.
+ */
+int
+atlas_text_collate (const char *a,
+                    const char *b)
+{
+  g_autofree char *ka = atlas_text_fold_sort (a);
+  g_autofree char *kb = atlas_text_fold_sort (b);
+  int r = strcmp (ka, kb);
+
+  if (r != 0)
+    return r;
+
+  return g_strcmp0 (a, b);
+}
+
+/**
+ * atlas_text_fts_query:
+ * @user_text: what the user typed
+ *
+ * Turns free text into an FTS5 query that cannot fail to parse: every word
+ * becomes a quoted phrase (quotes doubled), so operators, brackets and
+ * stray quotes are searched for as text. The last word is a prefix query,
+ * so results appear while typing.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @user_text
+ *   holds no word
+ */
+char *
+atlas_text_fts_query (const char *user_text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  GString *q;
+
+  if (user_text == NULL || !g_utf8_validate (user_text, -1, NULL))
+    return NULL;
+
+  words = g_strsplit_set (user_text, " \t\r\n", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_isalnum (g_utf8_get_char (p)))
+            {
+              g_ptr_array_add (kept, words[i]);
+              break;
+            }
+        }
+    }
+
+  if (kept->len == 0)
+    return NULL;
+
+  q = g_string_new (NULL);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const char *word = g_ptr_array_index (kept, i);
+
+      if (i > 0)
+        g_string_append_c (q, ' ');
+
+      g_string_append_c (q, '"');
+      for (const char *p = word; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (q, '"');
+          g_string_append_c (q, *p);
+        }
+      g_string_append_c (q, '"');
+    }
+
+  /* The last word is still being typed: search it as a prefix. */
+  g_string_append_c (q, '*');
+
+  return g_string_free (q, FALSE);
+}
