@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
-#include "atlas-resources.h"
 #include "atlas-store.h"
 #include "atlas-window.h"
 
@@ -226,9 +225,6 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-
-  /* Referencing the resource keeps its registering constructor linked. */
-  (void) atlas_get_resource ();
 
   object_class->finalize = atlas_application_finalize;
 

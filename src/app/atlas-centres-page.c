@@ -61,7 +61,12 @@ atlas_centres_page_dispose (GObject *object)
 {
   AtlasCentresPage *self = (AtlasCentresPage *)object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CENTRES_PAGE);
+  /* The template's unnamed top-level box is not disposed with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 

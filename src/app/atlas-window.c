@@ -9,6 +9,7 @@
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-releases-page.h"
+#include "atlas-resources.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -146,6 +147,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  /* Referencing the resource keeps the object file with its registering
+   * constructor in the link, and with it every template. */
+  (void) atlas_get_resource ();
 
   object_class->constructed = atlas_window_constructed;
   object_class->dispose = atlas_window_dispose;

@@ -39,6 +39,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Positions not loaded yet hold NULL. */
+static void
+unref_if_loaded (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 /* Requeries the ids and tells views only about the range that differs, so
  * an edit of one row does not reset scrolling or selection. */
 static void
@@ -67,7 +75,7 @@ refresh (AtlasListModel *self,
          g_array_index (ids, gint64, new_n - 1 - suffix))
     suffix++;
 
-  items = g_ptr_array_new_full (new_n, (GDestroyNotify) g_object_unref);
+  items = g_ptr_array_new_full (new_n, unref_if_loaded);
   g_ptr_array_set_size (items, new_n);
   for (guint i = 0; i < prefix; i++)
     items->pdata[i] = g_steal_pointer (&self->items->pdata[i]);
@@ -288,7 +296,7 @@ static void
 atlas_list_model_init (AtlasListModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (unref_if_loaded);
 }
 
 AtlasListModel *

@@ -518,7 +518,10 @@ atlas_store_initable_init (GInitable     *initable,
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
 
   if (!configure_connection (self, error))
-    return FALSE;
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), self->path);
+      return FALSE;
+    }
 
   /* Reading the schema is the first real read: a file that is not a
    * database fails here. */
@@ -1183,7 +1186,7 @@ atlas_store_load (AtlasStore       *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
-                   _("The record %" G_GINT64_FORMAT " no longer exists"), id);
+                   _("The record no longer exists"));
       return NULL;
     }
   if (rc != SQLITE_ROW)

@@ -1,0 +1,63 @@
+/* atlas-test-util.h: temporary catalogues for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+G_BEGIN_DECLS
+
+/* A fresh folder per test, removed with everything in it by the fixture. */
+typedef struct {
+  char *dir;
+  char *db_path;
+} AtlasTestDir;
+
+static inline void
+atlas_test_dir_setup (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("atlas-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "catalogue.sqlite", NULL);
+}
+
+static inline void
+atlas_test_rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      GDir *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          atlas_test_rm_rf (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static inline void
+atlas_test_dir_teardown (AtlasTestDir  *fixture,
+                         gconstpointer  data)
+{
+  atlas_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+#define ATLAS_TEST_ADD(path, func) \
+  g_test_add (path, AtlasTestDir, NULL, atlas_test_dir_setup, func, atlas_test_dir_teardown)
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* test-cli.c: integrationsatlas-cli as a script would call it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "atlas-test-util.h"
+
+typedef struct {
+  char *out;
+  char *err;
+  int status;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* Runs the CLI with @args (NULL-terminated) after its own path. */
+static void
+run_cli_strv (CliRun             *run,
+              const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ATLAS_CLI");
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_cli (CliRun     *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_strv (run, (const char * const *) args->pdata);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static guint
+count_substrings (const char *text,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_list_centres (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean kleve = FALSE;
+
+  run_cli (&run, "--db", fixture->db_path, "list", "centres", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (count_lines (run.out), ==, 55);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "ags\tdistrict\tname\tstreet\tpostal_code\tcity\tphone\temail\twebsite");
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 9);
+      if (g_str_equal (cells[0], "05154"))
+        {
+          kleve = TRUE;
+          g_assert_cmpstr (cells[1], ==, "Kleve");
+        }
+    }
+  g_assert_true (kleve);
+}
+
+static void
+test_list_json (AtlasTestDir  *fixture,
+                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) empty = { 0 };
+
+  run_cli (&run, "--db", fixture->db_path, "--format", "json", "list", "centres", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "[\n  {\"ags\": "));
+  g_assert_true (g_str_has_suffix (run.out, "}\n]\n"));
+  g_assert_cmpuint (count_substrings (run.out, "\"ags\": "), ==, 54);
+  g_assert_nonnull (strstr (run.out, "\"district\": \"Mülheim an der Ruhr\""));
+
+  run_cli (&empty, "--db", fixture->db_path, "list", "visits", "--format=json", NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_cmpstr (empty.out, ==, "[]\n");
+}
+
+static void
+test_list_empty_tables (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  static const struct { const char *table, *header; } cases[] = {
+    { "releases", "guid\tpublished\ttitle\tformat\tcentres\n" },
+    { "visits", "date\tags\tcentre\ttour\tstatus\n" },
+    { "contacts", "id\thonorific\tgiven_name\tfamily_name\trole\torganisation\tcentre\tphones\temails\tnotes\ttags\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_cli (&run, "--db", fixture->db_path, "list", cases[i].table, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, cases[i].header);
+    }
+}
+
+static void
+test_check (AtlasTestDir  *fixture,
+            gconstpointer  data)
+{
+  g_auto(CliRun) create = { 0 };
+  g_auto(CliRun) ok = { 0 };
+  g_auto(CliRun) missing = { 0 };
+  g_auto(CliRun) junk = { 0 };
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.sqlite", NULL);
+  g_autofree char *junk_path = g_build_filename (fixture->dir, "junk.sqlite", NULL);
+
+  run_cli (&create, "--db", fixture->db_path, "list", "centres", NULL);
+  run_cli (&ok, "--db", fixture->db_path, "check", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "ok, schema version 2 of 2"));
+
+  /* A missing file is reported, not created. */
+  run_cli (&missing, "--db", missing_path, "check", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpuint (count_lines (missing.err), ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "integrationsatlas-cli: "));
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (junk_path, "not a database at all, not at all, really not", -1, NULL));
+  run_cli (&junk, "--db", junk_path, "check", NULL);
+  g_assert_cmpint (junk.status, ==, 1);
+  g_assert_nonnull (strstr (junk.err, junk_path));
+}
+
+static void
+test_usage_errors (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  const char *db = fixture->db_path;
+  const char *cases[][7] = {
+    { "--db", db, NULL },
+    { "--db", db, "frobnicate", NULL },
+    { "--db", db, "list", NULL },
+    { "--db", db, "list", "people", NULL },
+    { "--db", db, "list", "centres", "extra", NULL },
+    { "--db", db, "--format", "xml", "list", "centres", NULL },
+    { "--db", db, "check", "extra", NULL },
+    { "--db", db, "--no-such-option", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_cli_strv (&run, cases[i]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "integrationsatlas-cli: "));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ATLAS_TEST_ADD ("/cli/list-centres", test_list_centres);
+  ATLAS_TEST_ADD ("/cli/list-json", test_list_json);
+  ATLAS_TEST_ADD ("/cli/list-empty-tables", test_list_empty_tables);
+  ATLAS_TEST_ADD ("/cli/check", test_check);
+  ATLAS_TEST_ADD ("/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}
