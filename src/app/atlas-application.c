@@ -115,6 +115,7 @@ after_first_paint_cb (GdkFrameClock *clock,
                       GApplication  *app)
 {
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, app);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (app);
 }
 
