@@ -159,7 +159,7 @@ main (int    argc,
     {
       double ms = median (series[i].ms), mb = median (series[i].kb) / 1024.0;
 
-      g_print ("%-26s %9.0f ms %7.2f× %11.1f MiB %+8.1f MiB\n",
+      g_print ("%-26s %9.0f ms %7.2fx %11.1f MiB %+8.1f MiB\n",
                series[i].label, ms, ms / base_ms, mb, mb - base_mb);
       g_array_unref (series[i].ms);
       g_array_unref (series[i].kb);
