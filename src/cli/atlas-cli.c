@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
+#include "atlas-importer.h"
 #include "atlas-list-model.h"
 #include "atlas-store.h"
 
@@ -382,6 +383,87 @@ cmd_check (const CliOptions  *options,
   return EXIT_OK;
 }
 
+static int
+cmd_import (const CliOptions  *options,
+            char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL)
+    return usage_error (_("“import” takes one or more files"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  for (guint i = 0; args[i]; i++)
+    {
+      g_auto(AtlasImportResult) result = { 0 };
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
+      g_autofree char *line = NULL;
+
+      atlas_import_file (store, file, args[i], NULL, &result);
+      line = atlas_import_result_describe (&result);
+      if (result.rejected)
+        {
+          g_printerr ("%s\n", line);
+          status = EXIT_REJECTED;
+        }
+      else
+        g_print ("%s\n", line);
+    }
+
+  return status;
+}
+
+static int
+cmd_search (const CliOptions  *options,
+            char             **args)
+{
+  static const char * const columns[] = { "guid", "published", "title", "snippet", NULL };
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  TableWriter writer;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL)
+    return usage_error (_("“search” takes the words to search for"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  query = g_strjoinv (" ", args);
+  hits = atlas_store_search_releases (store, query, "[", "]", 100, &error);
+  if (hits == NULL)
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  table_begin (&writer, options->format, columns);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      AtlasSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(GObject) object = atlas_store_load (store, ATLAS_RECORD_RELEASE, hit->id, NULL);
+      g_autofree char *published = NULL;
+      const char *cells[4];
+
+      if (object == NULL)
+        continue;
+      published = format_utc (atlas_release_get_published (ATLAS_RELEASE (object)));
+      cells[0] = atlas_release_get_field (ATLAS_RELEASE (object), ATLAS_RELEASE_GUID);
+      cells[1] = published;
+      cells[2] = atlas_release_get_field (ATLAS_RELEASE (object), ATLAS_RELEASE_TITLE);
+      cells[3] = hit->snippet;
+      table_row (&writer, cells);
+    }
+  table_end (&writer);
+
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -394,6 +476,8 @@ atlas_cli_run (int    argc,
   } commands[] = {
     { "list", cmd_list },
     { "check", cmd_check },
+    { "import", cmd_import },
+    { "search", cmd_search },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -418,6 +502,8 @@ atlas_cli_run (int    argc,
                        _("Commands:"),
                        _("  list centres|contacts|releases|visits   print a table of the catalogue"),
                        _("  check                                    check the catalogue’s integrity and schema"),
+                       _("  import FILE…                             import press releases (RSS, Atom, NITF, NewsML-G2)"),
+                       _("  search WORDS…                            search the press releases"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

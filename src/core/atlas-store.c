@@ -1478,6 +1478,258 @@ atlas_store_insert_visit (AtlasStore  *self,
   return atlas_visit_get_id (visit);
 }
 
+/* Imports ------------------------------------------------------------------- */
+
+/**
+ * atlas_store_find_release:
+ * @guid: (nullable): the release's own identifier
+ * @link: (nullable): its address, compared when @guid finds nothing
+ * @content_hash: (nullable): a hash of title and date, compared last
+ * @id: (out): the stored release
+ * @version: (out): its NewsML-G2 version
+ * @updated: (out): its Atom updated time, 0 if none
+ *
+ * Returns: %TRUE when a stored release is the same one; %FALSE with no
+ *   error when none is
+ */
+gboolean
+atlas_store_find_release (AtlasStore  *self,
+                          const char  *guid,
+                          const char  *link,
+                          const char  *content_hash,
+                          gint64      *id,
+                          gint64      *version,
+                          gint64      *updated,
+                          GError     **error)
+{
+  static const char * const sql[] = {
+    "SELECT id, version, coalesce(updated, 0) FROM release WHERE guid = ?1",
+    "SELECT id, version, coalesce(updated, 0) FROM release WHERE link = ?1 AND link <> '' LIMIT 1",
+    "SELECT id, version, coalesce(updated, 0) FROM release WHERE content_hash = ?1 AND content_hash <> '' LIMIT 1",
+  };
+  const char *keys[] = { guid, link, content_hash };
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(AtlasStmt) stmt = NULL;
+      int rc;
+
+      if (keys[i] == NULL || *keys[i] == '\0')
+        continue;
+      if (!(stmt = prepare (self, sql[i], error)))
+        return FALSE;
+
+      bind_text (stmt, 1, keys[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *id = sqlite3_column_int64 (stmt, 0);
+          *version = sqlite3_column_int64 (stmt, 1);
+          *updated = sqlite3_column_int64 (stmt, 2);
+          return TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        return set_error (self, rc, error, _("Could not look for the press release"));
+    }
+
+  return FALSE;
+}
+
+/* Replaces a stored release with a newer version of it; the guid stays. */
+gboolean
+atlas_store_update_release (AtlasStore    *self,
+                            gint64         id,
+                            AtlasRelease  *release,
+                            GError       **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_RELEASE (release), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "UPDATE release SET link = ?2, title = ?3, body = ?4, source = ?5, "
+                        "author = ?6, published = ?7, updated = ?8, version = ?9, format = ?10, "
+                        "content_hash = ?11, imported_at = ?12 WHERE id = ?1",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, atlas_release_get_field (release, ATLAS_RELEASE_LINK));
+  bind_text (stmt, 3, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+  bind_text (stmt, 4, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  bind_text (stmt, 5, atlas_release_get_field (release, ATLAS_RELEASE_SOURCE));
+  bind_text (stmt, 6, atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR));
+  sqlite3_bind_int64 (stmt, 7, atlas_release_get_published (release));
+  bind_id_or_null (stmt, 8, atlas_release_get_updated (release));
+  sqlite3_bind_int64 (stmt, 9, MAX (1, atlas_release_get_version (release)));
+  bind_text (stmt, 10, atlas_release_get_field (release, ATLAS_RELEASE_FORMAT));
+  bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_RELEASE, id, error, _("Could not save the press release")))
+    return FALSE;
+
+  atlas_release_set_id (release, id);
+  return TRUE;
+}
+
+/* Drops the links the user has not confirmed, before they are detected
+ * again for a new version of the release. */
+gboolean
+atlas_store_unlink_release (AtlasStore  *self,
+                            gint64       release_id,
+                            GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "DELETE FROM release_centre WHERE release_id = ?1 AND confirmed = 0",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  return finish_write (self, stmt, ATLAS_RECORD_RELEASE, release_id, error,
+                       _("Could not link the press release to a centre"));
+}
+
+/**
+ * atlas_store_find_visit:
+ *
+ * Returns: the id of a visit to @centre_id on @date, 0 if there is none,
+ *   -1 on error
+ */
+gint64
+atlas_store_find_visit (AtlasStore  *self,
+                        gint64       centre_id,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT id FROM visit WHERE centre_id = ?1 AND date = ?2 LIMIT 1", error)))
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, centre_id);
+  bind_text (stmt, 2, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return -1;
+    }
+
+  return 0;
+}
+
+gboolean
+atlas_store_log_import (AtlasStore  *self,
+                        const char  *path,
+                        const char  *format,
+                        guint        n_new,
+                        guint        n_updated,
+                        guint        n_skipped,
+                        GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO import_log (path, format, imported_at, n_new, n_updated, "
+                        "n_skipped, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok')",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, path);
+  bind_text (stmt, 2, format);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 4, n_new);
+  sqlite3_bind_int64 (stmt, 5, n_updated);
+  sqlite3_bind_int64 (stmt, 6, n_skipped);
+
+  if (!atlas_store_begin (self, error))
+    return FALSE;
+  if (!step_done (self, stmt, error, _("Could not record the import")))
+    {
+      atlas_store_rollback (self);
+      return FALSE;
+    }
+  return atlas_store_commit (self, error);
+}
+
+void
+atlas_search_hit_free (AtlasSearchHit *hit)
+{
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+/**
+ * atlas_store_search_releases:
+ * @user_text: what the user typed; it can never break the query
+ * @mark_start: what goes before a match in the snippet
+ * @mark_end: what goes after it
+ *
+ * Full-text search, best matches first (bm25).
+ *
+ * Returns: (transfer full) (element-type AtlasSearchHit): the hits
+ */
+GPtrArray *
+atlas_store_search_releases (AtlasStore  *self,
+                             const char  *user_text,
+                             const char  *mark_start,
+                             const char  *mark_end,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_search_hit_free);
+  g_autofree char *query = atlas_text_fts_query (user_text);
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    return g_steal_pointer (&hits);
+
+  if (!(stmt = prepare (self,
+                        "SELECT rowid, snippet(release_fts, -1, ?2, ?3, '…', 16) "
+                        "FROM release_fts WHERE release_fts MATCH ?1 ORDER BY rank LIMIT ?4",
+                        error)))
+    return NULL;
+
+  bind_text (stmt, 1, query);
+  bind_text (stmt, 2, mark_start);
+  bind_text (stmt, 3, mark_end);
+  sqlite3_bind_int64 (stmt, 4, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasSearchHit *hit = g_new0 (AtlasSearchHit, 1);
+
+      hit->id = sqlite3_column_int64 (stmt, 0);
+      hit->snippet = g_strdup (column_text (stmt, 1));
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not search the press releases"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}
+
 /* Seed catalogue ------------------------------------------------------------ */
 
 /**

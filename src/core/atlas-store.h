@@ -108,4 +108,43 @@ gint64       atlas_store_insert_visit         (AtlasStore          *self,
                                                AtlasVisit          *visit,
                                                GError             **error);
 
+gboolean     atlas_store_find_release         (AtlasStore          *self,
+                                               const char          *guid,
+                                               const char          *link,
+                                               const char          *content_hash,
+                                               gint64              *id,
+                                               gint64              *version,
+                                               gint64              *updated,
+                                               GError             **error);
+gboolean     atlas_store_update_release       (AtlasStore          *self,
+                                               gint64               id,
+                                               AtlasRelease        *release,
+                                               GError             **error);
+gboolean     atlas_store_unlink_release       (AtlasStore          *self,
+                                               gint64               release_id,
+                                               GError             **error);
+gint64       atlas_store_find_visit           (AtlasStore          *self,
+                                               gint64               centre_id,
+                                               const char          *date,
+                                               GError             **error);
+typedef struct {
+  gint64 id;
+  char *snippet;
+} AtlasSearchHit;
+
+void         atlas_search_hit_free            (AtlasSearchHit      *hit);
+GPtrArray   *atlas_store_search_releases      (AtlasStore          *self,
+                                               const char          *user_text,
+                                               const char          *mark_start,
+                                               const char          *mark_end,
+                                               guint                limit,
+                                               GError             **error);
+gboolean     atlas_store_log_import           (AtlasStore          *self,
+                                               const char          *path,
+                                               const char          *format,
+                                               guint                n_new,
+                                               guint                n_updated,
+                                               guint                n_skipped,
+                                               GError             **error);
+
 G_END_DECLS

@@ -1,0 +1,403 @@
+/* atlas-importer.c: press release files into the catalogue
+ *
+ * The format is told by the root element and its namespace, never by the
+ * file name. A file is imported whole or not at all: one transaction, and
+ * the first error rolls everything back. The same release imported again is
+ * recognised by its guid, else its link, else a hash of title and date, and
+ * skipped, unless it is a newer version (NewsML-G2 version, Atom updated),
+ * which replaces the stored one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "atlas-date.h"
+#include "atlas-detect.h"
+#include "atlas-importer.h"
+#include "atlas-parse.h"
+
+typedef struct {
+  AtlasStore *store;
+  AtlasImportResult *result;
+  int item_line;
+} ImportContext;
+
+void
+atlas_import_result_clear (AtlasImportResult *result)
+{
+  g_clear_pointer (&result->path, g_free);
+  g_clear_pointer (&result->format, g_free);
+  g_clear_error (&result->error);
+  memset (result, 0, sizeof *result);
+}
+
+/**
+ * atlas_import_result_describe:
+ *
+ * Returns: (transfer full): "FILE:LINE:COLUMN: message" for a rejected file,
+ *   or a summary of what was imported
+ */
+char *
+atlas_import_result_describe (const AtlasImportResult *result)
+{
+  if (result->rejected)
+    {
+      const char *message = result->error ? result->error->message : _("rejected");
+
+      if (result->line > 0)
+        return g_strdup_printf ("%s:%d:%d: %s", result->path, result->line, MAX (result->column, 1), message);
+      return g_strdup_printf ("%s: %s", result->path, message);
+    }
+
+  /* Translators: a file name, its format, then counts. */
+  return g_strdup_printf (_("%s: %s, %u new, %u updated, %u skipped, %u suggested visits"),
+                          result->path, result->format ? result->format : "?",
+                          result->n_new, result->n_updated, result->n_skipped, result->n_visits);
+}
+
+static char *
+content_hash (AtlasRelease *release)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT,
+                                          atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
+                                          atlas_release_get_published (release));
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+}
+
+/* A suggested visit for each centre the release reports visiting. */
+static gboolean
+suggest_visits (ImportContext  *ctx,
+                AtlasRelease   *release,
+                GArray         *mentions,
+                GError        **error)
+{
+  const char *title = atlas_release_get_field (release, ATLAS_RELEASE_TITLE);
+  const char *body = atlas_release_get_field (release, ATLAS_RELEASE_BODY);
+  g_autofree char *visitors = NULL;
+  g_autofree char *text = NULL;
+  char date[11];
+  GDate day;
+
+  if (mentions->len == 0 || !g_array_index (mentions, AtlasCentreMention, 0).visited ||
+      !atlas_detect_is_visit (title, body))
+    return TRUE;
+
+  text = g_strconcat (title, "\n\n", body, NULL);
+  if (!atlas_date_from_german_text (text, atlas_release_get_published (release), &day))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (atlas_release_get_published (release));
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                      g_date_time_get_year (dt));
+    }
+  g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+  visitors = atlas_detect_visitors (text);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
+      g_autoptr(AtlasCentre) centre = NULL;
+      g_autoptr(AtlasVisit) visit = NULL;
+      gint64 existing;
+
+      if (!m->visited)
+        break;
+
+      centre = atlas_store_get_centre_by_ags (ctx->store, m->ags, error);
+      if (centre == NULL)
+        return FALSE;
+
+      existing = atlas_store_find_visit (ctx->store, atlas_centre_get_id (centre), date, error);
+      if (existing < 0)
+        return FALSE;
+      if (existing > 0)
+        continue;
+
+      visit = atlas_visit_new ();
+      atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+      atlas_visit_set_release_id (visit, atlas_release_get_id (release));
+      atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
+      atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, date);
+      atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
+      atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitors);
+      if (atlas_store_insert_visit (ctx->store, visit, error) == 0)
+        return FALSE;
+      ctx->result->n_visits++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+link_centres (ImportContext  *ctx,
+              AtlasRelease   *release,
+              GError        **error)
+{
+  g_autoptr(GArray) mentions =
+    atlas_detect_centres (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
+                          atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
+      g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (ctx->store, m->ags, error);
+
+      if (centre == NULL ||
+          !atlas_store_link_release (ctx->store, atlas_release_get_id (release),
+                                     atlas_centre_get_id (centre), m->visited, error))
+        return FALSE;
+    }
+
+  return suggest_visits (ctx, release, mentions, error);
+}
+
+static gboolean
+invalid (ImportContext  *ctx,
+         GError        **error,
+         const char     *message)
+{
+  ctx->result->line = ctx->item_line;
+  ctx->result->column = 1;
+  g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+store_release (AtlasRelease  *release,
+               int            line,
+               gpointer       user_data,
+               GError       **error)
+{
+  ImportContext *ctx = user_data;
+  g_autofree char *hash = NULL;
+  const char *guid;
+  gint64 id, version, updated;
+
+  ctx->item_line = line;
+
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    return invalid (ctx, error, _("A press release has no title"));
+
+  /* No date, or an impossible one: the text may still say when. */
+  if (atlas_release_get_published (release) == 0)
+    {
+      const char *bad = g_object_get_data (G_OBJECT (release), "atlas-bad-date");
+      g_autofree char *text = g_strconcat (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), "\n\n",
+                                           atlas_release_get_field (release, ATLAS_RELEASE_BODY), NULL);
+      GDate day;
+
+      if (!atlas_date_from_german_text (text, 0, &day))
+        {
+          g_autofree char *message = NULL;
+
+          if (bad != NULL)
+            message = g_strdup_printf (_("The date “%s” of “%s” is not a possible date"),
+                                       bad, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+          else
+            message = g_strdup_printf (_("“%s” has no date, and its text names none"),
+                                       atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+          return invalid (ctx, error, message);
+        }
+
+      /* Midday in Germany, so the day is the same in any time zone here. */
+      {
+        g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day),
+                                                         g_date_get_day (&day), 10, 0, 0);
+
+        atlas_release_set_published (release, g_date_time_to_unix (noon));
+      }
+    }
+
+  hash = content_hash (release);
+  atlas_release_set_field (release, ATLAS_RELEASE_CONTENT_HASH, hash);
+
+  /* Without a guid the link identifies a release, else its title and date. */
+  guid = atlas_release_get_field (release, ATLAS_RELEASE_GUID);
+  if (*guid == '\0')
+    {
+      const char *link = atlas_release_get_field (release, ATLAS_RELEASE_LINK);
+      g_autofree char *made = *link ? g_strdup (link) : g_strconcat ("urn:sha256:", hash, NULL);
+
+      atlas_release_set_field (release, ATLAS_RELEASE_GUID, made);
+    }
+
+  if (atlas_store_find_release (ctx->store, atlas_release_get_field (release, ATLAS_RELEASE_GUID),
+                                atlas_release_get_field (release, ATLAS_RELEASE_LINK), hash,
+                                &id, &version, &updated, error))
+    {
+      gboolean newer = atlas_release_get_version (release) > version ||
+                       (atlas_release_get_updated (release) > 0 && atlas_release_get_updated (release) > updated);
+
+      if (!newer)
+        {
+          ctx->result->n_skipped++;
+          return TRUE;
+        }
+
+      if (!atlas_store_update_release (ctx->store, id, release, error) ||
+          !atlas_store_unlink_release (ctx->store, id, error) ||
+          !link_centres (ctx, release, error))
+        return FALSE;
+      ctx->result->n_updated++;
+      return TRUE;
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (atlas_store_insert_release (ctx->store, release, error) == 0 ||
+      !link_centres (ctx, release, error))
+    return FALSE;
+
+  ctx->result->n_new++;
+  return TRUE;
+}
+
+typedef gboolean (*ParseFunc) (AtlasParseContext *ctx, GError **error);
+
+static ParseFunc
+detect_format (xmlTextReaderPtr   reader,
+               const char       **format)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
+
+  if (g_strcmp0 (name, "rss") == 0 && ns == NULL)
+    return *format = "rss2", atlas_parse_rss;
+  if (g_strcmp0 (name, "RDF") == 0 && g_strcmp0 (ns, ATLAS_NS_RDF) == 0)
+    return *format = "rss1", atlas_parse_rss;
+  if (g_strcmp0 (name, "feed") == 0 && g_strcmp0 (ns, ATLAS_NS_ATOM) == 0)
+    return *format = "atom", atlas_parse_atom;
+  if (g_strcmp0 (name, "nitf") == 0 && (ns == NULL || g_strcmp0 (ns, ATLAS_NS_NITF) == 0))
+    return *format = "nitf", atlas_parse_nitf;
+  if ((g_strcmp0 (name, "newsItem") == 0 || g_strcmp0 (name, "newsMessage") == 0) &&
+      g_strcmp0 (ns, ATLAS_NS_NEWSML) == 0)
+    return *format = "newsml", atlas_parse_newsml;
+
+  *format = NULL;
+  return NULL;
+}
+
+static void
+reject (AtlasImportResult *result,
+        AtlasXmlReader    *reader,
+        GError            *error)  /* (transfer full) */
+{
+  result->rejected = TRUE;
+  if (result->line == 0 && reader != NULL &&
+      (error->domain == ATLAS_IMPORT_ERROR && error->code != ATLAS_IMPORT_ERROR_INVALID))
+    atlas_xml_reader_get_position (reader, &result->line, &result->column);
+  result->error = error;
+}
+
+/**
+ * atlas_import_stream:
+ * @display_name: how messages name the file
+ * @result: (out caller-allocates): what happened, also on failure
+ *
+ * Returns: %TRUE when the file was imported, %FALSE when it was rejected
+ *   (and nothing of it was kept)
+ */
+gboolean
+atlas_import_stream (AtlasStore        *store,
+                     GInputStream      *stream,
+                     const char        *display_name,
+                     GCancellable      *cancellable,
+                     AtlasImportResult *result)
+{
+  g_autoptr(AtlasXmlReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportContext ctx = { store, result, 0 };
+  AtlasParseContext parse = { 0 };
+  const char *format = NULL;
+  ParseFunc parse_func;
+
+  memset (result, 0, sizeof *result);
+  result->path = g_strdup (display_name);
+
+  reader = atlas_xml_reader_new (stream, display_name, cancellable);
+  if (!atlas_xml_reader_start_element (reader, &error))
+    {
+      reject (result, reader, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  parse_func = detect_format (atlas_xml_reader_get (reader), &format);
+  if (parse_func == NULL)
+    {
+      const char *root = (const char *) xmlTextReaderConstLocalName (atlas_xml_reader_get (reader));
+
+      if (g_ascii_strcasecmp (root, "html") == 0)
+        error = g_error_new (ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                             _("This is a web page, not a press release file"));
+      else
+        error = g_error_new (ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                             _("Not a known press release format (the root element is “%s”); "
+                               "RSS, Atom, NITF and NewsML-G2 are"), root);
+      reject (result, reader, g_steal_pointer (&error));
+      return FALSE;
+    }
+  result->format = g_strdup (format);
+
+  parse.reader = reader;
+  parse.sink = store_release;
+  parse.sink_data = &ctx;
+
+  if (!atlas_store_begin (store, &error))
+    {
+      reject (result, NULL, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  if (!parse_func (&parse, &error) || !atlas_store_commit (store, &error))
+    {
+      atlas_store_rollback (store);
+      g_free (parse.feed_title);
+      result->n_new = result->n_updated = result->n_skipped = result->n_visits = 0;
+      reject (result, reader, g_steal_pointer (&error));
+      return FALSE;
+    }
+  g_free (parse.feed_title);
+
+  /* The log is history, not the catalogue: a failure to write it is
+   * reported but does not undo the import. */
+  if (!atlas_store_log_import (store, display_name, format, result->n_new,
+                               result->n_updated, result->n_skipped, &error))
+    g_warning ("Could not record the import of %s: %s", display_name, error->message);
+
+  return TRUE;
+}
+
+/**
+ * atlas_import_file:
+ *
+ * Like atlas_import_stream() for a file.
+ */
+gboolean
+atlas_import_file (AtlasStore        *store,
+                   GFile             *file,
+                   const char        *display_name,
+                   GCancellable      *cancellable,
+                   AtlasImportResult *result)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_name ? g_strdup (display_name) : g_file_get_parse_name (file);
+
+  stream = g_file_read (file, cancellable, &error);
+  if (stream == NULL)
+    {
+      memset (result, 0, sizeof *result);
+      result->path = g_steal_pointer (&name);
+      result->rejected = TRUE;
+      result->error = g_steal_pointer (&error);
+      return FALSE;
+    }
+
+  return atlas_import_stream (store, G_INPUT_STREAM (stream), name, cancellable, result);
+}

@@ -1,0 +1,42 @@
+/* atlas-importer.h: press release files into the catalogue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *path;        /* as the user named it */
+  char *format;      /* rss2, rss1, atom, nitf, newsml, native; NULL if unknown */
+  guint n_new;
+  guint n_updated;
+  guint n_skipped;
+  guint n_visits;    /* suggested visits added */
+  gboolean rejected;
+  GError *error;     /* why it was rejected */
+  int line;          /* where, when known (else 0) */
+  int column;
+} AtlasImportResult;
+
+void      atlas_import_result_clear        (AtlasImportResult *result);
+char     *atlas_import_result_describe     (const AtlasImportResult *result);
+
+gboolean  atlas_import_file                (AtlasStore        *store,
+                                            GFile             *file,
+                                            const char        *display_name,
+                                            GCancellable      *cancellable,
+                                            AtlasImportResult *result);
+gboolean  atlas_import_stream              (AtlasStore        *store,
+                                            GInputStream      *stream,
+                                            const char        *display_name,
+                                            GCancellable      *cancellable,
+                                            AtlasImportResult *result);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasImportResult, atlas_import_result_clear)
+
+G_END_DECLS

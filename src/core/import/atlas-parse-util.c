@@ -1,0 +1,185 @@
+/* atlas-parse-util.c: what the per-format parsers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-html.h"
+#include "atlas-parse.h"
+
+static const char *
+node_ns (xmlNode *node)
+{
+  return node->ns != NULL && node->ns->href != NULL ? (const char *) node->ns->href : NULL;
+}
+
+/* @ns NULL matches elements in no namespace only. */
+gboolean
+atlas_node_is (xmlNode    *node,
+               const char *ns,
+               const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         g_strcmp0 ((const char *) node->name, name) == 0 &&
+         g_strcmp0 (node_ns (node), ns) == 0;
+}
+
+xmlNode *
+atlas_node_child (xmlNode    *parent,
+                  const char *ns,
+                  const char *name)
+{
+  if (parent == NULL)
+    return NULL;
+
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    if (atlas_node_is (child, ns, name))
+      return child;
+
+  return NULL;
+}
+
+/* Depth-first search below @root. */
+xmlNode *
+atlas_node_find (xmlNode    *root,
+                 const char *ns,
+                 const char *name)
+{
+  if (root == NULL)
+    return NULL;
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      xmlNode *found;
+
+      if (atlas_node_is (child, ns, name))
+        return child;
+      if ((found = atlas_node_find (child, ns, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The text of @node with white space folded, or NULL without @node. */
+char *
+atlas_node_text (xmlNode *node)
+{
+  g_autoptr(GString) raw = NULL;
+
+  if (node == NULL)
+    return NULL;
+
+  raw = g_string_new (NULL);
+  atlas_html_append_node_text (raw, node->children);
+  return g_strstrip (atlas_html_tidy_text (raw->str));
+}
+
+char *
+atlas_node_attr (xmlNode    *node,
+                 const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  if (node == NULL)
+    return NULL;
+
+  value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  return copy;
+}
+
+/**
+ * atlas_node_body:
+ * @type: "html" when the element holds escaped HTML, "xhtml" or "xml" when
+ *   it holds markup, "text" (or %NULL) for text
+ *
+ * Returns: (transfer full) (nullable): the element's content as plain text
+ *   with paragraphs
+ */
+char *
+atlas_node_body (xmlNode    *node,
+                 const char *type)
+{
+  g_autoptr(GString) raw = NULL;
+
+  if (node == NULL)
+    return NULL;
+
+  if (type != NULL && (g_str_equal (type, "xhtml") || g_str_equal (type, "xml")))
+    {
+      raw = g_string_new (NULL);
+      atlas_html_append_node_text (raw, node->children);
+      return atlas_html_tidy_text (raw->str);
+    }
+
+  raw = g_string_new (NULL);
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content)
+      g_string_append (raw, (const char *) child->content);
+
+  if (type != NULL && g_str_equal (type, "text"))
+    return atlas_html_tidy_text (raw->str);
+
+  /* RSS descriptions are HTML unless they plainly are not. */
+  return atlas_html_to_text (raw->str);
+}
+
+/**
+ * atlas_parse_each_element:
+ * @want: which elements are items
+ * @handle: called with each item expanded in memory
+ *
+ * Streams through the document; items are expanded one at a time and the
+ * reader then skips past them, so memory stays bounded by one item.
+ */
+gboolean
+atlas_parse_each_element (AtlasParseContext  *ctx,
+                          gboolean          (*want) (const char *ns, const char *name, int depth),
+                          gboolean          (*handle) (AtlasParseContext *ctx, xmlNode *node, int line, GError **error),
+                          GError            **error)
+{
+  xmlTextReaderPtr r = atlas_xml_reader_get (ctx->reader);
+  gboolean at_next = FALSE;
+  int ret = 1;
+
+  /* The reader stands on the root element when parsing starts. */
+  for (;;)
+    {
+      if (!at_next)
+        {
+          ret = atlas_xml_reader_read (ctx->reader, error);
+          if (ret < 0)
+            return FALSE;
+          if (ret == 0)
+            return TRUE;
+        }
+      at_next = FALSE;
+
+      if (xmlTextReaderNodeType (r) == XML_READER_TYPE_ELEMENT &&
+          want ((const char *) xmlTextReaderConstNamespaceUri (r),
+                (const char *) xmlTextReaderConstLocalName (r),
+                xmlTextReaderDepth (r)))
+        {
+          int line = atlas_xml_reader_get_line (ctx->reader);
+          xmlNode *node = atlas_xml_reader_expand (ctx->reader, error);
+
+          if (node == NULL || !handle (ctx, node, line, error))
+            return FALSE;
+
+          if (!atlas_xml_reader_next (ctx->reader, error))
+            return FALSE;
+          if (xmlTextReaderReadState (r) == XML_TEXTREADER_MODE_EOF)
+            return TRUE;
+          /* Next() already moved to the following node. */
+          at_next = TRUE;
+        }
+    }
+}
