@@ -100,7 +100,6 @@ gboolean
 atlas_parse_nitf (AtlasParseContext  *ctx,
                   GError            **error)
 {
-  int line = atlas_xml_reader_get_line (ctx->reader);
   xmlNode *root = atlas_xml_reader_expand (ctx->reader, error);
   g_autoptr(AtlasRelease) release = NULL;
 
@@ -108,7 +107,7 @@ atlas_parse_nitf (AtlasParseContext  *ctx,
     return FALSE;
 
   release = release_from_nitf (root);
-  if (!ctx->sink (release, line, ctx->sink_data, error))
+  if (!ctx->sink (release, (int) xmlGetLineNo (root), ctx->sink_data, error))
     return FALSE;
 
   /* Read to the end, so errors after the root (junk) are caught. */
@@ -221,10 +220,9 @@ atlas_parse_newsml (AtlasParseContext  *ctx,
   if (want_news_item ((const char *) xmlTextReaderConstNamespaceUri (r),
                       (const char *) xmlTextReaderConstLocalName (r), 0))
     {
-      int line = atlas_xml_reader_get_line (ctx->reader);
       xmlNode *root = atlas_xml_reader_expand (ctx->reader, error);
 
-      if (root == NULL || !handle_news_item (ctx, root, line, error))
+      if (root == NULL || !handle_news_item (ctx, root, (int) xmlGetLineNo (root), error))
         return FALSE;
       while (TRUE)
         {

@@ -168,17 +168,16 @@ atlas_parse_each_element (AtlasParseContext  *ctx,
                 (const char *) xmlTextReaderConstLocalName (r),
                 xmlTextReaderDepth (r)))
         {
-          int line = atlas_xml_reader_get_line (ctx->reader);
           xmlNode *node = atlas_xml_reader_expand (ctx->reader, error);
 
-          if (node == NULL || !handle (ctx, node, line, error))
+          /* The element's own line: the parser has read ahead. */
+          if (node == NULL || !handle (ctx, node, (int) xmlGetLineNo (node), error))
             return FALSE;
 
+          /* Next() moves to the node after the item; at the end of the
+           * document it stands on nothing and the read below ends it. */
           if (!atlas_xml_reader_next (ctx->reader, error))
             return FALSE;
-          if (xmlTextReaderReadState (r) == XML_TEXTREADER_MODE_EOF)
-            return TRUE;
-          /* Next() already moved to the following node. */
           at_next = TRUE;
         }
     }

@@ -1,0 +1,545 @@
+/* test-import.c: parsers, dates, dedupe, atomicity, hostile files, detection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-date.h"
+#include "atlas-detect.h"
+#include "atlas-html.h"
+#include "atlas-importer.h"
+#include "atlas-list-model.h"
+#include "atlas-test-util.h"
+#include "atlas-xml-reader.h"
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static AtlasStore *
+open_store (AtlasTestDir *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasStore *store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Imports @xml given as a string; returns whether it was accepted. */
+static gboolean
+import_string (AtlasStore        *store,
+               const char        *xml,
+               gssize             len,
+               AtlasImportResult *result)
+{
+  g_autoptr(GInputStream) stream =
+    g_memory_input_stream_new_from_data (g_memdup2 (xml, len < 0 ? strlen (xml) : (gsize) len),
+                                         len < 0 ? (gssize) strlen (xml) : len, g_free);
+
+  return atlas_import_stream (store, stream, "test.xml", NULL, result);
+}
+
+static gboolean
+import_fixture (AtlasStore        *store,
+                const char        *name,
+                AtlasImportResult *result)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_import_file (store, file, name, NULL, result);
+}
+
+static AtlasRelease *
+only_release (AtlasStore *store)
+{
+  g_autoptr(AtlasListModel) model = atlas_list_model_new (store, ATLAS_RECORD_RELEASE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  return g_list_model_get_item (G_LIST_MODEL (model), 0);
+}
+
+static char *
+utc (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Dates -------------------------------------------------------------------- */
+
+static void
+test_dates (void)
+{
+  static const struct { const char *in, *out; } good[] = {
+    { "Tue, 02 Oct 2018 15:20:00 +0200", "2018-10-02T13:20:00Z" },
+    { "02 Oct 2018 15:20 GMT", "2018-10-02T15:20:00Z" },
+    { "Di, 2 Okt 2018 15:20:00 +0200", "2018-10-02T13:20:00Z" },
+    { "Dienstag, 2. Oktober 2018 15:20:00 MESZ", "2018-10-02T13:20:00Z" },
+    { "Mo, 3 Mär 2014 08:00:00 +0100", "2014-03-03T07:00:00Z" },
+    { "Sat, 1 Jan 05 00:00:00 EST", "2005-01-01T05:00:00Z" },
+    { "2018-10-02T15:20:00+02:00", "2018-10-02T13:20:00Z" },
+    { "2018-10-02T13:20:00.123Z", "2018-10-02T13:20:00Z" },
+    { "2018-10-02", "2018-10-02T00:00:00Z" },
+    { "2018-10-02 13:20:00", "2018-10-02T13:20:00Z" },
+    { "20180223T113000+0100", "2018-02-23T10:30:00Z" },
+    { "20180223", "2018-02-23T00:00:00Z" },
+  };
+  static const char * const bad[] = {
+    "", "yesterday", "Tue, 31 Feb 2018 10:00:00 +0000", "2018-02-30", "2018-13-01",
+    "Tue, 02 Foo 2018 10:00:00 +0000", "32 Oct 2018", "2018-10-02T25:00:00Z", "99999999",
+    "Tue, 02 Oct 2018 10:00:00 +9999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 t = 0;
+      g_autofree char *s = NULL;
+
+      if (!atlas_date_parse_any (good[i].in, &t))
+        g_error ("could not parse %s", good[i].in);
+      s = utc (t);
+      g_assert_cmpstr (s, ==, good[i].out);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 t = 0;
+
+      if (atlas_date_parse_any (bad[i], &t))
+        g_error ("accepted the impossible date %s", bad[i]);
+    }
+}
+
+static void
+test_dates_in_text (void)
+{
+  /* 2018-10-02 12:00 UTC */
+  gint64 published = 1538481600;
+  char buf[11];
+  GDate d;
+
+  g_assert_true (atlas_date_from_german_text ("am heutigen Dienstag, 2. Oktober 2018, kam", 0, &d));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+  g_assert_cmpstr (buf, ==, "2018-10-02");
+
+  g_assert_true (atlas_date_from_german_text ("Termin: 15.08.2017 in Solingen", 0, &d));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+  g_assert_cmpstr (buf, ==, "2017-08-15");
+
+  g_assert_true (atlas_date_from_german_text ("Sie hat gestern das Zentrum besucht.", published, &d));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+  g_assert_cmpstr (buf, ==, "2018-10-01");
+
+  g_assert_true (atlas_date_from_german_text ("Sie war heute in Köln.", published, &d));
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+  g_assert_cmpstr (buf, ==, "2018-10-02");
+
+  g_assert_false (atlas_date_from_german_text ("Sie war in Köln.", published, &d));
+  g_assert_false (atlas_date_from_german_text ("am 31. Februar 2018", 0, &d));
+  g_assert_false (atlas_date_from_german_text ("gestern", 0, &d));
+}
+
+/* HTML --------------------------------------------------------------------- */
+
+static void
+test_html (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "<p>Erster Absatz.</p><p>Zweiter <b>Absatz</b>.</p>", "Erster Absatz.\n\nZweiter Absatz." },
+    { "Zeile<br>nächste Zeile", "Zeile\nnächste Zeile" },
+    { "<div>Text<script>alert(1)</script><style>p{}</style></div>", "Text" },
+    { "Q&amp;A &uuml;ber &quot;Integration&quot;&nbsp;heute", "Q&A über \"Integration\" heute" },
+    { "  viel    Raum \n  hier ", "viel Raum\nhier" },
+    { "<ul><li>eins</li><li>zwei</li></ul>", "eins\n\nzwei" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = atlas_html_to_text (cases[i].in);
+
+      g_assert_cmpstr (text, ==, cases[i].out);
+    }
+}
+
+/* The five seed-like releases ------------------------------------------------ */
+
+static void
+test_seed_releases (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *file, *format, *visited, *date, *visitor;
+  } seeds[] = {
+    { "seed-koeln.rss", "rss2", "05315", "2018-10-02", "Annette Widmann-Mauz" },
+    { "seed-kleve.atom", "atom", "05154", "2021-09-09", "Serap Güler" },
+    { "seed-solingen.rdf", "rss1", "05122", "2017-08-15", NULL },
+    { "seed-dortmund.xml", "nitf", "05913", "2018-02-23", "Serap Güler" },
+    { "seed-duisburg.xml", "newsml", "05112", "2017-11-08", "Serap Güler" },
+  };
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_autoptr(AtlasListModel) visits = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_auto(AtlasImportResult) result = { 0 };
+
+      if (!import_fixture (store, seeds[i].file, &result))
+        g_error ("%s rejected: %s", seeds[i].file, result.error->message);
+      g_assert_cmpstr (result.format, ==, seeds[i].format);
+      g_assert_cmpuint (result.n_new, ==, 1);
+      g_assert_cmpuint (result.n_visits, ==, 1);
+    }
+
+  visits = atlas_list_model_new (store, ATLAS_RECORD_VISIT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (visits)), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < 5; j++)
+        {
+          g_autoptr(AtlasVisit) v = g_list_model_get_item (G_LIST_MODEL (visits), j);
+
+          if (!g_str_equal (atlas_visit_get_field (v, ATLAS_VISIT_AGS), seeds[i].visited))
+            continue;
+          found = TRUE;
+          g_assert_cmpstr (atlas_visit_get_field (v, ATLAS_VISIT_DATE), ==, seeds[i].date);
+          g_assert_cmpstr (atlas_visit_get_field (v, ATLAS_VISIT_STATUS), ==, "suggested");
+          g_assert_cmpint (atlas_visit_get_release_id (v), >, 0);
+          if (seeds[i].visitor != NULL)
+            g_assert_nonnull (strstr (atlas_visit_get_field (v, ATLAS_VISIT_VISITORS), seeds[i].visitor));
+        }
+      if (!found)
+        g_error ("no visit to %s from %s", seeds[i].visited, seeds[i].file);
+    }
+}
+
+static void
+test_detection (void)
+{
+  static const struct {
+    const char *title, *body, *visited, *mentioned;
+  } cases[] = {
+    /* Declined and derived forms. */
+    { "Besuch am Rhein", "Am Beispiel Kölns zeigte sich, was Kölnerinnen und Kölner leisten.", "05315", NULL },
+    { "Güler in der Klingenstadt", "Ein Besuch.", "05122", NULL },
+    { "Besuch im Rhein-Kreis Neuss", "Text.", "05162", NULL },
+    { "Station in Mülheim an der Ruhr", "Text.", "05117", NULL },
+    /* Mülheim alone is a quarter of Köln, not the city on the Ruhr. */
+    { "Projekt in Mülheim", "Die Stadtteilmütter Mülheim stellten sich vor.", NULL, NULL },
+    /* Stadt Aachen and the Städteregion are two centres. */
+    { "Besuch in der Städteregion Aachen", "Text.", "05334", NULL },
+    { "Besuch in Aachen", "Text.", "05334002", NULL },
+    { "Besuch im Märkischen Kreis", "Text.", "05962", NULL },
+    /* "Weitere Stationen …" only mentions. */
+    { "Güler besucht Hamm", "Weitere Stationen der Tour sind Unna und Soest.", "05915", "05978" },
+    { "Güler besucht Hamm", "Sie kam aus Münster.\n\nIn Bielefeld war sie im Mai.", "05915", "05711" },
+    /* A hyphenated name is not its parts. */
+    { "Besuch im Rhein-Sieg-Kreis", "Text.", "05382", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) m = atlas_detect_centres (cases[i].title, cases[i].body);
+
+      if (cases[i].visited == NULL)
+        {
+          if (m->len != 0)
+            g_error ("case %u: found %s", i, g_array_index (m, AtlasCentreMention, 0).ags);
+          continue;
+        }
+      g_assert_cmpuint (m->len, >=, 1);
+      g_assert_cmpstr (g_array_index (m, AtlasCentreMention, 0).ags, ==, cases[i].visited);
+      g_assert_true (g_array_index (m, AtlasCentreMention, 0).visited);
+      if (cases[i].mentioned != NULL)
+        {
+          gboolean found = FALSE;
+
+          for (guint j = 1; j < m->len; j++)
+            {
+              AtlasCentreMention *mm = &g_array_index (m, AtlasCentreMention, j);
+
+              if (g_str_equal (mm->ags, cases[i].mentioned))
+                {
+                  g_assert_false (mm->visited);
+                  found = TRUE;
+                }
+            }
+          g_assert_true (found);
+        }
+    }
+}
+
+/* Dedupe and versions -------------------------------------------------------- */
+
+#define ATOM_ENTRY(updated, title) \
+  "<?xml version='1.0' encoding='utf-8'?>" \
+  "<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title>" \
+  "<entry><id>urn:x:1</id><title>" title "</title>" \
+  "<published>2019-08-28T10:00:00Z</published><updated>" updated "</updated>" \
+  "<content type='html'>&lt;p&gt;Essen&lt;/p&gt;</content></entry></feed>"
+
+static void
+test_dedupe (AtlasTestDir  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) first = { 0 };
+  g_auto(AtlasImportResult) again = { 0 };
+  g_auto(AtlasImportResult) newer = { 0 };
+  g_auto(AtlasImportResult) no_guid = { 0 };
+  g_auto(AtlasImportResult) no_guid_again = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  const char *rss =
+    "<rss version='2.0'><channel><title>C</title>"
+    "<item><title>Ohne Kennung</title><pubDate>Wed, 28 Aug 2019 10:00:00 +0200</pubDate></item>"
+    "</channel></rss>";
+
+  g_assert_true (import_string (store, ATOM_ENTRY ("2019-08-28T10:00:00Z", "Erste Fassung"), -1, &first));
+  g_assert_cmpuint (first.n_new, ==, 1);
+
+  g_assert_true (import_string (store, ATOM_ENTRY ("2019-08-28T10:00:00Z", "Erste Fassung"), -1, &again));
+  g_assert_cmpuint (again.n_new, ==, 0);
+  g_assert_cmpuint (again.n_skipped, ==, 1);
+
+  g_assert_true (import_string (store, ATOM_ENTRY ("2019-08-29T08:00:00Z", "Zweite Fassung"), -1, &newer));
+  g_assert_cmpuint (newer.n_updated, ==, 1);
+  release = only_release (store);
+  g_assert_cmpstr (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), ==, "Zweite Fassung");
+
+  /* No guid, no link: the title and date identify it. */
+  g_assert_true (import_string (store, rss, -1, &no_guid));
+  g_assert_cmpuint (no_guid.n_new, ==, 1);
+  g_assert_true (import_string (store, rss, -1, &no_guid_again));
+  g_assert_cmpuint (no_guid_again.n_skipped, ==, 1);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 2);
+}
+
+#define NEWSML_VERSION \
+  "<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/' guid='urn:x:essen' version='%d'>" \
+  "<itemMeta><versionCreated>2019-08-28T1%d:00:00+02:00</versionCreated></itemMeta>" \
+  "<contentMeta><headline>Fassung %d</headline></contentMeta>" \
+  "<contentSet><inlineData contenttype='text/plain'>Besuch in Essen.</inlineData></contentSet>" \
+  "</newsItem>"
+
+static void
+test_newsml_versions (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_autoptr(AtlasRelease) release = NULL;
+
+  for (int v = 1; v <= 3; v++)
+    {
+      g_auto(AtlasImportResult) result = { 0 };
+      g_autofree char *xml = g_strdup_printf (NEWSML_VERSION, v, v, v);
+
+      g_assert_true (import_string (store, xml, -1, &result));
+      g_assert_cmpuint (v == 1 ? result.n_new : result.n_updated, ==, 1);
+    }
+
+  /* An older version arriving late changes nothing. */
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+    g_autofree char *xml = g_strdup_printf (NEWSML_VERSION, 2, 2, 2);
+
+    g_assert_true (import_string (store, xml, -1, &result));
+    g_assert_cmpuint (result.n_skipped, ==, 1);
+  }
+
+  release = only_release (store);
+  g_assert_cmpstr (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), ==, "Fassung 3");
+  g_assert_cmpint (atlas_release_get_version (release), ==, 3);
+}
+
+/* Atomicity ------------------------------------------------------------------ */
+
+static void
+test_atomic (AtlasTestDir  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  const char *rss =
+    "<rss version='2.0'><channel><title>C</title>\n"
+    "<item><title>Eins</title><guid>1</guid><pubDate>Wed, 28 Aug 2019 10:00:00 +0200</pubDate></item>\n"
+    "<item><title>Zwei</title><guid>2</guid><pubDate>Wed, 28 Aug 2019 11:00:00 +0200</pubDate></item>\n"
+    "<item><title>Drei</title><guid>3</guid><pubDate>Wed, 30 Feb 2019 11:00:00 +0200</pubDate></item>\n"
+    "</channel></rss>";
+
+  g_assert_false (import_string (store, rss, -1, &result));
+  g_assert_true (result.rejected);
+  g_assert_error (result.error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_INVALID);
+  g_assert_cmpint (result.line, ==, 4);
+  g_assert_nonnull (strstr (result.error->message, "30 Feb 2019"));
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 0);
+  g_assert_cmpuint (result.n_new, ==, 0);
+}
+
+static void
+test_date_from_text (AtlasTestDir  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) ok = { 0 };
+  g_auto(AtlasImportResult) bad = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  g_autofree char *when = NULL;
+
+  g_assert_true (import_string (store,
+                                "<rss version='2.0'><channel><title>C</title><item><title>Höxter</title>"
+                                "<description>Am 5. März 2020 war die Staatssekretärin in Höxter.</description>"
+                                "</item></channel></rss>", -1, &ok));
+  release = only_release (store);
+  when = utc (atlas_release_get_published (release));
+  g_assert_true (g_str_has_prefix (when, "2020-03-05"));
+
+  g_assert_false (import_string (store,
+                                 "<rss version='2.0'><channel><title>C</title>\n<item><title>Ohne Datum</title>"
+                                 "<description>Kein Tag genannt.</description></item></channel></rss>", -1, &bad));
+  g_assert_error (bad.error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_INVALID);
+  g_assert_cmpint (bad.line, ==, 2);
+}
+
+/* Hostile files ---------------------------------------------------------------- */
+
+static void
+test_hostile (AtlasTestDir  *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *secret = g_build_filename (fixture->dir, "secret.txt", NULL);
+  g_autofree char *xxe = NULL;
+  g_autoptr(GString) deep = g_string_new ("<rss version='2.0'><channel><title>x</title><item><title>t</title><description>");
+  g_autoptr(GString) huge_laughs = g_string_new ("<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a0 'ha'>");
+  static const guchar gzip_bytes[] = { 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00 };
+  struct { const char *what; const char *xml; gssize len; int code; } cases[] = {
+    { "xxe", NULL, -1, ATLAS_IMPORT_ERROR_UNSAFE },
+    { "billion laughs", NULL, -1, ATLAS_IMPORT_ERROR_UNSAFE },
+    { "parameter entity",
+      "<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY % p SYSTEM 'http://127.0.0.1:9/x'> %p;]><rss/>",
+      -1, -1 },
+    { "undeclared entity", "<rss version='2.0'><channel><title>&nbsp;</title></channel></rss>", -1, -1 },
+    { "deep nesting", NULL, -1, -1 },
+    { "truncated", "<rss version='2.0'><channel><title>Abgeschnitten</title><item><title>x", -1,
+      ATLAS_IMPORT_ERROR_MALFORMED },
+    { "invalid utf-8", "<rss version='2.0'><channel><title>\xff\xfe</title></channel></rss>", -1,
+      ATLAS_IMPORT_ERROR_MALFORMED },
+    { "wrong encoding declaration",
+      "<?xml version='1.0' encoding='UTF-16'?><rss version='2.0'><channel/></rss>", -1, -1 },
+    { "html", "<html><head><title>x</title></head><body><p>Seite</p></body></html>", -1,
+      ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT },
+    { "gzip", (const char *) gzip_bytes, sizeof gzip_bytes, ATLAS_IMPORT_ERROR_COMPRESSED },
+    { "empty", "", 0, ATLAS_IMPORT_ERROR_MALFORMED },
+    { "not xml", "Dies ist keine XML-Datei.", -1, ATLAS_IMPORT_ERROR_MALFORMED },
+    { "bad namespace", "<a:rss xmlns:b='urn:b'><channel/></a:rss>", -1, ATLAS_IMPORT_ERROR_MALFORMED },
+    { "junk after root", "<rss version='2.0'><channel><title>x</title></channel></rss><rss/>", -1,
+      ATLAS_IMPORT_ERROR_MALFORMED },
+  };
+  g_autoptr(AtlasStore) store = open_store (fixture);
+
+  g_assert_true (atlas_xml_entity_loader_is_safe ());
+  g_assert_true (g_file_set_contents (secret, "TOP SECRET", -1, NULL));
+  xxe = g_strdup_printf ("<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY x SYSTEM 'file://%s'>]>"
+                         "<rss version='2.0'><channel><title>&x;</title><item><title>&x;</title>"
+                         "<pubDate>Wed, 28 Aug 2019 10:00:00 +0200</pubDate></item></channel></rss>", secret);
+  cases[0].xml = xxe;
+
+  for (int i = 1; i < 10; i++)
+    g_string_append_printf (huge_laughs, "<!ENTITY a%d '&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;'>",
+                            i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+  g_string_append (huge_laughs, "]><rss version='2.0'><channel><title>&a9;</title></channel></rss>");
+  cases[1].xml = huge_laughs->str;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append (deep, "<div>");
+  cases[4].xml = deep->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(AtlasImportResult) result = { 0 };
+      gint64 start = g_get_monotonic_time ();
+
+      if (import_string (store, cases[i].xml, cases[i].len, &result))
+        g_error ("%s was accepted", cases[i].what);
+      g_assert_true (result.rejected);
+      g_assert_nonnull (result.error);
+      if (cases[i].code >= 0 && !g_error_matches (result.error, ATLAS_IMPORT_ERROR, cases[i].code))
+        g_error ("%s: expected code %d, got %s %d: %s", cases[i].what, cases[i].code,
+                 g_quark_to_string (result.error->domain), result.error->code, result.error->message);
+      g_assert_null (strstr (result.error->message, "TOP SECRET"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 0);
+}
+
+static void
+test_plain_doctype (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  const char *rss091 =
+    "<?xml version='1.0' encoding='ISO-8859-1'?>\n"
+    "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
+    "  \"http://127.0.0.1:9/rss-0.91.dtd\">\n"
+    "<rss version='0.91'><channel><title>Alt</title><link>http://example.org/</link>\n"
+    "<description>d</description><language>de</language>\n"
+    "<item><title>M\xfcnster im Blick</title><link>http://example.org/1</link>"
+    "<description>Besuch am 4. Mai 2001.</description></item></channel></rss>";
+
+  /* The DTD is neither fetched nor needed. */
+  if (!import_string (store, rss091, -1, &result))
+    g_error ("rejected: %s", result.error->message);
+  g_assert_cmpuint (result.n_new, ==, 1);
+  {
+    g_autoptr(AtlasRelease) release = only_release (store);
+
+    g_assert_cmpstr (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), ==, "Münster im Blick");
+  }
+}
+
+static void
+test_describe (void)
+{
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autofree char *line = NULL;
+
+  result.path = g_strdup ("feed.xml");
+  result.rejected = TRUE;
+  result.line = 12;
+  result.column = 7;
+  result.error = g_error_new_literal (ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED, "kaputt");
+  line = atlas_import_result_describe (&result);
+  g_assert_cmpstr (line, ==, "feed.xml:12:7: kaputt");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/dates", test_dates);
+  g_test_add_func ("/import/dates-in-text", test_dates_in_text);
+  g_test_add_func ("/import/html", test_html);
+  g_test_add_func ("/import/detection", test_detection);
+  g_test_add_func ("/import/describe", test_describe);
+  ATLAS_TEST_ADD ("/import/seed-releases", test_seed_releases);
+  ATLAS_TEST_ADD ("/import/dedupe", test_dedupe);
+  ATLAS_TEST_ADD ("/import/newsml-versions", test_newsml_versions);
+  ATLAS_TEST_ADD ("/import/atomic", test_atomic);
+  ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
+  ATLAS_TEST_ADD ("/import/hostile", test_hostile);
+  ATLAS_TEST_ADD ("/import/plain-doctype", test_plain_doctype);
+
+  return g_test_run ();
+}
