@@ -1,4 +1,4 @@
-/* atlas-releases-page.h: the imported press releases, newest first
+/* atlas-releases-page.h: the imported press releases and a reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasReleasesPage, atlas_releases_page, ATLAS, RELEASES_PAGE, GtkWidget)
 
-void atlas_releases_page_set_store (AtlasReleasesPage *self,
-                                   AtlasStore   *store);
+void            atlas_releases_page_set_store (AtlasReleasesPage *self,
+                                               AtlasStore        *store);
+AtlasListModel *atlas_releases_page_get_model (AtlasReleasesPage *self);
+void            atlas_releases_page_search    (AtlasReleasesPage *self);
 
 G_END_DECLS

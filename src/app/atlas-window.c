@@ -8,6 +8,7 @@
 
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
+#include "atlas-import-job.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
 #include "atlas-window.h"
@@ -19,7 +20,13 @@ struct _AtlasWindow
   AtlasStore *store;
   GSettings *settings;
 
+  GCancellable *import_cancellable;  /* set while an import runs */
+
   /* Template children */
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *import_revealer;
+  GtkLabel *import_label;
+  GtkProgressBar *import_progress;
   AdwViewStack *stack;
   AtlasCentresPage *centres_page;
   AtlasContactsPage *contacts_page;
@@ -68,8 +75,217 @@ search_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
+  /* Search what is shown; the centres where nothing else can be searched. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "releases") == 0)
+    {
+      atlas_releases_page_search (self->releases_page);
+      return;
+    }
+
   adw_view_stack_set_visible_child_name (self->stack, "centres");
   atlas_centres_page_search (self->centres_page);
+}
+
+/* Import ------------------------------------------------------------------- */
+
+static void
+import_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  /* Translators: progress of an import, e.g. "Imported 2 of 5 files". */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u file", "Imported %u of %u files", total),
+                          done, total);
+  gtk_label_set_label (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) rejected = g_string_new (NULL);
+  guint n_new = 0, n_updated = 0, n_visits = 0, n_rejected = 0;
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  results = atlas_import_files_finish (result, &error);
+
+  /* The import wrote through its own connection: refresh what is shown. */
+  atlas_store_notify_changed (self->store, ATLAS_RECORD_RELEASE);
+  atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
+
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled")));
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AtlasImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->rejected)
+        {
+          g_autofree char *line = atlas_import_result_describe (r);
+
+          g_string_append_printf (rejected, "%s\n", line);
+          n_rejected++;
+          continue;
+        }
+      n_new += r->n_new;
+      n_updated += r->n_updated;
+      n_visits += r->n_visits;
+    }
+
+  if (n_rejected > 0)
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                       g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
+                                                    "Files Were Not Imported", n_rejected),
+                                       NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      /* Translators: then the list of files with their errors. */
+                                      _("Nothing of these files was kept; the others were imported "
+                                        "(%u new, %u updated, %u visits suggested).\n\n%s"),
+                                      n_new, n_updated, n_visits, rejected->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      g_autofree char *title =
+        g_strdup_printf (_("%u new, %u updated press releases; %u visits suggested"),
+                         n_new, n_updated, n_visits);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+
+  if (n_new + n_updated > 0)
+    adw_view_stack_set_visible_child_name (self->stack, "releases");
+}
+
+/**
+ * atlas_window_import_files:
+ *
+ * Imports @files in a worker thread; the window shows progress and a
+ * Cancel button, and stays usable.
+ */
+void
+atlas_window_import_files (AtlasWindow  *self,
+                           GFile       **files,
+                           guint         n_files)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (n_files == 0 || self->import_cancellable != NULL)
+    return;
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  import_progress_cb (0, n_files, self);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  atlas_import_files_async (atlas_store_get_path (self->store), files, n_files,
+                            self->import_cancellable, import_progress_cb, self,
+                            import_done_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      atlas_window_import_files (self, (GFile **) files->pdata, files->len);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *xml = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Press Releases"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (xml, _("Press releases (RSS, Atom, NITF, NewsML-G2)"));
+  gtk_file_filter_add_mime_type (xml, "application/xml");
+  gtk_file_filter_add_mime_type (xml, "text/xml");
+  gtk_file_filter_add_mime_type (xml, "application/rss+xml");
+  gtk_file_filter_add_mime_type (xml, "application/atom+xml");
+  gtk_file_filter_add_mime_type (xml, "application/rdf+xml");
+  gtk_file_filter_add_suffix (xml, "xml");
+  gtk_file_filter_add_suffix (xml, "rss");
+  gtk_file_filter_add_suffix (xml, "atom");
+  gtk_file_filter_add_suffix (xml, "rdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xml);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_unref (xml);
+  g_object_unref (all);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AtlasWindow   *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  atlas_window_import_files (self, (GFile **) files->pdata, files->len);
+
+  return files->len > 0;
 }
 
 static void
@@ -96,6 +312,11 @@ static void
 atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
+
+  /* A closing window stops its import; what was done is kept. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -170,15 +391,22 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_RELEASES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, centres_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, releases_page);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");
@@ -190,7 +418,15 @@ atlas_window_init (AtlasWindow *self)
 {
   g_autofree char *last_view = NULL;
 
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  /* Files dropped anywhere on the window are imported. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -237,6 +473,14 @@ atlas_window_get_centres_page (AtlasWindow *self)
  * atlas_window_show_view:
  * @name: centres, contacts, releases or tour
  */
+AtlasReleasesPage *
+atlas_window_get_releases_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->releases_page;
+}
+
 void
 atlas_window_show_view (AtlasWindow *self,
                         const char  *name)

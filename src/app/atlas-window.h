@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "atlas-centres-page.h"
+#include "atlas-releases-page.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,10 @@ AtlasWindow      *atlas_window_new               (GtkApplication *application,
                                                   AtlasStore     *store);
 AtlasStore       *atlas_window_get_store         (AtlasWindow    *self);
 AtlasCentresPage *atlas_window_get_centres_page  (AtlasWindow    *self);
+AtlasReleasesPage *atlas_window_get_releases_page (AtlasWindow    *self);
+void              atlas_window_import_files      (AtlasWindow    *self,
+                                                  GFile         **files,
+                                                  guint           n_files);
 void              atlas_window_show_view         (AtlasWindow    *self,
                                                   const char     *name);
 

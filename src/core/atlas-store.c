@@ -868,6 +868,21 @@ atlas_store_check (AtlasStore  *self,
 }
 
 /**
+ * atlas_store_notify_changed:
+ *
+ * Tells listeners that records of @kind changed through another
+ * connection (an import thread), so lists refresh.
+ */
+void
+atlas_store_notify_changed (AtlasStore      *self,
+                            AtlasRecordKind  kind)
+{
+  g_return_if_fail (ATLAS_IS_STORE (self));
+
+  atlas_store_note_change (self, kind, 0);
+}
+
+/**
  * atlas_store_begin:
  *
  * Starts a write transaction (`BEGIN IMMEDIATE`, so a busy database fails

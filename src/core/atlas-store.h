@@ -69,6 +69,9 @@ gboolean     atlas_store_check                (AtlasStore          *self,
                                                char               **report,
                                                GError             **error);
 
+void         atlas_store_notify_changed       (AtlasStore          *self,
+                                               AtlasRecordKind      kind);
+
 gboolean     atlas_store_begin                (AtlasStore          *self,
                                                GError             **error);
 gboolean     atlas_store_commit               (AtlasStore          *self,
