@@ -162,6 +162,69 @@ test_other_views (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+import_running (AtlasWindow *window)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static void
+test_import (AtlasTestDir  *fixture,
+             gconstpointer  data)
+{
+  static const char * const names[] = {
+    "seed-koeln.rss", "seed-kleve.atom", "broken.xml", "seed-dortmund.xml",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.xml", NULL);
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  GListModel *releases;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert_true (g_file_set_contents (broken, "<rss version='2.0'><channel><item><title>Kaputt", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_str_equal (names[i], "broken.xml")
+                              ? g_strdup (broken)
+                              : g_test_build_filename (G_TEST_DIST, "fixtures", names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  wait_for_mapped (GTK_WIDGET (page));
+  releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
+
+  atlas_window_import_files (window, (GFile **) files->pdata, files->len);
+  g_assert_true (import_running (window));
+
+  /* The window stays responsive; the list fills when the thread is done. */
+  id = g_timeout_add (20000, timeout_cb, &timed_out);
+  while (import_running (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (import_running (window));
+
+  /* Three good files in, the broken one rejected whole. */
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -183,6 +246,7 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/window/centres-view", test_centres_view);
   ATLAS_TEST_ADD ("/window/other-views", test_other_views);
+  ATLAS_TEST_ADD ("/window/import", test_import);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
