@@ -10,6 +10,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-importer.h"
+#include "atlas-native.h"
 #include "atlas-list-model.h"
 #include "atlas-store.h"
 
@@ -417,6 +418,33 @@ cmd_import (const CliOptions  *options,
 }
 
 static int
+cmd_export (const CliOptions  *options,
+            char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“export” takes one file name"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!atlas_native_export (store, file, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
+
+      print_error (message);
+      return EXIT_REJECTED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
 cmd_search (const CliOptions  *options,
             char             **args)
 {
@@ -477,6 +505,7 @@ atlas_cli_run (int    argc,
     { "list", cmd_list },
     { "check", cmd_check },
     { "import", cmd_import },
+    { "export", cmd_export },
     { "search", cmd_search },
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -503,6 +532,7 @@ atlas_cli_run (int    argc,
                        _("  list centres|contacts|releases|visits   print a table of the catalogue"),
                        _("  check                                    check the catalogue’s integrity and schema"),
                        _("  import FILE…                             import press releases (RSS, Atom, NITF, NewsML-G2)"),
+                       _("  export FILE.xml                          write the whole catalogue in the exchange format"),
                        _("  search WORDS…                            search the press releases"),
                        NULL);
   g_option_context_set_summary (context, summary);

@@ -1441,23 +1441,122 @@ atlas_store_link_release (AtlasStore  *self,
                           gboolean     visited,
                           GError     **error)
 {
+  return atlas_store_link_release_full (self, release_id, centre_id, visited, FALSE, error);
+}
+
+/**
+ * atlas_store_link_release_full:
+ * @visited: whether the release reports a visit to the centre, not a mention
+ * @confirmed: whether the user confirmed the link (re-detection keeps it)
+ */
+gboolean
+atlas_store_link_release_full (AtlasStore  *self,
+                               gint64       release_id,
+                               gint64       centre_id,
+                               gboolean     visited,
+                               gboolean     confirmed,
+                               GError     **error)
+{
   g_autoptr(AtlasStmt) stmt = NULL;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
   if (!(stmt = prepare (self,
-                        "INSERT INTO release_centre (release_id, centre_id, role) "
-                        "VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT (release_id, centre_id) DO UPDATE SET role = excluded.role",
+                        "INSERT INTO release_centre (release_id, centre_id, role, confirmed) "
+                        "VALUES (?1, ?2, ?3, ?4) "
+                        "ON CONFLICT (release_id, centre_id) DO UPDATE SET role = excluded.role, "
+                        "confirmed = excluded.confirmed",
                         error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, release_id);
   sqlite3_bind_int64 (stmt, 2, centre_id);
   bind_text (stmt, 3, visited ? "visited" : "mentioned");
+  sqlite3_bind_int (stmt, 4, confirmed ? 1 : 0);
 
   return finish_write (self, stmt, ATLAS_RECORD_RELEASE, release_id, error,
                        _("Could not link the press release to a centre"));
+}
+
+/**
+ * atlas_store_get_release_links:
+ *
+ * Returns: (transfer full) (element-type AtlasReleaseLink): the centres
+ *   @release_id is linked to, visited ones first
+ */
+GArray *
+atlas_store_get_release_links (AtlasStore  *self,
+                               gint64       release_id,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (AtlasReleaseLink));
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT c.ags, rc.role = 'visited', rc.confirmed "
+                        "FROM release_centre rc JOIN centre c ON c.id = rc.centre_id "
+                        "WHERE rc.release_id = ?1 ORDER BY rc.role DESC, c.ags",
+                        error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasReleaseLink link = { { 0 }, 0, 0 };
+
+      g_strlcpy (link.ags, column_text (stmt, 0), sizeof link.ags);
+      link.visited = sqlite3_column_int (stmt, 1);
+      link.confirmed = sqlite3_column_int (stmt, 2);
+      g_array_append_val (links, link);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&links);
+}
+
+/**
+ * atlas_store_find_contact:
+ *
+ * Returns: the id of a contact with the same names, organisation and
+ *   e-mail addresses, 0 if there is none, -1 on error
+ */
+gint64
+atlas_store_find_contact (AtlasStore    *self,
+                          AtlasContact  *contact,
+                          GError       **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id FROM contact WHERE given_name = ?1 AND family_name = ?2 "
+                        "AND organisation = ?3 AND emails = ?4 LIMIT 1",
+                        error)))
+    return -1;
+
+  bind_text (stmt, 1, atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME));
+  bind_text (stmt, 2, atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME));
+  bind_text (stmt, 3, atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION));
+  bind_text (stmt, 4, atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return -1;
+    }
+
+  return 0;
 }
 
 gint64

@@ -107,6 +107,25 @@ gboolean     atlas_store_link_release         (AtlasStore          *self,
                                                gint64               centre_id,
                                                gboolean             visited,
                                                GError             **error);
+gboolean     atlas_store_link_release_full    (AtlasStore          *self,
+                                               gint64               release_id,
+                                               gint64               centre_id,
+                                               gboolean             visited,
+                                               gboolean             confirmed,
+                                               GError             **error);
+
+typedef struct {
+  char ags[9];
+  gboolean visited;
+  gboolean confirmed;
+} AtlasReleaseLink;
+
+GArray      *atlas_store_get_release_links    (AtlasStore          *self,
+                                               gint64               release_id,
+                                               GError             **error);
+gint64       atlas_store_find_contact         (AtlasStore          *self,
+                                               AtlasContact        *contact,
+                                               GError             **error);
 gint64       atlas_store_insert_visit         (AtlasStore          *self,
                                                AtlasVisit          *visit,
                                                GError             **error);

@@ -18,6 +18,7 @@
 #include "atlas-date.h"
 #include "atlas-detect.h"
 #include "atlas-importer.h"
+#include "atlas-native.h"
 #include "atlas-parse.h"
 
 typedef struct {
@@ -134,14 +135,41 @@ suggest_visits (ImportContext  *ctx,
   return TRUE;
 }
 
+/* Links from the exchange format, kept as they were. */
+static gboolean
+link_given_centres (ImportContext  *ctx,
+                    AtlasRelease   *release,
+                    GArray         *links,
+                    GError        **error)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      AtlasReleaseLink *link = &g_array_index (links, AtlasReleaseLink, i);
+      g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (ctx->store, link->ags, error);
+
+      if (centre == NULL ||
+          !atlas_store_link_release_full (ctx->store, atlas_release_get_id (release),
+                                          atlas_centre_get_id (centre), link->visited,
+                                          link->confirmed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 link_centres (ImportContext  *ctx,
               AtlasRelease   *release,
               GError        **error)
 {
-  g_autoptr(GArray) mentions =
-    atlas_detect_centres (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
-                          atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  GArray *given = g_object_get_data (G_OBJECT (release), "atlas-links");
+  g_autoptr(GArray) mentions = NULL;
+
+  if (given != NULL)
+    return link_given_centres (ctx, release, given, error);
+
+  mentions = atlas_detect_centres (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
+                                   atlas_release_get_field (release, ATLAS_RELEASE_BODY));
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -278,6 +306,8 @@ detect_format (xmlTextReaderPtr   reader,
   if ((g_strcmp0 (name, "newsItem") == 0 || g_strcmp0 (name, "newsMessage") == 0) &&
       g_strcmp0 (ns, ATLAS_NS_NEWSML) == 0)
     return *format = "newsml", atlas_parse_newsml;
+  if (g_strcmp0 (name, "atlas") == 0 && g_strcmp0 (ns, ATLAS_NS_NATIVE) == 0)
+    return *format = "native", atlas_parse_native;
 
   *format = NULL;
   return NULL;
@@ -338,12 +368,13 @@ atlas_import_stream (AtlasStore        *store,
       else
         error = g_error_new (ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
                              _("Not a known press release format (the root element is “%s”); "
-                               "RSS, Atom, NITF and NewsML-G2 are"), root);
+                               "RSS, Atom, NITF, NewsML-G2 and the Integrationsatlas exchange format are"), root);
       reject (result, reader, g_steal_pointer (&error));
       return FALSE;
     }
   result->format = g_strdup (format);
 
+  parse.store = store;
   parse.reader = reader;
   parse.sink = store_release;
   parse.sink_data = &ctx;

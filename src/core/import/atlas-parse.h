@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "atlas-release.h"
+#include "atlas-store.h"
 #include "atlas-xml-reader.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ typedef gboolean (*AtlasReleaseSink) (AtlasRelease  *release,
                                       GError       **error);
 
 typedef struct {
+  AtlasStore *store;         /* only the exchange format writes directly */
   AtlasXmlReader *reader;
   AtlasReleaseSink sink;
   gpointer sink_data;
