@@ -196,6 +196,9 @@ test_usage_errors (AtlasTestDir  *fixture,
     { "--db", db, "list", "centres", "extra", NULL },
     { "--db", db, "--format", "xml", "list", "centres", NULL },
     { "--db", db, "check", "extra", NULL },
+    { "--db", db, "import", NULL },
+    { "--db", db, "export", NULL },
+    { "--db", db, "search", NULL },
     { "--db", db, "--no-such-option", NULL },
   };
 
@@ -210,6 +213,65 @@ test_usage_errors (AtlasTestDir  *fixture,
     }
 }
 
+static void
+test_import_export_search (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *koeln = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autofree char *kleve = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-kleve.atom", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.xml", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "export.xml", NULL);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_auto(CliRun) import = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  g_auto(CliRun) releases = { 0 };
+  g_auto(CliRun) visits = { 0 };
+  g_auto(CliRun) search = { 0 };
+  g_auto(CliRun) awkward = { 0 };
+  g_auto(CliRun) export = { 0 };
+  g_auto(CliRun) reimport = { 0 };
+  g_auto(CliRun) relist = { 0 };
+  g_autofree char *broken_prefix = NULL;
+
+  run_cli (&import, "--db", fixture->db_path, "import", koeln, kleve, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpuint (count_lines (import.out), ==, 2);
+  g_assert_nonnull (strstr (import.out, "rss2, 1 new"));
+
+  /* A broken file: FILE:LINE:COLUMN: message on stderr, exit 1; the good
+   * file beside it is still imported (it is a duplicate here). */
+  g_assert_true (g_file_set_contents (broken, "<rss version='2.0'>\n<channel><title>x</title>\n<item>", -1, NULL));
+  run_cli (&bad, "--db", fixture->db_path, "import", broken, koeln, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  broken_prefix = g_strconcat (broken, ":3:", NULL);
+  g_assert_true (g_str_has_prefix (bad.err, broken_prefix));
+  g_assert_nonnull (strstr (bad.out, "1 skipped"));
+
+  run_cli (&releases, "--db", fixture->db_path, "list", "releases", NULL);
+  g_assert_cmpint (releases.status, ==, 0);
+  g_assert_nonnull (strstr (releases.out,
+                            "koeln-presse-2018-10-02-ki\t2018-10-02T13:20:00Z\t"
+                            "Staatsministerin Widmann-Mauz und Staatssekretärin Güler besuchen Köln\trss2\t05315\n"));
+
+  run_cli (&visits, "--db", fixture->db_path, "list", "visits", NULL);
+  g_assert_nonnull (strstr (visits.out, "2018-10-02\t05315\tKommunales Integrationszentrum Köln\t\tsuggested\n"));
+
+  run_cli (&search, "--db", fixture->db_path, "search", "Landrätin", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_cmpuint (count_lines (search.out), ==, 2);
+  g_assert_nonnull (strstr (search.out, "[Landrätin]"));
+
+  run_cli (&awkward, "--db", fixture->db_path, "search", "\"(NEAR", "OR", "*", NULL);
+  g_assert_cmpint (awkward.status, ==, 0);
+
+  run_cli (&export, "--db", fixture->db_path, "export", exported, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&reimport, "--db", other_db, "import", exported, NULL);
+  g_assert_cmpint (reimport.status, ==, 0);
+  run_cli (&relist, "--db", other_db, "list", "releases", NULL);
+  g_assert_cmpstr (relist.out, ==, releases.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +283,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/list-empty-tables", test_list_empty_tables);
   ATLAS_TEST_ADD ("/cli/check", test_check);
   ATLAS_TEST_ADD ("/cli/usage-errors", test_usage_errors);
+  ATLAS_TEST_ADD ("/cli/import-export-search", test_import_export_search);
 
   return g_test_run ();
 }

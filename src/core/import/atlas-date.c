@@ -63,6 +63,7 @@ zone_offset (const char *zone,
     { "EST", -300 }, { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 },
     { "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
     { "CET", 60 }, { "CEST", 120 }, { "MEZ", 60 }, { "MESZ", 120 },
+    { "Etc/GMT", 0 }, { "Etc/UTC", 0 },
   };
 
   if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 5 &&
@@ -85,7 +86,13 @@ zone_offset (const char *zone,
         return TRUE;
       }
 
-  return FALSE;
+  /* RFC 2822 §4.3: other zone names (military letters, local names) are
+   * read as UTC, "-0000". */
+  for (const char *p = zone; *p; p++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+  *minutes = 0;
+  return *zone != '\0' && strlen (zone) <= 5;
 }
 
 static gboolean
@@ -254,17 +261,42 @@ atlas_date_parse_iso8601 (const char *text,
   return TRUE;
 }
 
+/* "06.06.2012 13:05" or "06.06.2012", German time, as some German feeds
+ * write their dates. */
+static gboolean
+parse_german_numeric (const char *text,
+                      gint64     *unix_utc)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) dt = NULL;
+  int day, month, year, hour = 0, minute = 0, n;
+  char rest = 0;
+
+  n = sscanf (text, " %2d.%2d.%4d %2d:%2d %c", &day, &month, &year, &hour, &minute, &rest);
+  if ((n != 3 && n != 5) || rest != 0 || berlin == NULL)
+    return FALSE;
+  if (year < 1970 || year > 2100 || !g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59)
+    return FALSE;
+
+  dt = g_date_time_new (berlin, year, month, day, hour, minute, 0);
+  if (dt == NULL)
+    return FALSE;
+  *unix_utc = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
 /**
  * atlas_date_parse_any:
  *
- * Tries ISO 8601 first, then RFC 822.
+ * Tries ISO 8601 first, then RFC 822, then the German numeric form.
  */
 gboolean
 atlas_date_parse_any (const char *text,
                       gint64     *unix_utc)
 {
   return atlas_date_parse_iso8601 (text, unix_utc) ||
-         atlas_date_parse_rfc822 (text, unix_utc);
+         atlas_date_parse_rfc822 (text, unix_utc) ||
+         (text != NULL && parse_german_numeric (text, unix_utc));
 }
 
 static void

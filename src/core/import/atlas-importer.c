@@ -209,6 +209,15 @@ store_release (AtlasRelease  *release,
 
   ctx->item_line = line;
 
+  /* Items that carry no text at all (and pictures) are passed over. */
+  if (g_object_get_data (G_OBJECT (release), "atlas-skip") != NULL ||
+      (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0' &&
+       *atlas_release_get_field (release, ATLAS_RELEASE_BODY) == '\0'))
+    {
+      ctx->result->n_skipped++;
+      return TRUE;
+    }
+
   if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
     return invalid (ctx, error, _("A press release has no title"));
 
@@ -295,11 +304,12 @@ detect_format (xmlTextReaderPtr   reader,
   const char *name = (const char *) xmlTextReaderConstLocalName (reader);
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
 
-  if (g_strcmp0 (name, "rss") == 0 && ns == NULL)
+  if (g_strcmp0 (name, "rss") == 0 && atlas_ns_is_rss (ns))
     return *format = "rss2", atlas_parse_rss;
   if (g_strcmp0 (name, "RDF") == 0 && g_strcmp0 (ns, ATLAS_NS_RDF) == 0)
     return *format = "rss1", atlas_parse_rss;
-  if (g_strcmp0 (name, "feed") == 0 && g_strcmp0 (ns, ATLAS_NS_ATOM) == 0)
+  if (g_strcmp0 (name, "feed") == 0 &&
+      (g_strcmp0 (ns, ATLAS_NS_ATOM) == 0 || g_strcmp0 (ns, ATLAS_NS_ATOM03) == 0))
     return *format = "atom", atlas_parse_atom;
   if (g_strcmp0 (name, "nitf") == 0 && (ns == NULL || g_strcmp0 (ns, ATLAS_NS_NITF) == 0))
     return *format = "nitf", atlas_parse_nitf;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "atlas-date.h"
+#include "atlas-html.h"
 #include "atlas-parse.h"
 
 /* Keeps the date as written, for the error message if it is impossible. */
@@ -69,17 +70,41 @@ set_text (AtlasRelease      *release,
 
 /* RSS ------------------------------------------------------------------------ */
 
+/**
+ * atlas_ns_is_rss:
+ *
+ * Returns: whether @ns is one RSS elements live in: none (0.91–2.0), RSS
+ *   1.0, RSS 0.90, or one of the namespaces some RSS 0.93–2.0 feeds put
+ *   themselves in
+ */
+gboolean
+atlas_ns_is_rss (const char *ns)
+{
+  static const char * const known[] = {
+    ATLAS_NS_RSS1, ATLAS_NS_RSS090,
+    "http://backend.userland.com/rss", "http://backend.userland.com/rss093",
+    "http://backend.userland.com/rss2", "http://backend.userland.com/rss2.1",
+    "http://blogs.law.harvard.edu/tech/rss",
+  };
+
+  if (ns == NULL || *ns == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (ns, known[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 want_rss (const char *ns,
           const char *name,
           int         depth)
 {
   if (g_strcmp0 (name, "item") == 0)
-    return ns == NULL || g_str_equal (ns, ATLAS_NS_RSS1);
+    return atlas_ns_is_rss (ns);
 
   /* The channel's title names the source of its items. */
-  return depth == 2 && g_strcmp0 (name, "title") == 0 &&
-         (ns == NULL || g_str_equal (ns, ATLAS_NS_RSS1));
+  return depth == 2 && g_strcmp0 (name, "title") == 0 && atlas_ns_is_rss (ns);
 }
 
 static gboolean
@@ -90,7 +115,7 @@ handle_rss (AtlasParseContext  *ctx,
 {
   g_autoptr(AtlasRelease) release = NULL;
   const char *ns = node->ns ? (const char *) node->ns->href : NULL;
-  gboolean rss1 = ns != NULL;
+  gboolean rss1 = g_strcmp0 (ns, ATLAS_NS_RSS1) == 0 || g_strcmp0 (ns, ATLAS_NS_RSS090) == 0;
   g_autofree char *pub_date = NULL;
   g_autofree char *dc_date = NULL;
   xmlNode *content;
@@ -111,7 +136,7 @@ handle_rss (AtlasParseContext  *ctx,
   if (rss1)
     set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (node, "about"));
   else
-    set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, NULL, "guid")));
+    set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "guid")));
 
   content = atlas_node_child (node, ATLAS_NS_CONTENT, "encoded");
   if (content == NULL)
@@ -140,35 +165,66 @@ atlas_parse_rss (AtlasParseContext  *ctx,
 /* Atom ----------------------------------------------------------------------- */
 
 static gboolean
+is_atom_ns (const char *ns)
+{
+  return g_strcmp0 (ns, ATLAS_NS_ATOM) == 0 || g_strcmp0 (ns, ATLAS_NS_ATOM03) == 0;
+}
+
+static gboolean
 want_atom (const char *ns,
            const char *name,
            int         depth)
 {
-  if (g_strcmp0 (ns, ATLAS_NS_ATOM) != 0)
+  if (!is_atom_ns (ns))
     return FALSE;
 
   return g_strcmp0 (name, "entry") == 0 || (depth == 1 && g_strcmp0 (name, "title") == 0);
 }
 
+/* Atom 1.0 says type="text|html|xhtml"; Atom 0.3 gave a MIME type and a
+ * mode (escaped, xml, base64). */
 static char *
 atom_text (xmlNode *node)
 {
   g_autofree char *type = atlas_node_attr (node, "type");
+  g_autofree char *mode = atlas_node_attr (node, "mode");
+  gboolean html;
 
   if (node == NULL)
     return NULL;
 
-  return atlas_node_body (node, type ? type : "text");
+  html = type != NULL && (g_str_equal (type, "html") || g_str_equal (type, "text/html") ||
+                          g_str_equal (type, "application/xhtml+xml") || g_str_equal (type, "xhtml"));
+
+  if (mode != NULL && g_str_equal (mode, "base64"))
+    {
+      g_autofree char *encoded = atlas_node_body (node, "text");
+      gsize len = 0;
+      g_autofree guchar *decoded = g_base64_decode (encoded, &len);
+      g_autofree char *text = g_strndup ((const char *) decoded, len);
+
+      if (!g_utf8_validate (text, -1, NULL))
+        return NULL;
+      return html ? atlas_html_to_text (text) : atlas_html_tidy_text (text);
+    }
+  if (mode != NULL && g_str_equal (mode, "xml"))
+    return atlas_node_body (node, "xhtml");
+  if (type != NULL && (g_str_equal (type, "xhtml") || g_str_equal (type, "application/xhtml+xml")))
+    return atlas_node_body (node, "xhtml");
+
+  return atlas_node_body (node, html ? "html" : "text");
 }
 
 static char *
 atom_link (xmlNode *entry)
 {
+  const char *ns = (const char *) entry->ns->href;
+
   for (xmlNode *child = entry->children; child != NULL; child = child->next)
     {
       g_autofree char *rel = NULL;
 
-      if (!atlas_node_is (child, ATLAS_NS_ATOM, "link"))
+      if (!atlas_node_is (child, ns, "link"))
         continue;
       rel = atlas_node_attr (child, "rel");
       if (rel == NULL || g_str_equal (rel, "alternate"))
@@ -187,6 +243,7 @@ handle_atom (AtlasParseContext  *ctx,
   g_autoptr(AtlasRelease) release = NULL;
   g_autofree char *published = NULL;
   g_autofree char *updated = NULL;
+  const char *ns = (const char *) node->ns->href;
   xmlNode *content;
 
   if (g_str_equal ((const char *) node->name, "title"))
@@ -200,21 +257,27 @@ handle_atom (AtlasParseContext  *ctx,
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "atom");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
 
-  set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ATLAS_NS_ATOM, "id")));
-  set_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ATLAS_NS_ATOM, "title")));
+  set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "id")));
+  set_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ns, "title")));
   set_text (release, ATLAS_RELEASE_LINK, atom_link (node));
   set_text (release, ATLAS_RELEASE_AUTHOR,
-            atlas_node_text (atlas_node_child (atlas_node_child (node, ATLAS_NS_ATOM, "author"),
-                                               ATLAS_NS_ATOM, "name")));
+            atlas_node_text (atlas_node_child (atlas_node_child (node, ns, "author"), ns, "name")));
 
-  content = atlas_node_child (node, ATLAS_NS_ATOM, "content");
+  content = atlas_node_child (node, ns, "content");
   if (content == NULL)
-    content = atlas_node_child (node, ATLAS_NS_ATOM, "summary");
+    content = atlas_node_child (node, ns, "summary");
   set_text (release, ATLAS_RELEASE_BODY, atom_text (content));
   ensure_title (release);
 
-  published = atlas_node_text (atlas_node_child (node, ATLAS_NS_ATOM, "published"));
-  updated = atlas_node_text (atlas_node_child (node, ATLAS_NS_ATOM, "updated"));
+  /* Atom 0.3 called them issued (or created) and modified. */
+  published = atlas_node_text (atlas_node_child (node, ns, "published"));
+  if (published == NULL)
+    published = atlas_node_text (atlas_node_child (node, ns, "issued"));
+  if (published == NULL)
+    published = atlas_node_text (atlas_node_child (node, ns, "created"));
+  updated = atlas_node_text (atlas_node_child (node, ns, "updated"));
+  if (updated == NULL)
+    updated = atlas_node_text (atlas_node_child (node, ns, "modified"));
   set_date (release, published ? published : updated, FALSE);
   set_date (release, updated, TRUE);
 

@@ -67,6 +67,22 @@ nitf_body_text (xmlNode    *nitf,
   return atlas_html_tidy_text (raw->str);
 }
 
+/* The headline of an NITF document: hl1, else head/title. */
+static char *
+nitf_title (xmlNode    *nitf,
+            const char *ns)
+{
+  xmlNode *body_head = atlas_node_child (atlas_node_child (nitf, ns, "body"), ns, "body.head");
+  char *title = atlas_node_text (atlas_node_child (atlas_node_child (body_head, ns, "hedline"), ns, "hl1"));
+
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = atlas_node_text (atlas_node_child (atlas_node_child (nitf, ns, "head"), ns, "title"));
+    }
+  return title;
+}
+
 static AtlasRelease *
 release_from_nitf (xmlNode *nitf)
 {
@@ -75,16 +91,13 @@ release_from_nitf (xmlNode *nitf)
   xmlNode *head = atlas_node_child (nitf, ns, "head");
   xmlNode *docdata = atlas_node_child (head, ns, "docdata");
   xmlNode *body_head = atlas_node_child (atlas_node_child (nitf, ns, "body"), ns, "body.head");
-  xmlNode *hedline = atlas_node_child (body_head, ns, "hedline");
   g_autofree char *issue = atlas_node_attr (atlas_node_child (docdata, ns, "date.issue"), "norm");
   g_autofree char *pub = atlas_node_attr (atlas_node_child (head, ns, "pubdata"), "date.publication");
   g_autofree char *story = atlas_node_attr (atlas_node_find (body_head, ns, "story.date"), "norm");
 
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "nitf");
   set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (atlas_node_child (docdata, ns, "doc-id"), "id-string"));
-  set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (hedline, ns, "hl1")));
-  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
-    set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (head, ns, "title")));
+  set_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, ns));
   set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (body_head, ns, "byline")));
   set_text (release, ATLAS_RELEASE_SOURCE, atlas_node_attr (atlas_node_child (docdata, ns, "doc.copyright"), "holder"));
   set_text (release, ATLAS_RELEASE_BODY, nitf_body_text (nitf, ns));
@@ -179,11 +192,31 @@ handle_news_item (AtlasParseContext  *ctx,
                                                                 ATLAS_NS_NEWSML, "name"));
   g_autofree char *dateline = atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "dateline"));
   g_autofree char *body = newsml_body (item);
+  g_autofree char *item_class = atlas_node_attr (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "itemClass"), "qcode");
+
+  /* Pictures, video and graphics are not press releases. */
+  if (item_class != NULL && !g_str_has_suffix (item_class, ":text") && !g_str_has_suffix (item_class, ":composite"))
+    g_object_set_data (G_OBJECT (release), "atlas-skip", GINT_TO_POINTER (TRUE));
 
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "newsml");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
   set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (item, "guid"));
   set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "headline")));
+  /* Without a headline: the item's title, then its slugline. */
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "title")));
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "slugline")));
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    {
+      xmlNode *content_set = atlas_node_child (item, ATLAS_NS_NEWSML, "contentSet");
+      xmlNode *nitf = atlas_node_find (content_set, ATLAS_NS_NITF, "nitf");
+
+      if (nitf == NULL)
+        nitf = atlas_node_find (content_set, NULL, "nitf");
+      if (nitf != NULL)
+        set_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, nitf->ns ? (const char *) nitf->ns->href : NULL));
+    }
   set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "by")));
   if (version != NULL)
     atlas_release_set_version (release, g_ascii_strtoll (version, NULL, 10));

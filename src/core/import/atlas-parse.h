@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define ATLAS_NS_ATOM      "http://www.w3.org/2005/Atom"
 #define ATLAS_NS_RDF       "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define ATLAS_NS_RSS1      "http://purl.org/rss/1.0/"
+#define ATLAS_NS_RSS090    "http://my.netscape.com/rdf/simple/0.9/"
+#define ATLAS_NS_ATOM03    "http://purl.org/atom/ns#"
 #define ATLAS_NS_DC        "http://purl.org/dc/elements/1.1/"
 #define ATLAS_NS_CONTENT   "http://purl.org/rss/1.0/modules/content/"
 #define ATLAS_NS_NITF      "http://iptc.org/std/NITF/2006-10-18/"
@@ -36,6 +38,7 @@ typedef struct {
   char *feed_title;
 } AtlasParseContext;
 
+gboolean  atlas_ns_is_rss    (const char *ns);
 gboolean  atlas_parse_rss    (AtlasParseContext *ctx, GError **error);
 gboolean  atlas_parse_atom   (AtlasParseContext *ctx, GError **error);
 gboolean  atlas_parse_nitf   (AtlasParseContext *ctx, GError **error);

@@ -1,0 +1,254 @@
+/* test-conformance.c: real feeds and IPTC files written by others
+ *
+ * Reads ../shared/corpus/<set>/MANIFEST.tsv (skips when it is not there) and
+ * imports every file listed into a fresh catalogue. Files libxml2 itself
+ * cannot parse must be rejected cleanly; of the others, the report says how
+ * many import and how many give the expected title and date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-date.h"
+#include "atlas-importer.h"
+#include "atlas-list-model.h"
+#include "atlas-test-util.h"
+
+typedef struct {
+  guint wellformed, imported, title_expected, title_ok, date_expected, date_ok;
+  guint illformed, rejected_cleanly;
+  GHashTable *reasons;  /* error message prefix → count */
+} Tally;
+
+static int
+column_index (char      **header,
+              const char *name)
+{
+  for (int i = 0; header[i]; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+  return -1;
+}
+
+static const char *
+cell (char **cells,
+      int    index)
+{
+  if (index < 0 || index >= (int) g_strv_length (cells))
+    return "";
+  return cells[index];
+}
+
+/* Equal but for runs of white space. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *fa = g_regex_replace_literal (space, a, -1, 0, " ", 0, NULL);
+  g_autofree char *fb = g_regex_replace_literal (space, b, -1, 0, " ", 0, NULL);
+
+  return g_str_equal (g_strstrip (fa), g_strstrip (fb));
+}
+
+static gboolean
+has_release (AtlasStore *store,
+             const char *title,
+             const char *date_utc)
+{
+  g_autoptr(AtlasListModel) model = atlas_list_model_new (store, ATLAS_RECORD_RELEASE);
+  g_autofree char *want = title ? g_strstrip (g_strdup (title)) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(AtlasRelease) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (want != NULL && *want && !same_words (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), want))
+        continue;
+      if (date_utc != NULL && *date_utc)
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (atlas_release_get_published (r));
+          g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+
+          gint64 want_t;
+
+          /* Either the same UTC text, or the same instant written with an offset. */
+          if (!g_str_has_prefix (date_utc, iso) &&
+              !(atlas_date_parse_iso8601 (date_utc, &want_t) && want_t == atlas_release_get_published (r)))
+            continue;
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+run_set (const char *dir,
+         const char *set,
+         Tally      *tally)
+{
+  g_autofree char *manifest = g_build_filename (dir, set, "MANIFEST.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int col_libxml2, col_title, col_date, col_first, col_created, col_field, col_expected;
+
+  if (!g_file_get_contents (manifest, &contents, NULL, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  header = g_strsplit (lines[0], "\t", -1);
+  col_libxml2 = column_index (header, "libxml2_2.9.14");
+  col_title = column_index (header, "first_item_title");
+  if (col_title < 0)
+    col_title = column_index (header, "headline");
+  col_date = column_index (header, "first_item_date_iso_utc");
+  col_first = column_index (header, "first_published");
+  col_created = column_index (header, "version_created");
+  col_field = column_index (header, "field");
+  col_expected = column_index (header, "expected");
+
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *path = NULL;
+      g_autofree char *db_dir = NULL;
+      g_autofree char *db_path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(AtlasStore) store = NULL;
+      g_auto(AtlasImportResult) result = { 0 };
+      const char *title = NULL, *date = NULL;
+      gboolean wellformed, ok;
+
+      if (cells[0] == NULL || *cells[0] == '\0' || g_hash_table_contains (seen, cells[0]))
+        continue;
+      g_hash_table_add (seen, g_strdup (cells[0]));
+
+      path = g_build_filename (dir, set, cells[0], NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      db_dir = g_dir_make_tmp ("atlas-conformance-XXXXXX", NULL);
+      db_path = g_build_filename (db_dir, "c.sqlite", NULL);
+      store = atlas_store_new (db_path, ATLAS_STORE_OPEN_DEFAULT, NULL);
+      g_assert_nonnull (store);
+
+      file = g_file_new_for_path (path);
+      ok = atlas_import_file (store, file, cells[0], NULL, &result);
+      wellformed = g_str_equal (cell (cells, col_libxml2), "ok");
+
+      if (!wellformed)
+        {
+          tally->illformed++;
+          if (!ok && result.error != NULL)
+            tally->rejected_cleanly++;
+          else
+            g_test_message ("ACCEPTED ILL-FORMED: %s/%s", set, cells[0]);
+        }
+      else
+        {
+          tally->wellformed++;
+          if (ok)
+            tally->imported++;
+          else
+            {
+              g_autofree char *reason = g_strndup (result.error->message, 40);
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (tally->reasons, reason));
+
+              g_hash_table_insert (tally->reasons, g_steal_pointer (&reason), GUINT_TO_POINTER (n + 1));
+            }
+
+          if (col_title >= 0)
+            title = cell (cells, col_title);
+          else if (g_str_equal (cell (cells, col_field), "entry.title"))
+            title = cell (cells, col_expected);
+          if (col_date >= 0)
+            {
+              /* "2012-06-06T13:05:00 (no zone; = 2012-06-06T11:05:00Z if read as Europe/Berlin)":
+               * the reading in German time is the one meant. */
+              const char *d = cell (cells, col_date);
+              const char *alt = strstr (d, "= ");
+
+              date = alt ? alt + 2 : d;
+            }
+          else if (col_first >= 0 && *cell (cells, col_first))
+            date = cell (cells, col_first);
+          else if (col_created >= 0 && *cell (cells, col_created))
+            date = cell (cells, col_created);
+
+          if (title != NULL && *title)
+            {
+              tally->title_expected++;
+              if (ok && has_release (store, title, NULL))
+                tally->title_ok++;
+            }
+          if (date != NULL && *date)
+            {
+              tally->date_expected++;
+              if (ok && has_release (store, NULL, date))
+                tally->date_ok++;
+            }
+        }
+
+      g_clear_object (&store);
+      atlas_test_rm_rf (db_dir);
+    }
+}
+
+static void
+test_corpus (void)
+{
+  const char *dir = g_getenv ("ATLAS_CORPUS_DIR");
+  static const char * const sets[] = { "rss-de", "iptc", "feedparser" };
+  Tally total = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/corpus is not here");
+      return;
+    }
+
+  total.reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      Tally t = { 0 };
+
+      t.reasons = total.reasons;
+      run_set (dir, sets[i], &t);
+      g_test_message ("%s: %u well-formed, %u imported; titles %u/%u, dates %u/%u; "
+                      "%u ill-formed, %u rejected cleanly",
+                      sets[i], t.wellformed, t.imported, t.title_ok, t.title_expected,
+                      t.date_ok, t.date_expected, t.illformed, t.rejected_cleanly);
+      g_printerr ("conformance %s: %u well-formed, %u imported; titles %u/%u, dates %u/%u; "
+                  "%u ill-formed, %u rejected cleanly\n",
+                  sets[i], t.wellformed, t.imported, t.title_ok, t.title_expected,
+                  t.date_ok, t.date_expected, t.illformed, t.rejected_cleanly);
+      total.illformed += t.illformed;
+      total.rejected_cleanly += t.rejected_cleanly;
+    }
+
+  g_hash_table_iter_init (&iter, total.reasons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_printerr ("conformance: well-formed but rejected, %u× “%s…”\n", GPOINTER_TO_UINT (value), (char *) key);
+  g_hash_table_unref (total.reasons);
+
+  /* Every file libxml2 cannot parse is rejected with a message. */
+  g_assert_cmpuint (total.rejected_cleanly, ==, total.illformed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/conformance/corpus", test_corpus);
+
+  return g_test_run ();
+}
