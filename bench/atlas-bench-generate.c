@@ -31,6 +31,79 @@ static const char * const words[] = {
   "Staatssekretärin", "Besuch", "Zentrum", "Jugend", "Arbeit", "Ausbildung", "Dialog",
 };
 
+/* Syllables for a made-up but German-looking vocabulary. */
+static const char * const syllables[] = {
+  "ge", "be", "ver", "an", "auf", "aus", "ein", "zu", "über", "unter", "bil", "dung", "lich",
+  "keit", "heit", "ung", "schaft", "tum", "er", "en", "el", "ar", "or", "ta", "ti", "to", "ra",
+  "ri", "ro", "sa", "se", "si", "stadt", "land", "kreis", "haus", "schul", "kind", "fa", "mi",
+  "lie", "ar", "beit", "för", "der", "pro", "jekt", "netz", "werk", "rat", "amt", "sprach",
+  "kul", "tur", "mig", "ra", "tion", "zen", "trum", "kom", "mu", "nal", "re", "gi", "on",
+};
+
+typedef struct {
+  GPtrArray *words;
+  double *cumulative;  /* Zipf: the word of rank r is used in proportion to 1/r */
+} Vocabulary;
+
+static Vocabulary *
+vocabulary_new (GRand *rand,
+                guint  size)
+{
+  Vocabulary *v = g_new0 (Vocabulary, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  double sum = 0;
+
+  v->words = g_ptr_array_new_with_free_func (g_free);
+  while (v->words->len < size)
+    {
+      GString *w = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 2, 5);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (w, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+      /* Nouns are capitalised: every third word. */
+      if (v->words->len % 3 == 0)
+        w->str[0] = g_ascii_toupper (w->str[0]);
+      if (g_hash_table_contains (seen, w->str))
+        {
+          g_string_free (w, TRUE);
+          continue;
+        }
+      g_hash_table_add (seen, w->str);
+      g_ptr_array_add (v->words, g_string_free (w, FALSE));
+    }
+
+  v->cumulative = g_new (double, size);
+  for (guint r = 0; r < size; r++)
+    {
+      sum += 1.0 / (r + 1);
+      v->cumulative[r] = sum;
+    }
+  for (guint r = 0; r < size; r++)
+    v->cumulative[r] /= sum;
+
+  return v;
+}
+
+static const char *
+vocabulary_pick (Vocabulary *v,
+                 GRand      *rand)
+{
+  double x = g_rand_double (rand);
+  guint lo = 0, hi = v->words->len - 1;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (v->cumulative[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return g_ptr_array_index (v->words, lo);
+}
+
 static const char *
 pick (GRand              *rand,
       const char * const *list,
@@ -41,17 +114,26 @@ pick (GRand              *rand,
 
 #define PICK(rand, list) pick ((rand), (list), G_N_ELEMENTS (list))
 
+/* Mostly vocabulary words; now and then a domain word or a place. */
 static char *
-sentence (GRand *rand,
-          guint  n_words)
+sentence (GRand      *rand,
+          Vocabulary *vocabulary,
+          guint       n_words)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < n_words; i++)
     {
+      guint dice = g_rand_int_range (rand, 0, 100);
+
       if (i > 0)
         g_string_append_c (s, ' ');
-      g_string_append (s, PICK (rand, words));
+      if (dice < 4)
+        g_string_append (s, PICK (rand, words));
+      else if (dice < 5)
+        g_string_append (s, PICK (rand, places));
+      else
+        g_string_append (s, vocabulary_pick (vocabulary, rand));
     }
   g_string_append_c (s, '.');
   return g_string_free (s, FALSE);
@@ -76,6 +158,7 @@ main (int    argc,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GArray) centre_ids = NULL;
+  Vocabulary *vocabulary;
   gint64 t0;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -93,6 +176,7 @@ main (int    argc,
     }
 
   rand = g_rand_new_with_seed (seed);
+  vocabulary = vocabulary_new (rand, 40000);
   centre_ids = atlas_store_query_ids (store, ATLAS_RECORD_CENTRE, NULL, &error);
   t0 = g_get_monotonic_time ();
 
@@ -127,10 +211,11 @@ main (int    argc,
       g_autoptr(GString) body = g_string_new (NULL);
       guint n_paragraphs = g_rand_int_range (rand, 3, 8);
 
-      title = g_strdup_printf ("%s in %s: %s", PICK (rand, words), PICK (rand, places), PICK (rand, words));
+      title = g_strdup_printf ("%s in %s: %s %s", PICK (rand, words), PICK (rand, places),
+                               vocabulary_pick (vocabulary, rand), vocabulary_pick (vocabulary, rand));
       for (guint p = 0; p < n_paragraphs; p++)
         {
-          g_autofree char *s = sentence (rand, g_rand_int_range (rand, 20, 60));
+          g_autofree char *s = sentence (rand, vocabulary, g_rand_int_range (rand, 20, 60));
 
           g_string_append_printf (body, "%s\n\n", s);
         }
@@ -164,6 +249,10 @@ main (int    argc,
 
   if (!atlas_store_commit (store, &error))
     goto fail;
+
+  g_ptr_array_unref (vocabulary->words);
+  g_free (vocabulary->cumulative);
+  g_free (vocabulary);
 
   g_print ("added %d releases, %d contacts, %d visits in %.1f s\n",
            n_releases, n_contacts, n_visits, (g_get_monotonic_time () - t0) / 1e6);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "atlas-store.h"
 #include "atlas-test-util.h"
 
 typedef struct {
@@ -168,7 +169,7 @@ test_check (AtlasTestDir  *fixture,
   run_cli (&create, "--db", fixture->db_path, "list", "centres", NULL);
   run_cli (&ok, "--db", fixture->db_path, "check", NULL);
   g_assert_cmpint (ok.status, ==, 0);
-  g_assert_nonnull (strstr (ok.out, "ok, schema version 2 of 2"));
+  g_assert_nonnull (strstr (ok.out, "ok, schema version 3 of 3"));
 
   /* A missing file is reported, not created. */
   run_cli (&missing, "--db", missing_path, "check", NULL);
@@ -181,6 +182,35 @@ test_check (AtlasTestDir  *fixture,
   run_cli (&junk, "--db", junk_path, "check", NULL);
   g_assert_cmpint (junk.status, ==, 1);
   g_assert_nonnull (strstr (junk.err, junk_path));
+}
+
+static void
+test_check_changes_nothing (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  AtlasStore *old;
+
+  /* A catalogue of schema version 1 stays version 1 after a check. */
+  old = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 1, &error);
+  g_assert_no_error (error);
+  g_object_unref (old);
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &len, NULL));
+  before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&run, "--db", fixture->db_path, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "schema version 1 of 3"));
+
+  g_assert_true (g_file_get_contents (fixture->db_path, &contents, &len, NULL));
+  after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -283,6 +313,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/list-empty-tables", test_list_empty_tables);
   ATLAS_TEST_ADD ("/cli/check", test_check);
   ATLAS_TEST_ADD ("/cli/usage-errors", test_usage_errors);
+  ATLAS_TEST_ADD ("/cli/check-changes-nothing", test_check_changes_nothing);
   ATLAS_TEST_ADD ("/cli/import-export-search", test_import_export_search);
 
   return g_test_run ();

@@ -127,6 +127,34 @@ test_migrate_from_v1 (AtlasTestDir  *fixture,
 }
 
 static void
+test_migrate_keeps_search (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRelease) release = atlas_release_new ();
+  g_autoptr(GArray) found = NULL;
+  AtlasStore *store;
+
+  /* Version 2 had the full-text index without prefix indexes. */
+  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 2, &error);
+  g_assert_no_error (error);
+  atlas_release_set_field (release, ATLAS_RELEASE_GUID, "urn:test:herne");
+  atlas_release_set_field (release, ATLAS_RELEASE_TITLE, "Sommertour: Besuch in Herne");
+  atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "rss2");
+  atlas_release_set_published (release, 1501761600);
+  g_assert_cmpint (atlas_store_insert_release (store, release, &error), >, 0);
+  g_assert_finalize_object (store);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (store), ==, 3);
+  found = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, "Som", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_finalize_object (store);
+}
+
+static void
 test_reopen (AtlasTestDir  *fixture,
              gconstpointer  data)
 {
@@ -352,6 +380,7 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/store/migrate-from-empty", test_migrate_from_empty);
   ATLAS_TEST_ADD ("/store/migrate-from-v1", test_migrate_from_v1);
+  ATLAS_TEST_ADD ("/store/migrate-keeps-search", test_migrate_keeps_search);
   ATLAS_TEST_ADD ("/store/reopen", test_reopen);
   ATLAS_TEST_ADD ("/store/constraints", test_constraints);
   ATLAS_TEST_ADD ("/store/failed-write-rolls-back", test_failed_write_rolls_back);

@@ -357,7 +357,8 @@ cmd_check (const CliOptions  *options,
   if (args[0] != NULL)
     return usage_error (_("“check” takes no arguments"));
 
-  if (!(store = open_store (options, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &status)))
+  /* A check looks; it upgrades and fills in nothing. */
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_READ_ONLY, &status)))
     return status;
 
   version = atlas_store_get_schema_version (store);
@@ -374,6 +375,16 @@ cmd_check (const CliOptions  *options,
           g_strchomp (message);
           print_error (message);
         }
+      return EXIT_REJECTED;
+    }
+
+  if (version > atlas_store_latest_version ())
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” was written by a newer version of Integrationsatlas (schema %d, this version knows %d)"),
+                         atlas_store_get_path (store), version, atlas_store_latest_version ());
+
+      print_error (message);
       return EXIT_REJECTED;
     }
 

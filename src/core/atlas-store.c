@@ -24,7 +24,12 @@
 static const char * const migrations[] = {
   "0001-catalogue.sql",
   "0002-releases-visits.sql",
+  "0003-search-prefixes.sql",
 };
+
+/* A search that matches more than this lists the newest matches only:
+ * ranking a few thousand rows is quick, ranking 300,000 is not. */
+#define MAX_SEARCH_RESULTS 1000
 
 struct _AtlasStore
 {
@@ -482,6 +487,12 @@ atlas_store_initable_init (GInitable     *initable,
 
   g_return_val_if_fail (self->path != NULL, FALSE);
 
+  if (self->flags & ATLAS_STORE_OPEN_READ_ONLY)
+    {
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE;
+      self->flags |= ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED;
+    }
+
   if (self->flags & ATLAS_STORE_OPEN_EXISTING)
     {
       if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
@@ -491,7 +502,7 @@ atlas_store_initable_init (GInitable     *initable,
           return FALSE;
         }
     }
-  else
+  if (!(self->flags & ATLAS_STORE_OPEN_EXISTING))
     {
       open_flags |= SQLITE_OPEN_CREATE;
       dir = g_path_get_dirname (self->path);
@@ -532,6 +543,10 @@ atlas_store_initable_init (GInitable     *initable,
                    _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
+
+  /* Read-only: report the version as it is, upgrade nothing. */
+  if (self->flags & ATLAS_STORE_OPEN_READ_ONLY)
+    return TRUE;
 
   if (!migrate (self, error))
     return FALSE;
@@ -974,13 +989,75 @@ atlas_store_count (AtlasStore       *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static GArray *
+collect_ids (AtlasStore  *self,
+             AtlasStmt   *stmt,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Full-text search for the list: best matches first when there are few
+ * enough to rank, else the newest matches. Both queries are bounded, so a
+ * keystroke costs the same with 300 releases or 300,000. */
+static GArray *
+query_release_ids (AtlasStore  *self,
+                   const char  *fts_query,
+                   GError     **error)
+{
+  g_autoptr(AtlasStmt) newest = NULL;
+  g_autoptr(AtlasStmt) ranked = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(newest = prepare (self,
+                          "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 "
+                          "ORDER BY rowid DESC LIMIT ?2",
+                          error)))
+    return NULL;
+  bind_text (newest, 1, fts_query);
+  sqlite3_bind_int (newest, 2, MAX_SEARCH_RESULTS + 1);
+  ids = collect_ids (self, newest, error);
+  if (ids == NULL)
+    return NULL;
+
+  if (ids->len > MAX_SEARCH_RESULTS)
+    {
+      g_array_set_size (ids, MAX_SEARCH_RESULTS);
+      return g_steal_pointer (&ids);
+    }
+
+  if (!(ranked = prepare (self,
+                          "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 ORDER BY rank",
+                          error)))
+    return NULL;
+  bind_text (ranked, 1, fts_query);
+  return collect_ids (self, ranked, error);
+}
+
 /**
  * atlas_store_query_ids:
  * @filter: (nullable): what the user searches for, or %NULL for all
  *
  * Returns the ids of the records of @kind in display order: centres by
- * district (German order), contacts by family name, releases newest first,
- * visits by date. The list models load the records themselves lazily.
+ * district (German order), contacts by family name, releases newest first
+ * (found ones best first, see query_release_ids()), visits by date. The
+ * list models load the records themselves lazily.
  *
  * Returns: (transfer full) (element-type gint64): the ids
  */
@@ -1008,18 +1085,14 @@ atlas_store_query_ids (AtlasStore       *self,
       "ORDER BY d.name COLLATE atlas_de, c.ags",
     [ATLAS_RECORD_CONTACT] =
       "SELECT id FROM contact WHERE instr(search_key, ?1) > 0 ORDER BY sort_key, id",
-    [ATLAS_RECORD_RELEASE] =
-      "SELECT r.id FROM release_fts f JOIN release r ON r.id = f.rowid "
-      "WHERE release_fts MATCH ?1 ORDER BY r.published DESC, r.id DESC",
+    [ATLAS_RECORD_RELEASE] = NULL,  /* query_release_ids() */
     [ATLAS_RECORD_VISIT] =
       "SELECT v.id FROM visit v JOIN centre c ON c.id = v.centre_id "
       "WHERE instr(c.search_key, ?1) > 0 OR instr(lower(v.tour), ?1) > 0 "
       "ORDER BY v.sort_date, v.id",
   };
   g_autoptr(AtlasStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *key = NULL;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
   g_return_val_if_fail (kind < ATLAS_N_RECORD_KINDS, NULL);
@@ -1035,27 +1108,16 @@ atlas_store_query_ids (AtlasStore       *self,
   if (filter != NULL && *filter != '\0' && key == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64)); /* nothing searchable typed */
 
+  if (key != NULL && kind == ATLAS_RECORD_RELEASE)
+    return query_release_ids (self, key, error);
+
   if (!(stmt = prepare (self, key ? sql_filtered[kind] : sql_all[kind], error)))
     return NULL;
 
   if (key != NULL)
     bind_text (stmt, 1, key);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error, _("Could not read the list"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return collect_ids (self, stmt, error);
 }
 
 /* Fills the text fields of @object from columns 1 … n_fields - 1. */
@@ -1794,7 +1856,8 @@ atlas_search_hit_free (AtlasSearchHit *hit)
  * @mark_start: what goes before a match in the snippet
  * @mark_end: what goes after it
  *
- * Full-text search, best matches first (bm25).
+ * Full-text search: best matches first (bm25) when there are at most
+ * MAX_SEARCH_RESULTS, else the newest.
  *
  * Returns: (transfer full) (element-type AtlasSearchHit): the hits
  */
@@ -1806,39 +1869,47 @@ atlas_store_search_releases (AtlasStore  *self,
                              guint        limit,
                              GError     **error)
 {
-  g_autoptr(AtlasStmt) stmt = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_search_hit_free);
   g_autofree char *query = atlas_text_fts_query (user_text);
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
 
   if (query == NULL)
     return g_steal_pointer (&hits);
 
-  if (!(stmt = prepare (self,
-                        "SELECT rowid, snippet(release_fts, -1, ?2, ?3, '…', 16) "
-                        "FROM release_fts WHERE release_fts MATCH ?1 ORDER BY rank LIMIT ?4",
-                        error)))
+  /* The same bounded query as the list, then a snippet for each hit. */
+  ids = query_release_ids (self, query, error);
+  if (ids == NULL)
     return NULL;
 
-  bind_text (stmt, 1, query);
-  bind_text (stmt, 2, mark_start);
-  bind_text (stmt, 3, mark_end);
-  sqlite3_bind_int64 (stmt, 4, limit);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < ids->len && i < limit; i++)
     {
-      AtlasSearchHit *hit = g_new0 (AtlasSearchHit, 1);
+      g_autoptr(AtlasStmt) stmt = NULL;
+      AtlasSearchHit *hit;
+      int rc;
 
-      hit->id = sqlite3_column_int64 (stmt, 0);
-      hit->snippet = g_strdup (column_text (stmt, 1));
+      if (!(stmt = prepare (self,
+                            "SELECT snippet(release_fts, -1, ?2, ?3, '…', 16) FROM release_fts "
+                            "WHERE release_fts MATCH ?1 AND rowid = ?4",
+                            error)))
+        return NULL;
+      bind_text (stmt, 1, query);
+      bind_text (stmt, 2, mark_start);
+      bind_text (stmt, 3, mark_end);
+      sqlite3_bind_int64 (stmt, 4, g_array_index (ids, gint64, i));
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          set_error (self, rc, error, _("Could not search the press releases"));
+          return NULL;
+        }
+
+      hit = g_new0 (AtlasSearchHit, 1);
+      hit->id = g_array_index (ids, gint64, i);
+      hit->snippet = g_strdup (rc == SQLITE_ROW ? column_text (stmt, 0) : "");
       g_ptr_array_add (hits, hit);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error, _("Could not search the press releases"));
-      return NULL;
     }
 
   return g_steal_pointer (&hits);

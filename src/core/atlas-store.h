@@ -33,6 +33,7 @@ typedef enum {
   ATLAS_STORE_OPEN_DEFAULT  = 0,
   ATLAS_STORE_OPEN_EXISTING = 1 << 0, /* fail instead of creating the file */
   ATLAS_STORE_OPEN_NO_SEED  = 1 << 1, /* leave the catalogue empty */
+  ATLAS_STORE_OPEN_READ_ONLY = 1 << 2, /* change nothing: no upgrade, no seed */
 } AtlasStoreOpenFlags;
 
 typedef enum {
