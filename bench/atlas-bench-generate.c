@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "atlas-store.h"
+#include "bench-text.h"
 
 static const char * const given_names[] = {
   "Anna", "Ayşe", "Bernd", "Çağla", "Dieter", "Elif", "Fatma", "Georg", "Hülya", "Ingrid",
@@ -21,123 +22,6 @@ static const char * const roles[] = {
   "Leitung", "Pressesprecherin", "Pressesprecher", "Referentin", "Bürgermeister",
   "Landrätin", "Sachbearbeitung", "Koordination Bildung",
 };
-static const char * const places[] = {
-  "Köln", "Kleve", "Solingen", "Dortmund", "Duisburg", "Münster", "Bielefeld", "Essen",
-  "Aachen", "Gütersloh", "Mülheim an der Ruhr", "Rhein-Kreis Neuss", "Wesel", "Unna",
-};
-static const char * const words[] = {
-  "Integration", "Bildung", "Teilhabe", "Sprachförderung", "Ehrenamt", "Vielfalt", "Schule",
-  "Elternarbeit", "Netzwerk", "Zuwanderung", "Beratung", "Projekt", "Förderung", "Kommune",
-  "Staatssekretärin", "Besuch", "Zentrum", "Jugend", "Arbeit", "Ausbildung", "Dialog",
-};
-
-/* Syllables for a made-up but German-looking vocabulary. */
-static const char * const syllables[] = {
-  "ge", "be", "ver", "an", "auf", "aus", "ein", "zu", "über", "unter", "bil", "dung", "lich",
-  "keit", "heit", "ung", "schaft", "tum", "er", "en", "el", "ar", "or", "ta", "ti", "to", "ra",
-  "ri", "ro", "sa", "se", "si", "stadt", "land", "kreis", "haus", "schul", "kind", "fa", "mi",
-  "lie", "ar", "beit", "för", "der", "pro", "jekt", "netz", "werk", "rat", "amt", "sprach",
-  "kul", "tur", "mig", "ra", "tion", "zen", "trum", "kom", "mu", "nal", "re", "gi", "on",
-};
-
-typedef struct {
-  GPtrArray *words;
-  double *cumulative;  /* Zipf: the word of rank r is used in proportion to 1/r */
-} Vocabulary;
-
-static Vocabulary *
-vocabulary_new (GRand *rand,
-                guint  size)
-{
-  Vocabulary *v = g_new0 (Vocabulary, 1);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  double sum = 0;
-
-  v->words = g_ptr_array_new_with_free_func (g_free);
-  while (v->words->len < size)
-    {
-      GString *w = g_string_new (NULL);
-      guint n = g_rand_int_range (rand, 2, 5);
-
-      for (guint i = 0; i < n; i++)
-        g_string_append (w, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
-      /* Nouns are capitalised: every third word. */
-      if (v->words->len % 3 == 0)
-        w->str[0] = g_ascii_toupper (w->str[0]);
-      if (g_hash_table_contains (seen, w->str))
-        {
-          g_string_free (w, TRUE);
-          continue;
-        }
-      g_hash_table_add (seen, w->str);
-      g_ptr_array_add (v->words, g_string_free (w, FALSE));
-    }
-
-  v->cumulative = g_new (double, size);
-  for (guint r = 0; r < size; r++)
-    {
-      sum += 1.0 / (r + 1);
-      v->cumulative[r] = sum;
-    }
-  for (guint r = 0; r < size; r++)
-    v->cumulative[r] /= sum;
-
-  return v;
-}
-
-static const char *
-vocabulary_pick (Vocabulary *v,
-                 GRand      *rand)
-{
-  double x = g_rand_double (rand);
-  guint lo = 0, hi = v->words->len - 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (v->cumulative[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return g_ptr_array_index (v->words, lo);
-}
-
-static const char *
-pick (GRand              *rand,
-      const char * const *list,
-      guint               n)
-{
-  return list[g_rand_int_range (rand, 0, n)];
-}
-
-#define PICK(rand, list) pick ((rand), (list), G_N_ELEMENTS (list))
-
-/* Mostly vocabulary words; now and then a domain word or a place. */
-static char *
-sentence (GRand      *rand,
-          Vocabulary *vocabulary,
-          guint       n_words)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      guint dice = g_rand_int_range (rand, 0, 100);
-
-      if (i > 0)
-        g_string_append_c (s, ' ');
-      if (dice < 4)
-        g_string_append (s, PICK (rand, words));
-      else if (dice < 5)
-        g_string_append (s, PICK (rand, places));
-      else
-        g_string_append (s, vocabulary_pick (vocabulary, rand));
-    }
-  g_string_append_c (s, '.');
-  return g_string_free (s, FALSE);
-}
 
 int
 main (int    argc,
@@ -194,7 +78,7 @@ main (int    argc,
       atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
       atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
       atlas_contact_set_field (c, ATLAS_CONTACT_ROLE, PICK (rand, roles));
-      atlas_contact_set_field (c, ATLAS_CONTACT_ORGANISATION, PICK (rand, places));
+      atlas_contact_set_field (c, ATLAS_CONTACT_ORGANISATION, pick (rand, bench_places, bench_n_places));
       atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, email);
       if (g_rand_boolean (rand))
         atlas_contact_set_centre_id (c, g_array_index (centre_ids, gint64,
@@ -211,7 +95,7 @@ main (int    argc,
       g_autoptr(GString) body = g_string_new (NULL);
       guint n_paragraphs = g_rand_int_range (rand, 3, 8);
 
-      title = g_strdup_printf ("%s in %s: %s %s", PICK (rand, words), PICK (rand, places),
+      title = g_strdup_printf ("%s in %s: %s %s", pick (rand, bench_words, bench_n_words), pick (rand, bench_places, bench_n_places),
                                vocabulary_pick (vocabulary, rand), vocabulary_pick (vocabulary, rand));
       for (guint p = 0; p < n_paragraphs; p++)
         {
@@ -250,15 +134,14 @@ main (int    argc,
   if (!atlas_store_commit (store, &error))
     goto fail;
 
-  g_ptr_array_unref (vocabulary->words);
-  g_free (vocabulary->cumulative);
-  g_free (vocabulary);
+  vocabulary_free (vocabulary);
 
   g_print ("added %d releases, %d contacts, %d visits in %.1f s\n",
            n_releases, n_contacts, n_visits, (g_get_monotonic_time () - t0) / 1e6);
   return 0;
 
 fail:
+  vocabulary_free (vocabulary);
   atlas_store_rollback (store);
   g_printerr ("atlas-bench-generate: %s\n", error->message);
   return 1;

@@ -358,6 +358,42 @@ test_newsml_versions (AtlasTestDir  *fixture,
   release = only_release (store);
   g_assert_cmpstr (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), ==, "Fassung 3");
   g_assert_cmpint (atlas_release_get_version (release), ==, 3);
+
+  /* Updated in place, the search index follows: the old title is gone. */
+  {
+    g_autoptr(GArray) old = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, "Fassung 1", NULL);
+    g_autoptr(GArray) now = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, "Fassung 3", NULL);
+    g_autofree char *report = NULL;
+
+    g_assert_cmpuint (old->len, ==, 0);
+    g_assert_cmpuint (now->len, ==, 1);
+    g_assert_true (atlas_store_check (store, &report, NULL));
+    g_assert_cmpstr (report, ==, "ok");
+  }
+}
+
+static void
+test_same_file_update (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autofree char *report = NULL;
+
+  /* A release and its newer version in one file: the second replaces the
+   * first before the file's releases are indexed for search. */
+  g_assert_true (import_string (store,
+    "<feed xmlns='http://www.w3.org/2005/Atom'><title>T</title>"
+    "<entry><id>urn:x:2</id><title>Alt</title><published>2019-08-28T10:00:00Z</published>"
+    "<updated>2019-08-28T10:00:00Z</updated><content>Essen</content></entry>"
+    "<entry><id>urn:x:2</id><title>Neu</title><published>2019-08-28T10:00:00Z</published>"
+    "<updated>2019-08-29T10:00:00Z</updated><content>Essen</content></entry>"
+    "<entry><id>urn:x:3</id><title>Dritte</title><published>2019-08-30T10:00:00Z</published>"
+    "<content>Bonn</content></entry></feed>", -1, &result));
+  g_assert_cmpuint (result.n_new, ==, 2);
+  g_assert_cmpuint (result.n_updated, ==, 1);
+  g_assert_true (atlas_store_check (store, &report, NULL));
+  g_assert_cmpstr (report, ==, "ok");
 }
 
 /* Atomicity ------------------------------------------------------------------ */
@@ -536,6 +572,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/import/seed-releases", test_seed_releases);
   ATLAS_TEST_ADD ("/import/dedupe", test_dedupe);
   ATLAS_TEST_ADD ("/import/newsml-versions", test_newsml_versions);
+  ATLAS_TEST_ADD ("/import/same-file-update", test_same_file_update);
   ATLAS_TEST_ADD ("/import/atomic", test_atomic);
   ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
   ATLAS_TEST_ADD ("/import/hostile", test_hostile);

@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "0001-catalogue.sql",
   "0002-releases-visits.sql",
   "0003-search-prefixes.sql",
+  "0004-batched-search-index.sql",
 };
 
 /* A search that matches more than this lists the newest matches only:
@@ -46,6 +47,11 @@ struct _AtlasStore
   gint64 pending_id;      /* the one record changed, or 0 for several */
   gboolean read_only;
   gboolean trace;
+
+  /* Releases inserted in the open transaction and not yet in the full-text
+   * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
+  gint64 fts_first;
+  gint64 fts_last;
 };
 
 static void atlas_store_initable_iface_init (GInitableIface *iface);
@@ -289,6 +295,11 @@ configure_connection (AtlasStore  *self,
 
   if (self->read_only)
     return TRUE;
+
+  /* Imports index a lot of text; the default 2 MB page cache makes the
+   * full-text index spill to disk early. 16 MB keeps peak memory modest. */
+  if (!exec (self, "PRAGMA cache_size = -16384", error, _("Could not set the cache size")))
+    return FALSE;
 
   /* A confirmed edit must survive a power cut: WAL with FULL sync. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error, _("Could not enable write-ahead logging")) ||
@@ -876,6 +887,27 @@ atlas_store_check (AtlasStore  *self,
   if (rc != SQLITE_DONE)
     return set_error (self, rc, error, _("Could not check the catalogue"));
 
+  /* The full-text index (schema 2 on) must hold every release: the row
+   * counts must agree, and where the connection may run it, FTS5's own
+   * integrity check compares index and content term by term. */
+  if (atlas_store_get_schema_version (self) >= 2)
+    {
+      rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT (SELECT count(*) FROM release), (SELECT count(*) FROM release_fts_docsize)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
+          sqlite3_column_int64 (stmt, 0) != sqlite3_column_int64 (stmt, 1))
+        g_string_append_printf (found, _("the search index holds %lld of %lld press releases\n"),
+                                (long long) sqlite3_column_int64 (stmt, 1),
+                                (long long) sqlite3_column_int64 (stmt, 0));
+      sqlite3_finalize (stmt);
+
+      if (!self->read_only &&
+          sqlite3_exec (self->db, "INSERT INTO release_fts (release_fts) VALUES ('integrity-check')",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        g_string_append_printf (found, _("the search index is damaged: %s\n"), sqlite3_errmsg (self->db));
+    }
+
   if (report != NULL)
     *report = found->len > 0 ? g_strdup (found->str) : g_strdup ("ok");
 
@@ -895,6 +927,35 @@ atlas_store_notify_changed (AtlasStore      *self,
   g_return_if_fail (ATLAS_IS_STORE (self));
 
   atlas_store_note_change (self, kind, 0);
+}
+
+/* Adds the releases inserted in this transaction to the full-text index in
+ * one statement. Rowids of new rows only grow, and this connection is the
+ * only writer (BEGIN IMMEDIATE), so the range holds exactly those rows. It
+ * runs before the commit and before anything that reads or changes the
+ * index, so the index is never behind outside the transaction. */
+static gboolean
+fts_flush (AtlasStore  *self,
+           GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  if (self->fts_first == 0)
+    return TRUE;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO release_fts (rowid, title, body) "
+                        "SELECT id, title, body FROM release WHERE id BETWEEN ?1 AND ?2",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->fts_first);
+  sqlite3_bind_int64 (stmt, 2, self->fts_last);
+  if (!step_done (self, stmt, error, _("Could not index the press releases for search")))
+    return FALSE;
+
+  self->fts_first = self->fts_last = 0;
+  return TRUE;
 }
 
 /**
@@ -926,7 +987,8 @@ atlas_store_commit (AtlasStore  *self,
 
   if (self->txn_depth == 1)
     {
-      if (!exec (self, "COMMIT", error, _("Could not save the changes")))
+      if (!fts_flush (self, error) ||
+          !exec (self, "COMMIT", error, _("Could not save the changes")))
         {
           atlas_store_rollback (self);
           return FALSE;
@@ -954,6 +1016,7 @@ atlas_store_rollback (AtlasStore *self)
   self->txn_depth = 0;
   self->pending_changes = 0;
   self->pending_id = 0;
+  self->fts_first = self->fts_last = 0;
 }
 
 /* Reading ------------------------------------------------------------------- */
@@ -1024,6 +1087,9 @@ query_release_ids (AtlasStore  *self,
   g_autoptr(AtlasStmt) newest = NULL;
   g_autoptr(AtlasStmt) ranked = NULL;
   g_autoptr(GArray) ids = NULL;
+
+  if (!fts_flush (self, error))
+    return NULL;
 
   if (!(newest = prepare (self,
                           "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 "
@@ -1353,6 +1419,37 @@ centre_search_key (AtlasCentre *centre)
 }
 
 /**
+ * atlas_store_get_centre_ids:
+ *
+ * Returns: (transfer full): AGS → centre id (as a pointer-sized integer)
+ *   for every centre, for callers that look many up
+ */
+GHashTable *
+atlas_store_get_centre_ids (AtlasStore  *self,
+                            GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT ags, id FROM centre", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (ids, g_strdup (column_text (stmt, 0)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
  * atlas_store_update_centre:
  *
  * Writes every editable field of @centre. The district and AGS are not
@@ -1489,10 +1586,26 @@ atlas_store_insert_release (AtlasStore    *self,
   bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
   sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!finish_write (self, stmt, ATLAS_RECORD_RELEASE, 0, error, _("Could not save the press release")))
+  /* Open the transaction here, so the indexing joins it (see fts_flush()). */
+  if (!atlas_store_begin (self, error))
     return 0;
+  if (!step_done (self, stmt, error, _("Could not save the press release")))
+    {
+      if (self->txn_depth == 1)
+        atlas_store_rollback (self);
+      else
+        self->txn_depth--;
+      return 0;
+    }
 
   atlas_release_set_id (release, sqlite3_last_insert_rowid (self->db));
+  if (self->fts_first == 0)
+    self->fts_first = atlas_release_get_id (release);
+  self->fts_last = atlas_release_get_id (release);
+  atlas_store_note_change (self, ATLAS_RECORD_RELEASE, atlas_release_get_id (release));
+
+  if (!atlas_store_commit (self, error))
+    return 0;
   return atlas_release_get_id (release);
 }
 
@@ -1678,37 +1791,37 @@ atlas_store_find_release (AtlasStore  *self,
                           gint64      *updated,
                           GError     **error)
 {
-  static const char * const sql[] = {
-    "SELECT id, version, coalesce(updated, 0) FROM release WHERE guid = ?1",
-    "SELECT id, version, coalesce(updated, 0) FROM release WHERE link = ?1 AND link <> '' LIMIT 1",
-    "SELECT id, version, coalesce(updated, 0) FROM release WHERE content_hash = ?1 AND content_hash <> '' LIMIT 1",
-  };
-  const char *keys[] = { guid, link, content_hash };
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+  /* One statement, in order of preference; SQLite stops at the first row.
+   * The "<> ''" terms let the partial indexes on link and hash serve. */
+  if (!(stmt = prepare (self,
+                        "SELECT id, version, coalesce(updated, 0) FROM release WHERE guid = ?1 "
+                        "UNION ALL "
+                        "SELECT id, version, coalesce(updated, 0) FROM release WHERE link = ?2 AND link <> '' "
+                        "UNION ALL "
+                        "SELECT id, version, coalesce(updated, 0) FROM release "
+                        "WHERE content_hash = ?3 AND content_hash <> '' "
+                        "LIMIT 1",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, guid);
+  bind_text (stmt, 2, link);
+  bind_text (stmt, 3, content_hash);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      g_autoptr(AtlasStmt) stmt = NULL;
-      int rc;
-
-      if (keys[i] == NULL || *keys[i] == '\0')
-        continue;
-      if (!(stmt = prepare (self, sql[i], error)))
-        return FALSE;
-
-      bind_text (stmt, 1, keys[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *id = sqlite3_column_int64 (stmt, 0);
-          *version = sqlite3_column_int64 (stmt, 1);
-          *updated = sqlite3_column_int64 (stmt, 2);
-          return TRUE;
-        }
-      if (rc != SQLITE_DONE)
-        return set_error (self, rc, error, _("Could not look for the press release"));
+      *id = sqlite3_column_int64 (stmt, 0);
+      *version = sqlite3_column_int64 (stmt, 1);
+      *updated = sqlite3_column_int64 (stmt, 2);
+      return TRUE;
     }
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, error, _("Could not look for the press release"));
 
   return FALSE;
 }
@@ -1724,6 +1837,10 @@ atlas_store_update_release (AtlasStore    *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_RELEASE (release), FALSE);
+
+  /* The update trigger removes the old text from the index: it must be there. */
+  if (!fts_flush (self, error))
+    return FALSE;
 
   if (!(stmt = prepare (self,
                         "UPDATE release SET link = ?2, title = ?3, body = ?4, source = ?5, "

@@ -94,6 +94,8 @@ GObject     *atlas_store_load                 (AtlasStore          *self,
 AtlasCentre *atlas_store_get_centre_by_ags    (AtlasStore          *self,
                                                const char          *ags,
                                                GError             **error);
+GHashTable  *atlas_store_get_centre_ids       (AtlasStore          *self,
+                                               GError             **error);
 gboolean     atlas_store_update_centre        (AtlasStore          *self,
                                                AtlasCentre         *centre,
                                                GError             **error);

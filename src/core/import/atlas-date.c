@@ -346,7 +346,7 @@ atlas_date_from_german_text (const char *text,
       int day, month, year;
 
       /* "2. Oktober 2018" */
-      if (parse_number (words[i], &day) && day >= 1 && day <= 31 &&
+      if (g_ascii_isdigit (words[i][0]) && parse_number (words[i], &day) && day >= 1 && day <= 31 &&
           words[i + 1] != NULL && (month = month_from_name (words[i + 1])) != 0 &&
           words[i + 2] != NULL && parse_number (words[i + 2], &year) &&
           year >= 1990 && year <= 2100 && g_date_valid_dmy (day, month, year))
@@ -357,7 +357,8 @@ atlas_date_from_german_text (const char *text,
         }
 
       /* "02.10.2018" */
-      if (sscanf (words[i], "%2d.%2d.%4d", &day, &month, &year) == 3 &&
+      if (g_ascii_isdigit (words[i][0]) && strchr (words[i], '.') != NULL &&
+          sscanf (words[i], "%2d.%2d.%4d", &day, &month, &year) == 3 &&
           year >= 1990 && year <= 2100 && g_date_valid_dmy (day, month, year))
         {
           g_date_clear (date, 1);
@@ -369,7 +370,8 @@ atlas_date_from_german_text (const char *text,
   if (published <= 0)
     return FALSE;
 
-  folded = atlas_text_fold_search (text);
+  /* Folding is only needed for the words below; lower case will do. */
+  folded = g_ascii_strdown (text, -1);
   if (strstr (folded, "vorgestern") != NULL)
     {
       date_from_unix (published, 2, date);

@@ -104,6 +104,7 @@ static const char *visitor_pattern =
 
 typedef enum {
   REGEX_ALIASES,
+  REGEX_SENTENCE_END,
   REGEX_ANNOUNCEMENT,
   REGEX_VISIT,
   REGEX_VISITOR,
@@ -134,15 +135,17 @@ get_regex (RegexId id)
       /* All aliases in one regex, one group each: a single pass finds them
        * all, and at any position the earlier (longer) alternative wins, so
        * "Städteregion Aachen" is never also read as "Aachen". Whole words
-       * only: no letter or digit after; no letter, digit or hyphen before
-       * (the "Sieg" in "Rhein-Sieg"). */
-      g_autoptr(GString) pattern = g_string_new ("(*UCP)(?<![\\w-])(?:");
+       * only: no letter or digit after; what stands before is checked in
+       * scan(), because a lookbehind here would keep PCRE2 from skipping
+       * ahead to the letters a name can start with. */
+      g_autoptr(GString) pattern = g_string_new ("(*UCP)(?:");
 
       for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
         g_string_append_printf (pattern, "%s(%s)", i > 0 ? "|" : "", aliases[i].pattern);
       g_string_append (pattern, ")(?!\\w)");
 
       regexes[REGEX_ALIASES] = compile (pattern->str);
+      regexes[REGEX_SENTENCE_END] = compile ("(?<=[.!?:])\\s+|\\n");
       regexes[REGEX_ANNOUNCEMENT] = compile (announcement_pattern);
       regexes[REGEX_VISIT] = compile (visit_pattern);
       regexes[REGEX_VISITOR] = compile (visitor_pattern);
@@ -187,6 +190,20 @@ scan (GArray     *mentions,
     {
       int start, end;
 
+      /* No letter, digit or hyphen before the name (the "Sieg" in
+       * "Rhein-Sieg"). */
+      if (g_match_info_fetch_pos (match, 0, &start, &end) && start > 0)
+        {
+          const char *before = g_utf8_find_prev_char (text, text + start);
+          gunichar c = before ? g_utf8_get_char (before) : ' ';
+
+          if (g_unichar_isalnum (c) || c == '-' || c == '_')
+            {
+              g_match_info_next (match, NULL);
+              continue;
+            }
+        }
+
       for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
         if (g_match_info_fetch_pos (match, i + 1, &start, &end) && start >= 0)
           {
@@ -197,12 +214,28 @@ scan (GArray     *mentions,
     }
 }
 
+/* The end of the first paragraph; a dateline ("Duisburg") alone before it
+ * belongs to the lead too. */
+static const char *
+lead_end (const char *body)
+{
+  const char *end = strstr (body, "\n\n");
+
+  if (end != NULL && end - body < 80 && memchr (body, '.', end - body) == NULL)
+    {
+      const char *next = strstr (end + 2, "\n\n");
+
+      end = next;
+    }
+  return end;
+}
+
 /* Moves the sentences of @lead that announce later stops to @rest. */
 static char *
 split_announcements (const char *lead,
                      GString    *rest)
 {
-  g_auto(GStrv) sentences = g_regex_split_simple ("(?<=[.!?:])\\s+|\\n", lead, 0, 0);
+  g_auto(GStrv) sentences = g_regex_split (get_regex (REGEX_SENTENCE_END), lead, 0);
   GString *kept = g_string_new (NULL);
 
   for (guint i = 0; sentences[i]; i++)
@@ -240,8 +273,8 @@ atlas_detect_centres (const char *title,
   if (body == NULL)
     body = "";
 
-  /* The lead is the title and the first paragraph (where the dateline is). */
-  para_end = strstr (body, "\n\n");
+  /* The lead is the title and the first paragraph (with the dateline). */
+  para_end = lead_end (body);
   first = para_end ? g_strndup (body, para_end - body) : g_strdup (body);
   lead = g_strconcat (title ? title : "", "\n", first, NULL);
   if (para_end != NULL)
@@ -268,14 +301,19 @@ atlas_detect_centres (const char *title,
 /**
  * atlas_detect_is_visit:
  *
- * Returns: %TRUE when the release reports (or announces) a visit
+ * Returns: %TRUE when the title or first paragraph report (or announce) a
+ *   visit
  */
 gboolean
 atlas_detect_is_visit (const char *title,
                        const char *body)
 {
-  g_autofree char *text = g_strconcat (title ? title : "", "\n", body ? body : "", NULL);
+  const char *para_end = body ? lead_end (body) : NULL;
+  g_autofree char *first = body ? (para_end ? g_strndup (body, para_end - body) : g_strdup (body)) : NULL;
+  g_autofree char *text = g_strconcat (title ? title : "", "\n", first ? first : "", NULL);
 
+  /* Only the title and the first paragraph: a visit that is news is said
+   * there, one merely recalled further down is not a new visit. */
   return g_regex_match (get_regex (REGEX_VISIT), text, 0, NULL);
 }
 

@@ -25,7 +25,21 @@ typedef struct {
   AtlasStore *store;
   AtlasImportResult *result;
   int item_line;
+  GHashTable *centre_ids;  /* AGS → id, looked up once per file */
 } ImportContext;
+
+static gint64
+centre_id (ImportContext  *ctx,
+           const char     *ags,
+           GError        **error)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->centre_ids, ags));
+
+  if (id == 0)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
+                 _("There is no centre for the district key “%s”"), ags);
+  return id;
+}
 
 void
 atlas_import_result_clear (AtlasImportResult *result)
@@ -88,6 +102,7 @@ suggest_visits (ImportContext  *ctx,
       !atlas_detect_is_visit (title, body))
     return TRUE;
 
+
   text = g_strconcat (title, "\n\n", body, NULL);
   if (!atlas_date_from_german_text (text, atlas_release_get_published (release), &day))
     {
@@ -103,25 +118,23 @@ suggest_visits (ImportContext  *ctx,
   for (guint i = 0; i < mentions->len; i++)
     {
       AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
-      g_autoptr(AtlasCentre) centre = NULL;
       g_autoptr(AtlasVisit) visit = NULL;
-      gint64 existing;
+      gint64 existing, centre;
 
       if (!m->visited)
         break;
 
-      centre = atlas_store_get_centre_by_ags (ctx->store, m->ags, error);
-      if (centre == NULL)
+      if ((centre = centre_id (ctx, m->ags, error)) == 0)
         return FALSE;
 
-      existing = atlas_store_find_visit (ctx->store, atlas_centre_get_id (centre), date, error);
+      existing = atlas_store_find_visit (ctx->store, centre, date, error);
       if (existing < 0)
         return FALSE;
       if (existing > 0)
         continue;
 
       visit = atlas_visit_new ();
-      atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+      atlas_visit_set_centre_id (visit, centre);
       atlas_visit_set_release_id (visit, atlas_release_get_id (release));
       atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
       atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, date);
@@ -145,12 +158,11 @@ link_given_centres (ImportContext  *ctx,
   for (guint i = 0; i < links->len; i++)
     {
       AtlasReleaseLink *link = &g_array_index (links, AtlasReleaseLink, i);
-      g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (ctx->store, link->ags, error);
+      gint64 centre = centre_id (ctx, link->ags, error);
 
-      if (centre == NULL ||
+      if (centre == 0 ||
           !atlas_store_link_release_full (ctx->store, atlas_release_get_id (release),
-                                          atlas_centre_get_id (centre), link->visited,
-                                          link->confirmed, error))
+                                          centre, link->visited, link->confirmed, error))
         return FALSE;
     }
 
@@ -174,11 +186,10 @@ link_centres (ImportContext  *ctx,
   for (guint i = 0; i < mentions->len; i++)
     {
       AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
-      g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (ctx->store, m->ags, error);
+      gint64 centre = centre_id (ctx, m->ags, error);
 
-      if (centre == NULL ||
-          !atlas_store_link_release (ctx->store, atlas_release_get_id (release),
-                                     atlas_centre_get_id (centre), m->visited, error))
+      if (centre == 0 ||
+          !atlas_store_link_release (ctx->store, atlas_release_get_id (release), centre, m->visited, error))
         return FALSE;
     }
 
@@ -352,7 +363,8 @@ atlas_import_stream (AtlasStore        *store,
 {
   g_autoptr(AtlasXmlReader) reader = NULL;
   g_autoptr(GError) error = NULL;
-  ImportContext ctx = { store, result, 0 };
+  g_autoptr(GHashTable) centre_ids = NULL;
+  ImportContext ctx = { store, result, 0, NULL };
   AtlasParseContext parse = { 0 };
   const char *format = NULL;
   ParseFunc parse_func;
@@ -389,8 +401,10 @@ atlas_import_stream (AtlasStore        *store,
   parse.sink = store_release;
   parse.sink_data = &ctx;
 
-  if (!atlas_store_begin (store, &error))
+  if (!atlas_store_begin (store, &error) ||
+      !(ctx.centre_ids = centre_ids = atlas_store_get_centre_ids (store, &error)))
     {
+      atlas_store_rollback (store);
       reject (result, NULL, g_steal_pointer (&error));
       return FALSE;
     }
