@@ -31,7 +31,9 @@ main (int    argc,
   };
   g_autofree char *db_path = NULL;
   int rounds = 5;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
+    { "verbose", 0, 0, G_OPTION_ARG_NONE, &verbose, "Print each keystroke of the first round", NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "A large catalogue", "PATH" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Repetitions (default 5)", "N" },
     { NULL }
@@ -78,6 +80,9 @@ main (int    argc,
               g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
             ms = (g_get_monotonic_time () - t0) / 1000.0;
             g_array_append_val (list_ms, ms);
+            if (verbose && r == 0)
+              g_print ("  %-28s %8.2f ms  %u rows\n", typed, ms,
+                       g_list_model_get_n_items (G_LIST_MODEL (model)));
 
             t0 = g_get_monotonic_time ();
             hits = atlas_store_search_releases (store, typed, "[", "]", 50, NULL);

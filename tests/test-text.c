@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-text.h"
 
 static void
@@ -50,10 +52,12 @@ test_fts_query (void)
     { "Köln", "\"Köln\"*" },
     { "Güler Köln", "\"Güler\" \"Köln\"*" },
     { "\"unbalanced", "\"\"\"unbalanced\"*" },
-    { "a OR b", "\"a\" \"OR\" \"b\"*" },
+    { "a OR b", "\"a\" \"OR\" \"b\"" },
     { "NEAR(x y)", "\"NEAR(x\" \"y)\"*" },
     { "  spaced   out  ", "\"spaced\" \"out\"*" },
     { "title:foo", "\"title:foo\"*" },
+    { "K", "\"K\"" },
+    { "Güler K", "\"Güler\" \"K\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -70,6 +74,33 @@ test_fts_query (void)
   g_assert_null (atlas_text_fts_query ("\xff\xfe"));
 }
 
+static void
+test_snippet (void)
+{
+  g_autofree char *plain = atlas_text_snippet ("Landrätin Silke Gorißen begrüßte die Gäste.",
+                                               "landrätin", "[", "]", FALSE);
+  g_autofree char *markup = atlas_text_snippet ("Q&A <mit> der Staatssekretärin\nin Köln",
+                                                "Köln", "<b>", "</b>", TRUE);
+  g_autoptr(GString) longer = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+
+  g_assert_cmpstr (plain, ==, "[Landrätin] Silke Gorißen begrüßte die Gäste.");
+  g_assert_cmpstr (markup, ==, "Q&amp;A &lt;mit&gt; der Staatssekretärin in <b>Köln</b>");
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (longer, "Wort ");
+  g_string_append (longer, "Integration ");
+  for (int i = 0; i < 40; i++)
+    g_string_append (longer, "Wort ");
+  cut = atlas_text_snippet (longer->str, "integ", "[", "]", FALSE);
+  g_assert_true (g_str_has_prefix (cut, "…"));
+  g_assert_true (g_str_has_suffix (cut, "…"));
+  g_assert_nonnull (strstr (cut, "[Integ]ration"));
+
+  g_assert_null (atlas_text_snippet ("Nichts davon.", "Köln", "[", "]", FALSE));
+  g_assert_null (atlas_text_snippet ("Text", "", "[", "]", FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -79,6 +110,7 @@ main (int   argc,
   g_test_add_func ("/text/fold-search", test_fold_search);
   g_test_add_func ("/text/collate", test_collate);
   g_test_add_func ("/text/fts-query", test_fts_query);
+  g_test_add_func ("/text/snippet", test_snippet);
 
   return g_test_run ();
 }

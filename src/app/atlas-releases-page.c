@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-releases-page.h"
+#include "atlas-text.h"
 
 struct _AtlasReleasesPage
 {
@@ -50,66 +51,6 @@ format_date (gint64 unix_utc)
     return g_strdup ("");
   local = berlin ? g_date_time_to_timezone (utc, berlin) : g_date_time_ref (utc);
   return g_date_time_format (local, "%d.%m.%Y");
-}
-
-/* An excerpt of @body around the first word of @query, the word in bold. */
-static char *
-snippet_markup (const char *text,
-                const char *query)
-{
-  g_auto(GStrv) words = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *lower = NULL;
-  const char *hit = NULL;
-  gsize hit_len = 0;
-
-  if (query == NULL || *query == '\0' || text == NULL)
-    return NULL;
-
-  /* One line: paragraph breaks become spaces. */
-  body = g_strdelimit (g_strdup (text), "\n", ' ');
-
-  lower = g_utf8_strdown (body, -1);
-  /* Offsets only carry over when lower-casing kept the lengths. */
-  if (strlen (lower) != strlen (body))
-    return NULL;
-
-  words = g_strsplit_set (query, " \t\"*()", -1);
-  for (guint i = 0; words[i] && hit == NULL; i++)
-    {
-      g_autofree char *w = g_utf8_strdown (words[i], -1);
-
-      if (strlen (w) >= 2 && (hit = strstr (lower, w)) != NULL)
-        hit_len = strlen (w);
-    }
-  if (hit == NULL)
-    return NULL;
-
-  {
-    gsize offset = hit - lower;
-    const char *start = body + offset;
-    const char *end = body + offset + hit_len;
-    g_autofree char *before = NULL;
-    g_autofree char *match = NULL;
-    g_autofree char *after = NULL;
-
-    /* About sixty characters of context on either side. */
-    for (int n = 0; n < 60 && start > body; n++)
-      start = g_utf8_find_prev_char (body, start);
-    while (!g_utf8_validate (end, -1, NULL) && *end)
-      end++;
-    before = g_markup_escape_text (start, body + offset - start);
-    match = g_markup_escape_text (body + offset, end - (body + offset));
-    {
-      const char *stop = end;
-
-      for (int n = 0; n < 60 && *stop; n++)
-        stop = g_utf8_next_char (stop);
-      after = g_markup_escape_text (end, stop - end);
-    }
-
-    return g_strdup_printf ("%s%s<b>%s</b>%s…", start > body ? "…" : "", before, match, after);
-  }
 }
 
 static void
@@ -156,8 +97,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *date = format_date (atlas_release_get_published (release));
   const char *source = atlas_release_get_field (release, ATLAS_RELEASE_SOURCE);
   g_autofree char *meta_text = *source ? g_strdup_printf ("%s · %s", date, source) : g_strdup (date);
-  g_autofree char *markup = snippet_markup (atlas_release_get_field (release, ATLAS_RELEASE_BODY),
-                                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autofree char *markup = atlas_text_snippet (atlas_release_get_field (release, ATLAS_RELEASE_BODY),
+                                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                                "<b>", "</b>", TRUE);
 
   gtk_label_set_label (GTK_LABEL (title), atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
   gtk_label_set_label (GTK_LABEL (meta), meta_text);

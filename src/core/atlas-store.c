@@ -1995,7 +1995,8 @@ atlas_store_search_releases (AtlasStore  *self,
   if (query == NULL)
     return g_steal_pointer (&hits);
 
-  /* The same bounded query as the list, then a snippet for each hit. */
+  /* The same bounded query as the list; the snippets come from the text,
+   * since asking FTS5 for them would run the whole match again per hit. */
   ids = query_release_ids (self, query, error);
   if (ids == NULL)
     return NULL;
@@ -2006,15 +2007,9 @@ atlas_store_search_releases (AtlasStore  *self,
       AtlasSearchHit *hit;
       int rc;
 
-      if (!(stmt = prepare (self,
-                            "SELECT snippet(release_fts, -1, ?2, ?3, '…', 16) FROM release_fts "
-                            "WHERE release_fts MATCH ?1 AND rowid = ?4",
-                            error)))
+      if (!(stmt = prepare (self, "SELECT title, body FROM release WHERE id = ?1", error)))
         return NULL;
-      bind_text (stmt, 1, query);
-      bind_text (stmt, 2, mark_start);
-      bind_text (stmt, 3, mark_end);
-      sqlite3_bind_int64 (stmt, 4, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
 
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -2025,7 +2020,14 @@ atlas_store_search_releases (AtlasStore  *self,
 
       hit = g_new0 (AtlasSearchHit, 1);
       hit->id = g_array_index (ids, gint64, i);
-      hit->snippet = g_strdup (rc == SQLITE_ROW ? column_text (stmt, 0) : "");
+      if (rc == SQLITE_ROW)
+        {
+          hit->snippet = atlas_text_snippet (column_text (stmt, 1), user_text, mark_start, mark_end, FALSE);
+          if (hit->snippet == NULL)
+            hit->snippet = atlas_text_snippet (column_text (stmt, 0), user_text, mark_start, mark_end, FALSE);
+        }
+      if (hit->snippet == NULL)
+        hit->snippet = g_strdup ("");
       g_ptr_array_add (hits, hit);
     }
 

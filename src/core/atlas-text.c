@@ -194,8 +194,85 @@ atlas_text_fts_query (const char *user_text)
       g_string_append_c (q, '"');
     }
 
-  /* The last word is still being typed: search it as a prefix. */
-  g_string_append_c (q, '*');
+  /* The last word is still being typed: search it as a prefix, once it has
+   * two letters (one letter would match nearly everything). */
+  if (g_utf8_strlen (g_ptr_array_index (kept, kept->len - 1), -1) > 1)
+    g_string_append_c (q, '*');
 
   return g_string_free (q, FALSE);
+}
+
+static char *
+escape (const char *text,
+        gssize      len,
+        gboolean    markup)
+{
+  return markup ? g_markup_escape_text (text, len) : g_strndup (text, len);
+}
+
+/**
+ * atlas_text_snippet:
+ * @text: the text searched
+ * @query: what the user typed
+ * @mark_start: what goes before the match
+ * @mark_end: what goes after it
+ * @markup: whether to escape the text for Pango markup
+ *
+ * An excerpt of @text on one line, about sixty characters either side of
+ * the first place where a word of @query occurs, the match marked.
+ *
+ * Returns: (transfer full) (nullable): the excerpt, or %NULL when no word
+ *   of @query occurs as written (matches of folded forms are not marked)
+ */
+char *
+atlas_text_snippet (const char *text,
+                    const char *query,
+                    const char *mark_start,
+                    const char *mark_end,
+                    gboolean    markup)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *after = NULL;
+  const char *hit = NULL, *start, *end, *stop;
+  gsize hit_len = 0, offset;
+
+  if (query == NULL || *query == '\0' || text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  line = g_strdelimit (g_strdup (text), "\n", ' ');
+  lower = g_utf8_strdown (line, -1);
+  /* Offsets only carry over when lower-casing kept the lengths. */
+  if (strlen (lower) != strlen (line))
+    return NULL;
+
+  words = g_strsplit_set (query, " \t\"*()", -1);
+  for (guint i = 0; words[i] && hit == NULL; i++)
+    {
+      g_autofree char *w = g_utf8_strdown (words[i], -1);
+
+      if (strlen (w) >= 2 && (hit = strstr (lower, w)) != NULL)
+        hit_len = strlen (w);
+    }
+  if (hit == NULL)
+    return NULL;
+
+  offset = hit - lower;
+  start = line + offset;
+  for (int n = 0; n < 60 && start > line; n++)
+    start = g_utf8_find_prev_char (line, start);
+  end = line + offset + hit_len;
+  stop = end;
+  for (int n = 0; n < 60 && *stop; n++)
+    stop = g_utf8_next_char (stop);
+
+  before = escape (start, line + offset - start, markup);
+  match = escape (line + offset, hit_len, markup);
+  after = escape (end, stop - end, markup);
+
+  return g_strconcat (start > line ? "…" : "", before, mark_start, match, mark_end, after,
+                      *stop ? "…" : "", NULL);
 }

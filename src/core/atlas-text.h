@@ -13,5 +13,10 @@ char *atlas_text_fold_sort   (const char *text);
 int   atlas_text_collate     (const char *a,
                               const char *b);
 char *atlas_text_fts_query   (const char *user_text);
+char *atlas_text_snippet     (const char *text,
+                              const char *query,
+                              const char *mark_start,
+                              const char *mark_end,
+                              gboolean    markup);
 
 G_END_DECLS
