@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
+#include "atlas-importer.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
@@ -21,6 +24,31 @@ find_widget (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The drop-down whose first choice is @first. */
+static GtkWidget *
+find_drop_down (GtkWidget  *root,
+                const char *first)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+      g_autoptr(GtkStringObject) item = model ? g_list_model_get_item (model, 0) : NULL;
+
+      if (item != NULL && g_str_equal (gtk_string_object_get_string (item), first))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child, first);
 
       if (found != NULL)
         return found;
@@ -226,6 +254,107 @@ test_import (AtlasTestDir  *fixture,
 }
 
 static void
+test_release_filters_and_links (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  static const char * const names[] = { "seed-koeln.rss", "seed-kleve.atom", "seed-dortmund.xml" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GArray) links = NULL;
+  g_autoptr(AtlasCentre) koeln = NULL;
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  GListModel *releases;
+  GtkWidget *centre_filter, *entries[2] = { NULL, NULL };
+  GtkWidget *child;
+  guint n_entries = 0;
+  gint64 koeln_release = 0;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_auto(AtlasImportResult) result = { 0 };
+
+      g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+    }
+
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  wait_for_mapped (GTK_WIDGET (page));
+  releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
+
+  /* The first drop-down filters by centre: Köln has one release. */
+  centre_filter = find_drop_down (GTK_WIDGET (page), "All Centres");
+  g_assert_nonnull (centre_filter);
+  {
+    GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (centre_filter));
+
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+        if (g_str_equal (gtk_string_object_get_string (choice), "Köln"))
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (centre_filter), i);
+      }
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (centre_filter), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
+
+  /* The period: 2018 has two of them. */
+  for (child = find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON); child && n_entries < 2; )
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child));
+      GtkWidget *grid = gtk_popover_get_child (popover);
+
+      for (GtkWidget *w = gtk_widget_get_first_child (grid); w; w = gtk_widget_get_next_sibling (w))
+        if (GTK_IS_ENTRY (w) && n_entries < 2)
+          entries[n_entries++] = w;
+      break;
+    }
+  g_assert_cmpuint (n_entries, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "01.01.2018");
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "31.12.2018");
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 2);
+  /* Half a date is no limit yet, and is marked: from 2018 on, three. */
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "31.12.");
+  g_assert_true (gtk_widget_has_css_class (entries[1], "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "01.01.2021");
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "");
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "");
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
+
+  /* Links: confirm, remove, add, as the reader's buttons do. */
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AtlasRelease) r = g_list_model_get_item (releases, i);
+
+      if (strstr (atlas_release_get_field (r, ATLAS_RELEASE_CENTRES), "05315"))
+        koeln_release = atlas_release_get_id (r);
+    }
+  g_assert_cmpint (koeln_release, >, 0);
+  g_assert_true (atlas_store_link_release_full (store, koeln_release, atlas_centre_get_id (koeln), TRUE, TRUE, &error));
+  links = atlas_store_get_release_links (store, koeln_release, &error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_true (g_array_index (links, AtlasReleaseLink, 0).confirmed);
+  g_assert_true (atlas_store_unlink_centre (store, koeln_release, atlas_centre_get_id (koeln), &error));
+  g_clear_pointer (&links, g_array_unref);
+  links = atlas_store_get_release_links (store, koeln_release, &error);
+  g_assert_cmpuint (links->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_shortcuts_window (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -247,6 +376,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/centres-view", test_centres_view);
   ATLAS_TEST_ADD ("/window/other-views", test_other_views);
   ATLAS_TEST_ADD ("/window/import", test_import);
+  ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -23,17 +24,26 @@ struct _AtlasReleasesPage
   AtlasStore *store;
   AtlasListModel *model;
   GtkSingleSelection *selection;
+  gint64 current_id;        /* the release in the reader, 0 for none */
+  GArray *centre_ids;       /* gint64: dropdown position → centre id */
+  GHashTable *districts;    /* AGS → district name */
+  gulong store_changed_id;
 
   /* Template children */
   AdwLeaflet *leaflet;
   GtkSearchEntry *search_entry;
   GtkStack *content_stack;
   GtkListView *list_view;
+  GtkDropDown *centre_filter;
+  GtkMenuButton *period_button;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
   GtkStack *reader_stack;
   GtkButton *back_button;
   GtkLabel *title_label;
   GtkLabel *meta_label;
-  GtkLabel *centres_label;
+  GtkListBox *links_box;
+  GtkDropDown *add_centre_dropdown;
   GtkLabel *body_label;
 };
 
@@ -51,6 +61,25 @@ format_date (gint64 unix_utc)
     return g_strdup ("");
   local = berlin ? g_date_time_to_timezone (utc, berlin) : g_date_time_ref (utc);
   return g_date_time_format (local, "%d.%m.%Y");
+}
+
+static char *
+centre_names (AtlasReleasesPage *self,
+              const char        *ags_list)
+{
+  g_auto(GStrv) codes = g_strsplit (ags_list, ",", -1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; codes[i]; i++)
+    {
+      const char *name = self->districts ? g_hash_table_lookup (self->districts, codes[i]) : NULL;
+
+      if (*codes[i] != '\0')
+        g_ptr_array_add (names, (gpointer) (name ? name : codes[i]));
+    }
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
 }
 
 static void
@@ -96,7 +125,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *snippet = gtk_widget_get_next_sibling (meta);
   g_autofree char *date = format_date (atlas_release_get_published (release));
   const char *source = atlas_release_get_field (release, ATLAS_RELEASE_SOURCE);
-  g_autofree char *meta_text = *source ? g_strdup_printf ("%s · %s", date, source) : g_strdup (date);
+  g_autofree char *names = centre_names (self, atlas_release_get_field (release, ATLAS_RELEASE_CENTRES));
+  g_autofree char *meta_text = g_strjoin (" · ", date, *names ? names : source, NULL);
   g_autofree char *markup = atlas_text_snippet (atlas_release_get_field (release, ATLAS_RELEASE_BODY),
                                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                                 "<b>", "</b>", TRUE);
@@ -107,26 +137,92 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (snippet, markup != NULL);
 }
 
-static char *
-centre_names (AtlasReleasesPage *self,
-              const char        *ags_list)
+static void
+link_toggled_cb (GtkToggleButton   *button,
+                 AtlasReleasesPage *self)
 {
-  g_auto(GStrv) codes = g_strsplit (ags_list, ",", -1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 centre = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "centre-id"));
+  GtkToggleButton *visited = g_object_get_data (G_OBJECT (button), "visited-button");
+  GtkToggleButton *confirmed = g_object_get_data (G_OBJECT (button), "confirmed-button");
 
-  for (guint i = 0; codes[i]; i++)
+  if (!atlas_store_link_release_full (self->store, self->current_id, centre,
+                                      gtk_toggle_button_get_active (visited),
+                                      gtk_toggle_button_get_active (confirmed), &error))
+    g_warning ("Could not change a link: %s", error->message);
+}
+
+static void
+link_removed_cb (GtkButton         *button,
+                 AtlasReleasesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 centre = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "centre-id"));
+
+  if (!atlas_store_unlink_centre (self->store, self->current_id, centre, &error))
+    g_warning ("Could not remove a link: %s", error->message);
+}
+
+static GtkWidget *
+link_row (AtlasReleasesPage      *self,
+          const AtlasReleaseLink *link)
+{
+  g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, link->ags, NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *visited = gtk_toggle_button_new_with_label (_("Visited"));
+  GtkWidget *confirmed = gtk_toggle_button_new_with_label (_("Confirmed"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *remove_label = NULL;
+  const char *name = centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT) : link->ags;
+  gsize id = centre ? (gsize) atlas_centre_get_id (centre) : 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               link->visited ? _("The centre visited") : _("Mentioned"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (visited), link->visited);
+  gtk_widget_set_tooltip_text (visited, _("Whether the press release reports a visit to this centre"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (confirmed), link->confirmed);
+  gtk_widget_set_tooltip_text (confirmed, _("Confirmed links stay when the press release is imported again"));
+  remove_label = g_strdup_printf (_("Remove %s"), name);
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_widget_add_css_class (remove, "flat");
+
+  for (GtkWidget **w = (GtkWidget *[]) { visited, confirmed, remove, NULL }; *w; w++)
     {
-      g_autoptr(AtlasCentre) centre = NULL;
-
-      if (*codes[i] == '\0')
-        continue;
-      centre = atlas_store_get_centre_by_ags (self->store, codes[i], NULL);
-      g_ptr_array_add (names, g_strdup (centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT)
-                                               : codes[i]));
+      gtk_widget_set_valign (*w, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (*w), "centre-id", GSIZE_TO_POINTER (id));
+      g_object_set_data (G_OBJECT (*w), "visited-button", visited);
+      g_object_set_data (G_OBJECT (*w), "confirmed-button", confirmed);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), *w);
     }
-  g_ptr_array_add (names, NULL);
+  g_signal_connect (visited, "toggled", G_CALLBACK (link_toggled_cb), self);
+  g_signal_connect (confirmed, "toggled", G_CALLBACK (link_toggled_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (link_removed_cb), self);
 
-  return g_strjoinv (", ", (char **) names->pdata);
+  return row;
+}
+
+static void
+show_links (AtlasReleasesPage *self)
+{
+  g_autoptr(GArray) links = atlas_store_get_release_links (self->store, self->current_id, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
+    gtk_list_box_remove (self->links_box, child);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    gtk_list_box_append (self->links_box, link_row (self, &g_array_index (links, AtlasReleaseLink, i)));
+
+  if (links == NULL || links->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No centre recognised"));
+      gtk_list_box_append (self->links_box, row);
+    }
 }
 
 static void
@@ -135,35 +231,172 @@ show_release (AtlasReleasesPage *self,
 {
   g_autofree char *date = NULL;
   g_autofree char *meta = NULL;
-  g_autofree char *names = NULL;
-  g_autofree char *centres = NULL;
   const char *source, *author;
 
   if (release == NULL)
     {
+      self->current_id = 0;
       gtk_stack_set_visible_child_name (self->reader_stack, "none");
       return;
     }
 
+  self->current_id = atlas_release_get_id (release);
   date = format_date (atlas_release_get_published (release));
   source = atlas_release_get_field (release, ATLAS_RELEASE_SOURCE);
   author = atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR);
   meta = g_strjoin (" · ", date, *source ? source : (*author ? author : NULL), NULL);
-  names = centre_names (self, atlas_release_get_field (release, ATLAS_RELEASE_CENTRES));
-  /* Translators: followed by the districts a press release is about. */
-  centres = *names ? g_strdup_printf (_("Centres: %s"), names) : g_strdup (_("No centre recognised"));
 
   gtk_label_set_label (self->title_label, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
   gtk_label_set_label (self->meta_label, meta);
-  gtk_label_set_label (self->centres_label, centres);
   gtk_label_set_label (self->body_label, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  show_links (self);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
+}
+
+static void
+add_centre_cb (AtlasReleasesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->add_centre_dropdown);
+
+  if (self->current_id == 0 || self->centre_ids == NULL || selected + 1 >= self->centre_ids->len)
+    return;
+
+  /* A centre the user adds is the one the release is about. */
+  if (!atlas_store_link_release_full (self->store, self->current_id,
+                                      g_array_index (self->centre_ids, gint64, selected + 1),
+                                      TRUE, TRUE, &error))
+    g_warning ("Could not add a link: %s", error->message);
+}
+
+/* Links changed: the reader shows them as they are now. */
+static void
+store_changed_cb (AtlasReleasesPage *self,
+                  guint              kind,
+                  gint64             id)
+{
+  if (kind == ATLAS_RECORD_RELEASE && self->current_id != 0 && (id == 0 || id == self->current_id))
+    show_links (self);
+}
+
+/* "31.12.2018" or "2018-12-31" as the first (or last) second of that day in
+ * Germany; 0 for an empty entry, -1 for one that is not a date. */
+static gint64
+parse_day (GtkEntry *entry,
+           gboolean  end_of_day)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = NULL;
+  int d, m, y;
+  char rest;
+
+  if (*text == '\0')
+    return 0;
+  if (sscanf (text, "%d.%d.%d%c", &d, &m, &y, &rest) != 3 &&
+      sscanf (text, "%d-%d-%d%c", &y, &m, &d, &rest) != 3)
+    return -1;
+  if (y < 1970 || y > 2100 || !g_date_valid_dmy (d, m, y))
+    return -1;
+
+  day = g_date_time_new (berlin ? berlin : utc, y, m, d,
+                         end_of_day ? 23 : 0, end_of_day ? 59 : 0, end_of_day ? 59 : 0);
+  return day ? g_date_time_to_unix (day) : -1;
+}
+
+static void
+apply_filters (AtlasReleasesPage *self)
+{
+  AtlasQueryScope scope = { 0, 0, 0 };
+  guint selected = gtk_drop_down_get_selected (self->centre_filter);
+  gint64 from = parse_day (self->from_entry, FALSE);
+  gint64 to = parse_day (self->to_entry, TRUE);
+  g_autofree char *label = NULL;
+
+  /* A date being typed is not yet a filter; it is marked until it is one. */
+  for (GtkEntry **e = (GtkEntry *[]) { self->from_entry, self->to_entry, NULL }; *e; e++)
+    if (parse_day (*e, FALSE) < 0)
+      gtk_widget_add_css_class (GTK_WIDGET (*e), "error");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (*e), "error");
+
+  if (self->centre_ids != NULL && selected != GTK_INVALID_LIST_POSITION && selected < self->centre_ids->len)
+    scope.centre_id = g_array_index (self->centre_ids, gint64, selected);
+  scope.from = MAX (from, 0);
+  scope.to = MAX (to, 0);
+
+  if (scope.from && scope.to)
+    label = g_strdup_printf ("%s – %s", gtk_editable_get_text (GTK_EDITABLE (self->from_entry)),
+                             gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+  else if (scope.from)
+    label = g_strdup_printf (_("From %s"), gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+  else if (scope.to)
+    label = g_strdup_printf (_("Until %s"), gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+  gtk_menu_button_set_label (self->period_button, label ? label : _("Any Time"));
+
+  if (self->model != NULL)
+    atlas_list_model_set_scope (self->model, &scope);
+}
+
+static void
+filters_changed_cb (AtlasReleasesPage *self)
+{
+  apply_filters (self);
+}
+
+static void
+period_changed_cb (AtlasReleasesPage *self)
+{
+  apply_filters (self);
+}
+
+/* The centres for the two drop-downs, in the order of the centres view. */
+static void
+load_centres (AtlasReleasesPage *self)
+{
+  g_autoptr(AtlasListModel) centres = NULL;
+  g_autoptr(GtkStringList) filter_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) add_names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_clear_pointer (&self->centre_ids, g_array_unref);
+  g_clear_pointer (&self->districts, g_hash_table_unref);
+  self->centre_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_array_append_val (self->centre_ids, none);
+  gtk_string_list_append (filter_names, _("All Centres"));
+
+  if (self->store != NULL)
+    {
+      centres = atlas_list_model_new (self->store, ATLAS_RECORD_CENTRE);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (centres)); i++)
+        {
+          g_autoptr(AtlasCentre) c = g_list_model_get_item (G_LIST_MODEL (centres), i);
+          const char *district = atlas_centre_get_field (c, ATLAS_CENTRE_DISTRICT);
+          gint64 id = atlas_centre_get_id (c);
+
+          g_array_append_val (self->centre_ids, id);
+          gtk_string_list_append (filter_names, district);
+          gtk_string_list_append (add_names, district);
+          g_hash_table_insert (self->districts, g_strdup (atlas_centre_get_field (c, ATLAS_CENTRE_AGS)),
+                               g_strdup (district));
+        }
+    }
+
+  gtk_drop_down_set_model (self->centre_filter, G_LIST_MODEL (filter_names));
+  gtk_drop_down_set_model (self->add_centre_dropdown, G_LIST_MODEL (add_names));
 }
 
 static void
 selection_changed_cb (AtlasReleasesPage *self)
 {
   AtlasRelease *release = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A list refresh can drop the selection; the reader keeps its release. */
+  if (release == NULL)
+    return;
 
   show_release (self, release);
   if (release != NULL && adw_leaflet_get_folded (self->leaflet))
@@ -223,6 +456,7 @@ ensure_model (AtlasReleasesPage *self)
 
   self->model = atlas_list_model_new (self->store, ATLAS_RECORD_RELEASE);
   atlas_list_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  apply_filters (self);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
 
@@ -249,9 +483,13 @@ atlas_releases_page_dispose (GObject *object)
   AtlasReleasesPage *self = ATLAS_RELEASES_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_RELEASES_PAGE);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->centre_ids, g_array_unref);
+  g_clear_pointer (&self->districts, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_releases_page_parent_class)->dispose (object);
 }
@@ -271,16 +509,23 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, centre_filter);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, links_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, add_centre_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, centres_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, body_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_centre_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -291,6 +536,8 @@ atlas_releases_page_init (AtlasReleasesPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->centre_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -307,8 +554,15 @@ atlas_releases_page_set_store (AtlasReleasesPage *self,
 {
   g_return_if_fail (ATLAS_IS_RELEASES_PAGE (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                      self, G_CONNECT_SWAPPED);
+  load_centres (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);

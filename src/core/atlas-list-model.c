@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-list-model.h"
 
 struct _AtlasListModel
@@ -17,6 +19,7 @@ struct _AtlasListModel
   AtlasStore *store;
   AtlasRecordKind kind;
   char *filter;
+  AtlasQueryScope scope;
 
   GArray *ids;       /* gint64 per position */
   GPtrArray *items;  /* GObject or NULL (not loaded yet) per position */
@@ -59,7 +62,7 @@ refresh (AtlasListModel *self,
   guint old_n = self->ids->len;
   guint new_n, prefix = 0, suffix = 0;
 
-  ids = atlas_store_query_ids (self->store, self->kind, self->filter, &error);
+  ids = atlas_store_query_ids_scoped (self->store, self->kind, self->filter, &self->scope, &error);
   if (ids == NULL)
     {
       g_warning ("Could not refresh a list: %s", error->message);
@@ -361,4 +364,26 @@ atlas_list_model_get_id (AtlasListModel *self,
   g_return_val_if_fail (position < self->ids->len, 0);
 
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * atlas_list_model_set_scope:
+ * @scope: (nullable): a centre and a period, for press releases
+ */
+void
+atlas_list_model_set_scope (AtlasListModel        *self,
+                            const AtlasQueryScope *scope)
+{
+  AtlasQueryScope none = { 0, 0, 0 };
+
+  g_return_if_fail (ATLAS_IS_LIST_MODEL (self));
+
+  if (scope == NULL)
+    scope = &none;
+  if (memcmp (&self->scope, scope, sizeof *scope) == 0)
+    return;
+
+  self->scope = *scope;
+  if (self->store != NULL)
+    refresh (self, 0);
 }

@@ -22,5 +22,7 @@ void            atlas_list_model_set_filter (AtlasListModel  *self,
                                              const char      *filter);
 gint64          atlas_list_model_get_id     (AtlasListModel  *self,
                                              guint            position);
+void            atlas_list_model_set_scope  (AtlasListModel  *self,
+                                             const AtlasQueryScope *scope);
 
 G_END_DECLS

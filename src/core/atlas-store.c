@@ -1079,25 +1079,58 @@ collect_ids (AtlasStore  *self,
 /* Full-text search for the list: best matches first when there are few
  * enough to rank, else the newest matches. Both queries are bounded, so a
  * keystroke costs the same with 300 releases or 300,000. */
-static GArray *
-query_release_ids (AtlasStore  *self,
-                   const char  *fts_query,
-                   GError     **error)
+static gboolean
+scope_is_empty (const AtlasQueryScope *scope)
 {
+  return scope == NULL || (scope->centre_id == 0 && scope->from == 0 && scope->to == 0);
+}
+
+static void
+bind_scope (AtlasStmt             *stmt,
+            const AtlasQueryScope *scope)
+{
+  sqlite3_bind_int64 (stmt, 1, scope->centre_id);
+  sqlite3_bind_int64 (stmt, 2, scope->from ? scope->from : G_MININT64);
+  sqlite3_bind_int64 (stmt, 3, scope->to ? scope->to : G_MAXINT64);
+}
+
+/* Full-text search for the list: best matches first when there are few
+ * enough to rank, else the newest matches. Both queries are bounded, so a
+ * keystroke costs the same with 300 releases or 300,000. */
+static GArray *
+query_release_ids (AtlasStore            *self,
+                   const char            *fts_query,
+                   const AtlasQueryScope *scope,
+                   GError               **error)
+{
+  static const char * const newest_sql[] = {
+    "SELECT rowid FROM release_fts WHERE release_fts MATCH ?4 ORDER BY rowid DESC LIMIT ?5",
+    "SELECT f.rowid FROM release_fts f JOIN release r ON r.id = f.rowid "
+    "WHERE release_fts MATCH ?4 AND r.published BETWEEN ?2 AND ?3 "
+    "AND (?1 = 0 OR EXISTS (SELECT 1 FROM release_centre rc WHERE rc.release_id = r.id AND rc.centre_id = ?1)) "
+    "ORDER BY f.rowid DESC LIMIT ?5",
+  };
+  static const char * const ranked_sql[] = {
+    "SELECT rowid FROM release_fts WHERE release_fts MATCH ?4 ORDER BY rank",
+    "SELECT f.rowid FROM release_fts f JOIN release r ON r.id = f.rowid "
+    "WHERE release_fts MATCH ?4 AND r.published BETWEEN ?2 AND ?3 "
+    "AND (?1 = 0 OR EXISTS (SELECT 1 FROM release_centre rc WHERE rc.release_id = r.id AND rc.centre_id = ?1)) "
+    "ORDER BY f.rank",
+  };
   g_autoptr(AtlasStmt) newest = NULL;
   g_autoptr(AtlasStmt) ranked = NULL;
   g_autoptr(GArray) ids = NULL;
+  guint variant = scope_is_empty (scope) ? 0 : 1;
 
   if (!fts_flush (self, error))
     return NULL;
 
-  if (!(newest = prepare (self,
-                          "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 "
-                          "ORDER BY rowid DESC LIMIT ?2",
-                          error)))
+  if (!(newest = prepare (self, newest_sql[variant], error)))
     return NULL;
-  bind_text (newest, 1, fts_query);
-  sqlite3_bind_int (newest, 2, MAX_SEARCH_RESULTS + 1);
+  if (variant == 1)
+    bind_scope (newest, scope);
+  bind_text (newest, 4, fts_query);
+  sqlite3_bind_int (newest, 5, MAX_SEARCH_RESULTS + 1);
   ids = collect_ids (self, newest, error);
   if (ids == NULL)
     return NULL;
@@ -1108,11 +1141,11 @@ query_release_ids (AtlasStore  *self,
       return g_steal_pointer (&ids);
     }
 
-  if (!(ranked = prepare (self,
-                          "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 ORDER BY rank",
-                          error)))
+  if (!(ranked = prepare (self, ranked_sql[variant], error)))
     return NULL;
-  bind_text (ranked, 1, fts_query);
+  if (variant == 1)
+    bind_scope (ranked, scope);
+  bind_text (ranked, 4, fts_query);
   return collect_ids (self, ranked, error);
 }
 
@@ -1132,6 +1165,22 @@ atlas_store_query_ids (AtlasStore       *self,
                        AtlasRecordKind   kind,
                        const char       *filter,
                        GError          **error)
+{
+  return atlas_store_query_ids_scoped (self, kind, filter, NULL, error);
+}
+
+/**
+ * atlas_store_query_ids_scoped:
+ * @scope: (nullable): for press releases, a centre and a period
+ *
+ * Like atlas_store_query_ids(), narrowed by @scope.
+ */
+GArray *
+atlas_store_query_ids_scoped (AtlasStore             *self,
+                              AtlasRecordKind         kind,
+                              const char             *filter,
+                              const AtlasQueryScope  *scope,
+                              GError                **error)
 {
   static const char * const sql_all[ATLAS_N_RECORD_KINDS] = {
     [ATLAS_RECORD_DISTRICT] = "SELECT rowid FROM district ORDER BY ags",
@@ -1175,7 +1224,20 @@ atlas_store_query_ids (AtlasStore       *self,
     return g_array_new (FALSE, FALSE, sizeof (gint64)); /* nothing searchable typed */
 
   if (key != NULL && kind == ATLAS_RECORD_RELEASE)
-    return query_release_ids (self, key, error);
+    return query_release_ids (self, key, scope, error);
+
+  if (kind == ATLAS_RECORD_RELEASE && !scope_is_empty (scope))
+    {
+      if (!(stmt = prepare (self,
+                            "SELECT r.id FROM release r WHERE r.published BETWEEN ?2 AND ?3 "
+                            "AND (?1 = 0 OR EXISTS (SELECT 1 FROM release_centre rc "
+                            "WHERE rc.release_id = r.id AND rc.centre_id = ?1)) "
+                            "ORDER BY r.published DESC, r.id DESC",
+                            error)))
+        return NULL;
+      bind_scope (stmt, scope);
+      return collect_ids (self, stmt, error);
+    }
 
   if (!(stmt = prepare (self, key ? sql_filtered[kind] : sql_all[kind], error)))
     return NULL;
@@ -1653,6 +1715,28 @@ atlas_store_link_release_full (AtlasStore  *self,
                        _("Could not link the press release to a centre"));
 }
 
+/* Removes one link; the user decided the release is not about the centre. */
+gboolean
+atlas_store_unlink_centre (AtlasStore  *self,
+                           gint64       release_id,
+                           gint64       centre_id,
+                           GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "DELETE FROM release_centre WHERE release_id = ?1 AND centre_id = ?2",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  sqlite3_bind_int64 (stmt, 2, centre_id);
+  return finish_write (self, stmt, ATLAS_RECORD_RELEASE, release_id, error,
+                       _("Could not remove the link to the centre"));
+}
+
 /**
  * atlas_store_get_release_links:
  *
@@ -1997,7 +2081,7 @@ atlas_store_search_releases (AtlasStore  *self,
 
   /* The same bounded query as the list; the snippets come from the text,
    * since asking FTS5 for them would run the whole match again per hit. */
-  ids = query_release_ids (self, query, error);
+  ids = query_release_ids (self, query, NULL, error);
   if (ids == NULL)
     return NULL;
 

@@ -82,9 +82,22 @@ void         atlas_store_rollback             (AtlasStore          *self);
 gint64       atlas_store_count                (AtlasStore          *self,
                                                AtlasRecordKind      kind,
                                                GError             **error);
+/* Narrows a list of press releases: to those linked to a centre, and to a
+ * period (seconds, UTC, both ends included). Zero means no limit. */
+typedef struct {
+  gint64 centre_id;
+  gint64 from;
+  gint64 to;
+} AtlasQueryScope;
+
 GArray      *atlas_store_query_ids            (AtlasStore          *self,
                                                AtlasRecordKind      kind,
                                                const char          *filter,
+                                               GError             **error);
+GArray      *atlas_store_query_ids_scoped     (AtlasStore          *self,
+                                               AtlasRecordKind      kind,
+                                               const char          *filter,
+                                               const AtlasQueryScope *scope,
                                                GError             **error);
 GObject     *atlas_store_load                 (AtlasStore          *self,
                                                AtlasRecordKind      kind,
@@ -109,6 +122,10 @@ gboolean     atlas_store_link_release         (AtlasStore          *self,
                                                gint64               release_id,
                                                gint64               centre_id,
                                                gboolean             visited,
+                                               GError             **error);
+gboolean     atlas_store_unlink_centre        (AtlasStore          *self,
+                                               gint64               release_id,
+                                               gint64               centre_id,
                                                GError             **error);
 gboolean     atlas_store_link_release_full    (AtlasStore          *self,
                                                gint64               release_id,
