@@ -454,6 +454,9 @@ ensure_model (AtlasReleasesPage *self)
   if (self->model != NULL || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
+  if (self->centre_ids == NULL)
+    load_centres (self);
+
   self->model = atlas_list_model_new (self->store, ATLAS_RECORD_RELEASE);
   atlas_list_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   apply_filters (self);
@@ -562,7 +565,8 @@ atlas_releases_page_set_store (AtlasReleasesPage *self,
   if (store != NULL)
     self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                       self, G_CONNECT_SWAPPED);
-  load_centres (self);
+  /* The centre lists are built when the page is first shown. */
+  g_clear_pointer (&self->centre_ids, g_array_unref);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
