@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
 #include "atlas-importer.h"
+#include "atlas-map-scene.h"
 #include "atlas-native.h"
 #include "atlas-list-model.h"
 #include "atlas-store.h"
@@ -28,7 +30,25 @@ typedef enum {
 typedef struct {
   const char *db_path;
   OutputFormat format;
+  const char *tour;
+  const char *from;
+  const char *to;
+  const char *status;
+  const char *visitor;
+  int width;
 } CliOptions;
+
+/* YYYY-MM-DD and a real day. */
+static gboolean
+valid_day (const char *text)
+{
+  int y, m, d;
+  char rest;
+
+  return text != NULL && strlen (text) == 10 &&
+         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 &&
+         g_date_valid_dmy (d, m, y);
+}
 
 static void
 print_error (const char *message)
@@ -503,6 +523,125 @@ cmd_search (const CliOptions  *options,
   return EXIT_OK;
 }
 
+static int
+cmd_add_visit (const CliOptions  *options,
+               char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(AtlasVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *status = options->status ? options->status : "done";
+  int exit_status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] == NULL || args[2] != NULL)
+    return usage_error (_("“add-visit” takes a district key (AGS) and a date, YYYY-MM-DD"));
+  if (!valid_day (args[1]))
+    return usage_error (_("The date must be a real day written YYYY-MM-DD"));
+  if (!g_str_equal (status, "planned") && !g_str_equal (status, "done"))
+    return usage_error (_("--status takes planned or done"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &exit_status)))
+    return exit_status;
+
+  centre = atlas_store_get_centre_by_ags (store, args[0], &error);
+  if (centre == NULL)
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  visit = atlas_visit_new ();
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, args[1]);
+  atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, args[1]);
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, status);
+  atlas_visit_set_field (visit, ATLAS_VISIT_TOUR, options->tour);
+  atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, options->visitor);
+  if (atlas_store_insert_visit (store, visit, &error) == 0)
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_accept_visits (const CliOptions  *options,
+                   char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 n;
+
+  if (args[0] != NULL)
+    return usage_error (_("“accept-visits” takes no arguments"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  n = atlas_store_accept_suggested (store, &error);
+  if (n < 0)
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " suggested visit accepted\n",
+                        "%" G_GINT64_FORMAT " suggested visits accepted\n", n), n);
+  return EXIT_OK;
+}
+
+static int
+cmd_export_map (const CliOptions  *options,
+                char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *period = NULL;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“export-map” takes one file name: .png, .svg or .pdf"));
+  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
+    return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  visits = atlas_store_list_visits (store, options->tour, options->visitor, options->from, options->to, &error);
+  if (visits == NULL)
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  if (options->from || options->to)
+    {
+      g_autofree char *from = atlas_format_visit_date (options->from);
+      g_autofree char *to = atlas_format_visit_date (options->to);
+
+      period = g_strdup_printf ("%s – %s", options->from ? from : "", options->to ? to : "");
+    }
+  scene = atlas_map_scene_new (visits, options->tour, period, FALSE);
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!atlas_map_export (scene, file, options->width > 0 ? options->width : 1200, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
+
+      print_error (message);
+      return EXIT_REJECTED;
+    }
+
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -518,11 +657,20 @@ atlas_cli_run (int    argc,
     { "import", cmd_import },
     { "export", cmd_export },
     { "search", cmd_search },
+    { "add-visit", cmd_add_visit },
+    { "accept-visits", cmd_accept_visits },
+    { "export-map", cmd_export_map },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *tour = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *visitor = NULL;
+  int width = 0;
   g_autofree char *summary = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean version = FALSE;
@@ -532,6 +680,18 @@ atlas_cli_run (int    argc,
       N_("Use the catalogue in PATH instead of the default one"), N_("PATH") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("Output format of “list”: tsv (default) or json"), N_("FORMAT") },
+    { "tour", 0, 0, G_OPTION_ARG_STRING, &tour,
+      N_("The tour of a visit, or the tour to draw"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Draw visits from this day on"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Draw visits up to this day"), N_("YYYY-MM-DD") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Status of an added visit: planned or done (default)"), N_("STATUS") },
+    { "visitor", 0, 0, G_OPTION_ARG_STRING, &visitor,
+      N_("The visitor of an added visit, or whose visits to draw"), N_("NAME") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("Width of an exported map in pixels (PNG) or points (SVG, PDF); default 1200"), N_("PX") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -545,6 +705,9 @@ atlas_cli_run (int    argc,
                        _("  import FILE…                             import press releases (RSS, Atom, NITF, NewsML-G2)"),
                        _("  export FILE.xml                          write the whole catalogue in the exchange format"),
                        _("  search WORDS…                            search the press releases"),
+                       _("  add-visit AGS YYYY-MM-DD                 add a visit (--tour, --status, --visitor)"),
+                       _("  accept-visits                            accept every suggested visit"),
+                       _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -560,6 +723,12 @@ atlas_cli_run (int    argc,
     }
 
   options.db_path = db_path;
+  options.tour = tour;
+  options.from = from;
+  options.to = to;
+  options.status = status;
+  options.visitor = visitor;
+  options.width = width;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)
     options.format = FORMAT_TSV;
   else if (g_strcmp0 (format, "json") == 0)

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -1459,9 +1460,10 @@ finish_write (AtlasStore       *self,
       return FALSE;
     }
 
+  /* 0: the row just inserted; below 0: several rows. */
   if (id == 0)
     id = sqlite3_last_insert_rowid (self->db);
-  atlas_store_note_change (self, kind, id);
+  atlas_store_note_change (self, kind, MAX (id, 0));
 
   return atlas_store_commit (self, error);
 }
@@ -2116,6 +2118,129 @@ atlas_store_search_releases (AtlasStore  *self,
     }
 
   return g_steal_pointer (&hits);
+}
+
+/* Visits --------------------------------------------------------------------- */
+
+/**
+ * atlas_store_list_visits:
+ * @tour: (nullable): only this tour
+ * @visitor: (nullable): only visits with this visitor (part of the name)
+ * @from: (nullable): YYYY-MM-DD, the first day
+ * @to: (nullable): YYYY-MM-DD, the last day
+ *
+ * Returns: (transfer full) (element-type AtlasVisit): the visits in date
+ *   order, as the visit list and the map number them
+ */
+GPtrArray *
+atlas_store_list_visits (AtlasStore  *self,
+                         const char  *tour,
+                         const char  *visitor,
+                         const char  *from,
+                         const char  *to,
+                         GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *visitor_key = visitor && *visitor ? atlas_text_fold_search (visitor) : NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT v.id, v.date, v.sort_date, c.ags, c.name, v.tour, v.visitors, v.status, "
+                        "v.notes, v.centre_id, coalesce(v.release_id, 0) "
+                        "FROM visit v JOIN centre c ON c.id = v.centre_id "
+                        "WHERE (?1 IS NULL OR v.tour = ?1) AND v.sort_date >= ?2 AND v.sort_date <= ?3 "
+                        "ORDER BY v.sort_date, v.id",
+                        error)))
+    return NULL;
+
+  if (tour && *tour)
+    bind_text (stmt, 1, tour);
+  bind_text (stmt, 2, from && *from ? from : "0000-00-00");
+  bind_text (stmt, 3, to && *to ? to : "9999-99-99");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GObject *visit = object_from_row (ATLAS_RECORD_VISIT, stmt);
+      g_autofree char *who = NULL;
+
+      /* Visitors are free text: matched folded, like every search. */
+      if (visitor_key != NULL)
+        {
+          who = atlas_text_fold_search (atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_VISITORS));
+          if (strstr (who, visitor_key) == NULL)
+            {
+              g_object_unref (visit);
+              continue;
+            }
+        }
+      g_ptr_array_add (visits, visit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&visits);
+}
+
+/**
+ * atlas_store_accept_suggested:
+ *
+ * Returns: how many suggested visits became done ones, -1 on error
+ */
+gint64
+atlas_store_accept_suggested (AtlasStore  *self,
+                              GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "UPDATE visit SET status = 'done' WHERE status = 'suggested'", error)))
+    return -1;
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_VISIT, -1, error, _("Could not save the visit")))
+    return -1;
+
+  return sqlite3_changes (self->db);
+}
+
+gboolean
+atlas_store_set_visit_status (AtlasStore  *self,
+                              gint64       visit_id,
+                              const char  *status,
+                              GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "UPDATE visit SET status = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  bind_text (stmt, 2, status);
+
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
+}
+
+gboolean
+atlas_store_delete_visit (AtlasStore  *self,
+                          gint64       visit_id,
+                          GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "DELETE FROM visit WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not delete the visit"));
 }
 
 /* Seed catalogue ------------------------------------------------------------ */

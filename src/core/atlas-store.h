@@ -181,6 +181,21 @@ GPtrArray   *atlas_store_search_releases      (AtlasStore          *self,
                                                const char          *mark_end,
                                                guint                limit,
                                                GError             **error);
+GPtrArray   *atlas_store_list_visits          (AtlasStore          *self,
+                                               const char          *tour,
+                                               const char          *visitor,
+                                               const char          *from,
+                                               const char          *to,
+                                               GError             **error);
+gint64       atlas_store_accept_suggested     (AtlasStore          *self,
+                                               GError             **error);
+gboolean     atlas_store_set_visit_status     (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               const char          *status,
+                                               GError             **error);
+gboolean     atlas_store_delete_visit         (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               GError             **error);
 gboolean     atlas_store_log_import           (AtlasStore          *self,
                                                const char          *path,
                                                const char          *format,

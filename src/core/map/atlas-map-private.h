@@ -1,0 +1,30 @@
+/* atlas-map-private.h: shared by the scene and its outputs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-map-scene.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double r, g, b;
+} AtlasRgb;
+
+typedef struct {
+  AtlasRgb background, text, dim_text;
+  AtlasRgb not_visited, visited, planned;
+  AtlasRgb border, route, stop, stop_text, label_on_visited;
+} AtlasPalette;
+
+const AtlasPalette *atlas_map_palette        (gboolean              dark);
+const char         *atlas_map_short_name     (const char           *ags);
+double              atlas_map_stop_radius    (const AtlasMapLayout *layout);
+void                atlas_map_stop_position  (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 index,
+                                              double               *cx,
+                                              double               *cy);
+
+G_END_DECLS

@@ -1,0 +1,440 @@
+/* atlas-map-render.c: the tour map drawn with cairo, and its files
+ *
+ * One drawing path for the widget, PNG, PDF and printing: they all call
+ * atlas_map_render() with a cairo context of the right kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "atlas-map-private.h"
+
+#define FONT "Cantarell"
+
+static void
+set_rgb (cairo_t        *cr,
+         const AtlasRgb *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+static void
+area_path (cairo_t              *cr,
+           const AtlasMapLayout *layout,
+           const AtlasArea      *area)
+{
+  for (guint r = 0; r < area->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (area->rings, r);
+
+      for (guint i = 0; i < ring->len; i++)
+        {
+          AtlasPoint *p = &g_array_index (ring, AtlasPoint, i);
+          double cx, cy;
+
+          atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
+          if (i == 0)
+            cairo_move_to (cr, cx, cy);
+          else
+            cairo_line_to (cr, cx, cy);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+/* Planned districts are hatched: a cue besides the colour. */
+static cairo_pattern_t *
+hatch_pattern (const AtlasPalette *palette,
+               double              unit)
+{
+  double size = MAX (6.0, unit * 0.008);
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) size, (int) size);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  set_rgb (cr, &palette->not_visited);
+  cairo_paint (cr);
+  set_rgb (cr, &palette->planned);
+  cairo_set_line_width (cr, size * 0.35);
+  cairo_move_to (cr, -1, size + 1);
+  cairo_line_to (cr, size + 1, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, size - 1, size + 1);
+  cairo_line_to (cr, size + 1, size - 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+static void
+text_centred (cairo_t    *cr,
+              const char *text,
+              double      x,
+              double      y)
+{
+  cairo_text_extents_t ext;
+
+  cairo_text_extents (cr, text, &ext);
+  cairo_move_to (cr, x - ext.width / 2 - ext.x_bearing, y - ext.height / 2 - ext.y_bearing);
+  cairo_show_text (cr, text);
+}
+
+static void
+draw_legend (const AtlasMapScene  *scene,
+             const AtlasMapLayout *layout,
+             cairo_t              *cr,
+             cairo_pattern_t      *hatch)
+{
+  const AtlasPalette *palette = atlas_map_palette (scene->dark);
+  double unit = MIN (layout->width, layout->height);
+  double x = unit * 0.03, y = layout->legend_y + unit * 0.01;
+  double box = unit * 0.022, font = unit * 0.018;
+  const struct { const char *label; int kind; } entries[] = {
+    { _("Visited"), ATLAS_AREA_VISITED },
+    { _("Planned"), ATLAS_AREA_PLANNED },
+    { _("Not visited yet"), ATLAS_AREA_NOT_VISITED },
+  };
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, font);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      cairo_text_extents_t ext;
+
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x, y, box, box);
+      if (entries[i].kind == ATLAS_AREA_VISITED)
+        set_rgb (cr, &palette->visited);
+      else if (entries[i].kind == ATLAS_AREA_PLANNED)
+        cairo_set_source (cr, hatch);
+      else
+        set_rgb (cr, &palette->not_visited);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &palette->border);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      set_rgb (cr, &palette->text);
+      cairo_move_to (cr, x + box * 1.4, y + box * 0.8);
+      cairo_show_text (cr, entries[i].label);
+      cairo_text_extents (cr, entries[i].label, &ext);
+      x += box * 1.4 + ext.x_advance + box * 1.5;
+    }
+
+  /* The stop symbol. */
+  {
+    double r = atlas_map_stop_radius (layout);
+
+    set_rgb (cr, &palette->stop);
+    cairo_new_path (cr);
+    cairo_arc (cr, x + r, y + box / 2, r, 0, 2 * G_PI);
+    cairo_fill (cr);
+    set_rgb (cr, &palette->stop_text);
+    cairo_set_font_size (cr, r * 1.1);
+    text_centred (cr, "1", x + r, y + box / 2);
+    set_rgb (cr, &palette->text);
+    cairo_set_font_size (cr, font);
+    cairo_move_to (cr, x + 2 * r + box * 0.4, y + box * 0.8);
+    cairo_show_text (cr, _("Stop of the tour, in date order"));
+  }
+
+  /* The short codes spelt out, wrapped to the width. */
+  set_rgb (cr, &palette->dim_text);
+  cairo_set_font_size (cr, font * 0.8);
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+    double line_y = y + box * 2.4;
+
+    for (guint i = 0; i <= scene->areas->len; i++)
+      {
+        const AtlasSceneArea *sa = i < scene->areas->len ? &g_array_index (scene->areas, AtlasSceneArea, i) : NULL;
+        g_autofree char *entry = NULL;
+        g_autofree char *longer = NULL;
+        cairo_text_extents_t ext;
+
+        if (sa != NULL && !sa->short_label)
+          continue;
+        if (sa != NULL)
+          {
+            entry = g_strdup_printf ("%s %s", sa->label, sa->area->name);
+            longer = g_strdup_printf ("%s%s%s", line->str, line->len ? " · " : "", entry);
+            cairo_text_extents (cr, longer, &ext);
+          }
+        if (sa == NULL || (line->len > 0 && ext.x_advance > layout->width - unit * 0.06))
+          {
+            cairo_move_to (cr, unit * 0.03, line_y);
+            cairo_show_text (cr, line->str);
+            line_y += font;
+            g_string_assign (line, entry ? entry : "");
+          }
+        else
+          g_string_assign (line, longer);
+      }
+  }
+
+  /* The attribution the licence asks for. */
+  {
+    cairo_text_extents_t ext;
+
+    cairo_set_font_size (cr, font * 0.75);
+    cairo_text_extents (cr, atlas_map_attribution (), &ext);
+    cairo_move_to (cr, layout->width - ext.x_advance - unit * 0.02, layout->height - unit * 0.015);
+    cairo_show_text (cr, atlas_map_attribution ());
+  }
+}
+
+/**
+ * atlas_map_render:
+ * @highlight_ags: (nullable): a district to outline, as under the pointer
+ *
+ * Draws @scene on a @width × @height canvas.
+ */
+void
+atlas_map_render (const AtlasMapScene *scene,
+                  cairo_t             *cr,
+                  double               width,
+                  double               height,
+                  const char          *highlight_ags)
+{
+  const AtlasPalette *palette = atlas_map_palette (scene->dark);
+  AtlasMapLayout layout;
+  cairo_pattern_t *hatch;
+  double unit = MIN (width, height);
+  double r;
+
+  atlas_map_layout_compute (&layout, width, height);
+  hatch = hatch_pattern (palette, unit);
+  r = atlas_map_stop_radius (&layout);
+
+  cairo_save (cr);
+  set_rgb (cr, &palette->background);
+  cairo_paint (cr);
+
+  /* Districts: fill by status, then the borders once over all. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+
+      area_path (cr, &layout, sa->area);
+      if (sa->status == ATLAS_AREA_VISITED)
+        set_rgb (cr, &palette->visited);
+      else if (sa->status == ATLAS_AREA_PLANNED)
+        cairo_set_source (cr, hatch);
+      else
+        set_rgb (cr, &palette->not_visited);
+      cairo_fill (cr);
+    }
+  set_rgb (cr, &palette->border);
+  cairo_set_line_width (cr, MAX (0.6, unit * 0.0012));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < scene->areas->len; i++)
+    area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, i).area);
+  cairo_stroke (cr);
+
+  if (highlight_ags != NULL)
+    {
+      int index = atlas_map_scene_find_area (scene, highlight_ags);
+
+      if (index >= 0)
+        {
+          area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
+          set_rgb (cr, &palette->text);
+          cairo_set_line_width (cr, MAX (2.0, unit * 0.004));
+          cairo_stroke (cr);
+        }
+    }
+
+  /* Names, below where a stop would stand. */
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      double cx, cy;
+
+      atlas_map_layout_to_canvas (&layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+      cairo_set_font_size (cr, unit * (sa->short_label ? 0.015 : 0.0135));
+      if (sa->status == ATLAS_AREA_VISITED)
+        set_rgb (cr, &palette->label_on_visited);
+      else
+        set_rgb (cr, &palette->text);
+      text_centred (cr, sa->label, cx, cy + r * 1.9);
+    }
+
+  /* The route, then the numbered stops over it. */
+  if (scene->stops->len > 1)
+    {
+      set_rgb (cr, &palette->route);
+      cairo_set_line_width (cr, MAX (1.5, unit * 0.0025));
+      for (guint i = 0; i < scene->stops->len; i++)
+        {
+          double cx, cy;
+
+          atlas_map_stop_position (scene, &layout, i, &cx, &cy);
+          if (i == 0)
+            cairo_move_to (cr, cx, cy);
+          else
+            cairo_line_to (cr, cx, cy);
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+      g_autofree char *number = g_strdup_printf ("%u", stop->number);
+      double cx, cy;
+
+      atlas_map_stop_position (scene, &layout, i, &cx, &cy);
+      /* show_text() leaves a current point; an arc would join it. */
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      set_rgb (cr, stop->planned ? &palette->background : &palette->stop);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &palette->stop);
+      cairo_set_line_width (cr, MAX (1.0, r * 0.2));
+      cairo_stroke (cr);
+      set_rgb (cr, stop->planned ? &palette->stop : &palette->stop_text);
+      cairo_set_font_size (cr, r * (stop->number >= 100 ? 0.8 : 1.1));
+      text_centred (cr, number, cx, cy);
+    }
+
+  /* Title, period and summary. */
+  set_rgb (cr, &palette->text);
+  cairo_set_font_size (cr, unit * 0.034);
+  cairo_move_to (cr, unit * 0.03, unit * 0.05);
+  cairo_show_text (cr, scene->title);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  set_rgb (cr, &palette->dim_text);
+  cairo_set_font_size (cr, unit * 0.02);
+  cairo_move_to (cr, unit * 0.03, unit * 0.085);
+  if (*scene->subtitle)
+    {
+      g_autofree char *line = g_strdup_printf ("%s · %s", scene->subtitle, scene->summary);
+
+      cairo_show_text (cr, line);
+    }
+  else
+    cairo_show_text (cr, scene->summary);
+
+  draw_legend (scene, &layout, cr, hatch);
+
+  cairo_pattern_destroy (hatch);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Closing a replacing stream would put the file in place: cancel instead. */
+static gboolean
+abandon (GFileOutputStream *stream)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
+  return FALSE;
+}
+
+/**
+ * atlas_map_export:
+ * @file: a .png, .pdf or .svg file; replaced only when fully written
+ * @width: in pixels for PNG, points for PDF and SVG; the height follows
+ *   the map's shape
+ *
+ * Writes the map in the format its name says.
+ */
+gboolean
+atlas_map_export (const AtlasMapScene  *scene,
+                  GFile                *file,
+                  double                width,
+                  GError              **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  double height = width * 1.05;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  gboolean png = g_str_has_suffix (lower, ".png");
+  gboolean pdf = g_str_has_suffix (lower, ".pdf");
+  gboolean svg = g_str_has_suffix (lower, ".svg");
+
+  if (!png && !pdf && !svg)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s”: the map can be saved as .png, .svg or .pdf"), name);
+      return FALSE;
+    }
+  if (width < 100 || width > 20000)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A map must be between 100 and 20,000 wide"));
+      return FALSE;
+    }
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (svg)
+    {
+      g_autofree char *text = atlas_map_to_svg (scene, width, height);
+
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, strlen (text), NULL, NULL, error))
+        return abandon (stream);
+      return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+    }
+
+  if (png)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  else
+    surface = cairo_pdf_surface_create_for_stream (write_cb, stream, width, height);
+
+  {
+    cairo_t *cr = cairo_create (surface);
+
+    atlas_map_render (scene, cr, width, height, NULL);
+    cairo_destroy (cr);
+  }
+
+  if (png)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, stream);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the map: %s"),
+                   cairo_status_to_string (status));
+      return abandon (stream);
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}

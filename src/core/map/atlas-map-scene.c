@@ -1,0 +1,311 @@
+/* atlas-map-scene.c: what the tour map shows, computed once for all outputs
+ *
+ * The scene decides everything that does not depend on the output: each
+ * district's status and label, the numbered stops in date order and the
+ * texts. The layout places it on a canvas of a given size. The cairo
+ * renderer (widget, PNG, PDF, print) and the SVG writer only draw what the
+ * two say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "atlas-map-private.h"
+#include "atlas-visit.h"
+
+/* Car-plate codes stand in for the names of the small cities, where a name
+ * would not fit (the Ruhr). The legend spells them out. */
+static const struct { const char *ags, *code; } short_names[] = {
+  { "05111", "D" }, { "05112", "DU" }, { "05113", "E" }, { "05114", "KR" }, { "05116", "MG" },
+  { "05117", "MH" }, { "05119", "OB" }, { "05120", "RS" }, { "05122", "SG" }, { "05124", "W" },
+  { "05314", "BN" }, { "05315", "K" }, { "05316", "LEV" }, { "05334002", "AC" },
+  { "05512", "BOT" }, { "05513", "GE" }, { "05515", "MS" }, { "05711", "BI" },
+  { "05911", "BO" }, { "05913", "DO" }, { "05914", "HA" }, { "05915", "HAM" }, { "05916", "HER" },
+  /* Kreise with long names in the crowded Rhine–Ruhr corridor. */
+  { "05158", "ME" }, { "05162", "NE" }, { "05362", "BM" }, { "05378", "GL" }, { "05954", "EN" },
+};
+
+/* Areas smaller than this get their short code. */
+#define SHORT_LABEL_M2 720e6
+
+/* Okabe–Ito colours: told apart with any colour vision; each status also
+ * has its own mark (solid, hatched, none) so colour is never the only cue. */
+static const AtlasPalette palettes[2] = {
+  { /* light */
+    .background = { 1, 1, 1 }, .text = { 0.12, 0.12, 0.12 }, .dim_text = { 0.35, 0.35, 0.35 },
+    .not_visited = { 0.93, 0.93, 0.92 }, .visited = { 0.0, 0.447, 0.698 }, .planned = { 0.902, 0.624, 0.0 },
+    .border = { 0.55, 0.55, 0.55 }, .route = { 0.835, 0.369, 0.0 }, .stop = { 0.12, 0.12, 0.12 },
+    .stop_text = { 1, 1, 1 }, .label_on_visited = { 1, 1, 1 },
+  },
+  { /* dark */
+    .background = { 0.14, 0.14, 0.14 }, .text = { 0.95, 0.95, 0.95 }, .dim_text = { 0.7, 0.7, 0.7 },
+    .not_visited = { 0.26, 0.26, 0.26 }, .visited = { 0.337, 0.706, 0.914 }, .planned = { 0.902, 0.624, 0.0 },
+    .border = { 0.45, 0.45, 0.45 }, .route = { 0.941, 0.894, 0.259 }, .stop = { 0.95, 0.95, 0.95 },
+    .stop_text = { 0.12, 0.12, 0.12 }, .label_on_visited = { 0.08, 0.08, 0.08 },
+  },
+};
+
+const AtlasPalette *
+atlas_map_palette (gboolean dark)
+{
+  return &palettes[dark ? 1 : 0];
+}
+
+const char *
+atlas_map_attribution (void)
+{
+  return "© GeoBasis-DE / BKG (Daten verändert), dl-de/by-2-0";
+}
+
+const char *
+atlas_map_short_name (const char *ags)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
+    if (g_str_equal (short_names[i].ags, ags))
+      return short_names[i].code;
+  return NULL;
+}
+
+/**
+ * atlas_format_visit_date:
+ * @date: as stored: 2018-10-02, 2019-08, 2018, 2017-W31 or start/end
+ *
+ * Returns: (transfer full): the date as German readers write it, keeping
+ *   its uncertainty: 02.10.2018, 08/2019, 2018, KW 31/2017, 31.07.–15.08.2017
+ */
+char *
+atlas_format_visit_date (const char *date)
+{
+  int y, m, d, w, y2, m2, d2;
+  char rest;
+
+  if (date == NULL)
+    return g_strdup ("");
+
+  if (sscanf (date, "%4d-%2d-%2d/%4d-%2d-%2d%c", &y, &m, &d, &y2, &m2, &d2, &rest) == 6)
+    {
+      if (y == y2)
+        return g_strdup_printf ("%02d.%02d.–%02d.%02d.%04d", d, m, d2, m2, y2);
+      return g_strdup_printf ("%02d.%02d.%04d–%02d.%02d.%04d", d, m, y, d2, m2, y2);
+    }
+  if (sscanf (date, "%4d-W%2d%c", &y, &w, &rest) == 2)
+    /* Translators: a calendar week: week number, year. */
+    return g_strdup_printf (_("week %d/%d"), w, y);
+  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3)
+    return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+  if (sscanf (date, "%4d-%2d%c", &y, &m, &rest) == 2)
+    return g_strdup_printf ("%02d/%04d", m, y);
+
+  return g_strdup (date);
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+scene_area_clear (gpointer data)
+{
+  AtlasSceneArea *a = data;
+
+  g_free (a->label);
+  g_free (a->dates);
+}
+
+int
+atlas_map_scene_find_area (const AtlasMapScene *scene,
+                           const char          *ags)
+{
+  for (guint i = 0; i < scene->areas->len; i++)
+    if (g_str_equal (g_array_index (scene->areas, AtlasSceneArea, i).area->ags, ags))
+      return i;
+  return -1;
+}
+
+/**
+ * atlas_map_scene_new:
+ * @visits: (element-type AtlasVisit): the visits to show, in date order
+ *   (as the visit list shows them); suggested ones are not drawn
+ * @title: (nullable): the map's title; a default when %NULL
+ * @subtitle: (nullable): the period shown, or %NULL
+ * @dark: whether to use the dark palette
+ *
+ * Returns: (transfer full): the scene
+ */
+AtlasMapScene *
+atlas_map_scene_new (GPtrArray  *visits,
+                     const char *title,
+                     const char *subtitle,
+                     gboolean    dark)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+  AtlasMapScene *scene = g_new0 (AtlasMapScene, 1);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (free_string);
+  guint n_areas = atlas_geometry_get_n_areas (geometry);
+
+  scene->areas = g_array_sized_new (FALSE, TRUE, sizeof (AtlasSceneArea), n_areas);
+  g_array_set_clear_func (scene->areas, scene_area_clear);
+  scene->stops = g_array_new (FALSE, TRUE, sizeof (AtlasSceneStop));
+  scene->dark = dark;
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      const AtlasArea *area = atlas_geometry_get_area (geometry, i);
+      const char *code = atlas_map_short_name (area->ags);
+      AtlasSceneArea sa = { area, ATLAS_AREA_NOT_VISITED, NULL, FALSE, NULL };
+
+      sa.short_label = code != NULL && area->area_m2 < SHORT_LABEL_M2;
+      sa.label = g_strdup (sa.short_label ? code : area->name);
+      g_array_append_val (scene->areas, sa);
+      g_ptr_array_add (dates, g_string_new (NULL));
+    }
+
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (visits, i);
+      const char *status = atlas_visit_get_field (visit, ATLAS_VISIT_STATUS);
+      gboolean done = g_str_equal (status, "done");
+      gboolean planned = g_str_equal (status, "planned");
+      int index = atlas_map_scene_find_area (scene, atlas_visit_get_field (visit, ATLAS_VISIT_AGS));
+      AtlasSceneArea *sa;
+      AtlasSceneStop stop;
+      g_autofree char *shown = NULL;
+
+      if ((!done && !planned) || index < 0)
+        continue;
+
+      sa = &g_array_index (scene->areas, AtlasSceneArea, index);
+      if (done)
+        sa->status = ATLAS_AREA_VISITED;
+      else if (sa->status == ATLAS_AREA_NOT_VISITED)
+        sa->status = ATLAS_AREA_PLANNED;
+
+      shown = atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+      g_string_append_printf (g_ptr_array_index (dates, index), "%s%s%s",
+                              ((GString *) g_ptr_array_index (dates, index))->len ? ", " : "",
+                              shown, planned ? _(" (planned)") : "");
+
+      stop.number = scene->stops->len + 1;
+      stop.point = sa->area->label;
+      stop.area = sa->area;
+      stop.planned = planned;
+      g_array_append_val (scene->stops, stop);
+    }
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+
+      sa->dates = g_strdup (((GString *) g_ptr_array_index (dates, i))->str);
+      if (sa->status == ATLAS_AREA_VISITED)
+        scene->n_visited++;
+      else if (sa->status == ATLAS_AREA_PLANNED)
+        scene->n_planned++;
+    }
+
+  scene->title = g_strdup (title && *title ? title : _("The State Secretary’s Tour of the Integration Centres"));
+  scene->subtitle = g_strdup (subtitle ? subtitle : "");
+  /* Translators: "47 of 54 centres visited, 3 planned". */
+  scene->summary = g_strdup_printf (_("%u of %u centres visited, %u planned"),
+                                    scene->n_visited, n_areas, scene->n_planned);
+
+  return scene;
+}
+
+void
+atlas_map_scene_free (AtlasMapScene *scene)
+{
+  if (scene == NULL)
+    return;
+
+  g_array_unref (scene->areas);
+  g_array_unref (scene->stops);
+  g_free (scene->title);
+  g_free (scene->subtitle);
+  g_free (scene->summary);
+  g_free (scene);
+}
+
+/* Title on top, the legend in a band at the bottom, the map in between,
+ * as large as it fits, centred. */
+void
+atlas_map_layout_compute (AtlasMapLayout *layout,
+                          double          width,
+                          double          height)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+  double min_x, min_y, max_x, max_y, map_w, map_h, room_w, room_h;
+  double unit = MIN (width, height);
+
+  atlas_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y);
+  map_w = max_x - min_x;
+  map_h = max_y - min_y;
+
+  layout->width = width;
+  layout->height = height;
+  layout->map_top = unit * 0.13;
+  layout->legend_y = height - unit * 0.17;
+  layout->map_bottom = layout->legend_y - unit * 0.02;
+
+  room_w = width - unit * 0.06;
+  room_h = layout->map_bottom - layout->map_top;
+  layout->scale = MIN (room_w / map_w, room_h / map_h);
+  layout->offset_x = (width - map_w * layout->scale) / 2 - min_x * layout->scale;
+  /* North is up: canvas y grows downwards, northing upwards. */
+  layout->offset_y = layout->map_top + (room_h - map_h * layout->scale) / 2 + max_y * layout->scale;
+}
+
+void
+atlas_map_layout_to_canvas (const AtlasMapLayout *layout,
+                            double                x,
+                            double                y,
+                            double               *cx,
+                            double               *cy)
+{
+  *cx = layout->offset_x + x * layout->scale;
+  *cy = layout->offset_y - y * layout->scale;
+}
+
+void
+atlas_map_layout_to_map (const AtlasMapLayout *layout,
+                         double                cx,
+                         double                cy,
+                         double               *x,
+                         double               *y)
+{
+  *x = (cx - layout->offset_x) / layout->scale;
+  *y = (layout->offset_y - cy) / layout->scale;
+}
+
+/* Stops at the same place stand side by side. */
+void
+atlas_map_stop_position (const AtlasMapScene  *scene,
+                         const AtlasMapLayout *layout,
+                         guint                 index,
+                         double               *cx,
+                         double               *cy)
+{
+  const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, index);
+  double r = atlas_map_stop_radius (layout);
+  guint before = 0;
+
+  for (guint i = 0; i < index; i++)
+    if (g_array_index (scene->stops, AtlasSceneStop, i).area == stop->area)
+      before++;
+
+  atlas_map_layout_to_canvas (layout, stop->point.x, stop->point.y, cx, cy);
+  *cx += before * r * 2.2;
+}
+
+double
+atlas_map_stop_radius (const AtlasMapLayout *layout)
+{
+  return MAX (6.0, MIN (layout->width, layout->height) * 0.011);
+}
