@@ -45,6 +45,8 @@ struct _AtlasXmlReader
   int error_line;
   int error_column;
   gboolean root_seen;
+  /* Asking the reader for its document makes it ours to free. */
+  xmlDocPtr doc;
 };
 
 static xmlParserInputPtr
@@ -214,6 +216,8 @@ atlas_xml_reader_free (AtlasXmlReader *self)
 
   if (self->reader != NULL)
     xmlFreeTextReader (self->reader);
+  if (self->doc != NULL)
+    xmlFreeDoc (self->doc);
   g_clear_object (&self->stream);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
@@ -285,6 +289,7 @@ check_document (AtlasXmlReader  *self,
     {
       xmlDocPtr doc = xmlTextReaderCurrentDoc (r);
 
+      self->doc = doc;
       self->root_seen = TRUE;
       if (doc != NULL && doc->intSubset != NULL &&
           (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL))
