@@ -589,8 +589,8 @@ cmd_accept_visits (const CliOptions  *options,
       return EXIT_REJECTED;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " suggested visit accepted\n",
-                        "%" G_GINT64_FORMAT " suggested visits accepted\n", n), n);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit accepted\n",
+                        "%u suggested visits accepted\n", (guint) n), (guint) n);
   return EXIT_OK;
 }
 

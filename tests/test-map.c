@@ -1,0 +1,320 @@
+/* test-map.c: district geometry, the map scene and its exports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "atlas-map-private.h"
+#include "atlas-store.h"
+#include "atlas-test-util.h"
+
+static void
+test_geometry (void)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+  g_autofree guint *uses = NULL;
+  guint n_arcs = atlas_geometry_get_n_arcs (geometry);
+  guint shared = 0;
+
+  g_assert_cmpuint (atlas_geometry_get_n_areas (geometry), ==, 54);
+  g_assert_nonnull (atlas_geometry_find_area (geometry, "05334002"));
+  g_assert_nonnull (atlas_geometry_find_area (geometry, "05334"));
+
+  uses = g_new0 (guint, n_arcs);
+  for (guint i = 0; i < 54; i++)
+    {
+      const AtlasArea *area = atlas_geometry_get_area (geometry, i);
+
+      g_assert_true (g_str_has_prefix (area->ags, "05"));
+      g_assert_cmpfloat (area->area_m2, >, 1e7);
+      g_assert_true (atlas_area_contains (area, area->label.x, area->label.y));
+
+      for (guint r = 0; r < area->rings->len; r++)
+        {
+          GArray *ring = g_ptr_array_index (area->rings, r);
+          AtlasPoint *first = &g_array_index (ring, AtlasPoint, 0);
+          AtlasPoint *last = &g_array_index (ring, AtlasPoint, ring->len - 1);
+
+          g_assert_cmpuint (ring->len, >=, 4);
+          g_assert_cmpfloat (first->x, ==, last->x);
+          g_assert_cmpfloat (first->y, ==, last->y);
+        }
+      for (guint k = 0; k < area->arc_refs->len; k++)
+        {
+          int ref = g_array_index (area->arc_refs, int, k);
+
+          uses[ref >= 0 ? ref : ~ref]++;
+        }
+    }
+
+  /* Every border is one arc: on NRW's edge it has one area, inside two.
+   * Neighbours draw the very same points, so there are no slivers. */
+  for (guint a = 0; a < n_arcs; a++)
+    {
+      g_assert_cmpuint (uses[a], >=, 1);
+      g_assert_cmpuint (uses[a], <=, 2);
+      if (uses[a] == 2)
+        shared++;
+    }
+  g_assert_cmpuint (shared, >, 100);
+}
+
+static const char *
+ags_at (double lon,
+        double lat)
+{
+  const AtlasArea *area;
+  double x, y;
+
+  atlas_project_utm32 (lon, lat, &x, &y);
+  area = atlas_geometry_area_at (atlas_geometry_get_default (), x, y);
+  return area ? area->ags : "";
+}
+
+static void
+test_places (void)
+{
+  double x, y;
+
+  /* The projection itself: Cologne cathedral in ETRS89 / UTM 32N. */
+  atlas_project_utm32 (6.958281, 50.941278, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 356550, 60);
+  g_assert_cmpfloat_with_epsilon (y, 5645230, 60);
+
+  g_assert_cmpstr (ags_at (6.9583, 50.9413), ==, "05315");    /* Cologne cathedral */
+  g_assert_cmpstr (ags_at (6.1386, 51.7887), ==, "05154");    /* Kleve town centre */
+  g_assert_cmpstr (ags_at (6.0839, 50.7747), ==, "05334002"); /* Aachen cathedral */
+  g_assert_cmpstr (ags_at (6.2450, 50.6630), ==, "05334");    /* Monschau side: Städteregion */
+  g_assert_cmpstr (ags_at (7.0982, 50.7339), ==, "05314");    /* Bonn Minster */
+  g_assert_cmpstr (ags_at (7.4653, 51.5136), ==, "05913");    /* Dortmund */
+  g_assert_cmpstr (ags_at (4.35, 50.85), ==, "");             /* Brussels */
+}
+
+static void
+test_visit_dates (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "2018-10-02", "02.10.2018" },
+    { "2019-08", "08/2019" },
+    { "2018", "2018" },
+    { "2017-W31", "week 31/2017" },
+    { "2017-07-31/2017-08-15", "31.07.–15.08.2017" },
+    { "2017-12-30/2018-01-02", "30.12.2017–02.01.2018" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = atlas_format_visit_date (cases[i].in);
+
+      g_assert_cmpstr (shown, ==, cases[i].out);
+    }
+}
+
+static AtlasVisit *
+visit_new (const char *ags,
+           const char *date,
+           const char *status)
+{
+  AtlasVisit *v = atlas_visit_new ();
+
+  atlas_visit_set_field (v, ATLAS_VISIT_AGS, ags);
+  atlas_visit_set_field (v, ATLAS_VISIT_DATE, date);
+  atlas_visit_set_field (v, ATLAS_VISIT_SORT_DATE, date);
+  atlas_visit_set_field (v, ATLAS_VISIT_STATUS, status);
+  return v;
+}
+
+static void
+test_scene (void)
+{
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  int koeln;
+
+  g_ptr_array_add (visits, visit_new ("05122", "2017-08-15", "done"));
+  g_ptr_array_add (visits, visit_new ("05913", "2018-02-23", "suggested"));
+  g_ptr_array_add (visits, visit_new ("05315", "2018-10-02", "done"));
+  g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
+  g_ptr_array_add (visits, visit_new ("05315", "2019-08-28", "done"));
+
+  scene = atlas_map_scene_new (visits, "Sommertour", NULL, FALSE);
+
+  /* Suggested visits are not drawn; the others are numbered in order. */
+  g_assert_cmpuint (scene->stops->len, ==, 4);
+  for (guint i = 0; i < scene->stops->len; i++)
+    g_assert_cmpuint (g_array_index (scene->stops, AtlasSceneStop, i).number, ==, i + 1);
+  g_assert_cmpstr (g_array_index (scene->stops, AtlasSceneStop, 0).area->ags, ==, "05122");
+  g_assert_true (g_array_index (scene->stops, AtlasSceneStop, 2).planned);
+
+  g_assert_cmpuint (scene->n_visited, ==, 2);
+  g_assert_cmpuint (scene->n_planned, ==, 1);
+  g_assert_cmpint (g_array_index (scene->areas, AtlasSceneArea, atlas_map_scene_find_area (scene, "05913")).status,
+                   ==, ATLAS_AREA_NOT_VISITED);
+  koeln = atlas_map_scene_find_area (scene, "05315");
+  g_assert_cmpint (g_array_index (scene->areas, AtlasSceneArea, koeln).status, ==, ATLAS_AREA_VISITED);
+  g_assert_cmpstr (g_array_index (scene->areas, AtlasSceneArea, koeln).dates, ==, "02.10.2018, 28.08.2019");
+  g_assert_cmpstr (scene->summary, ==, "2 of 54 centres visited, 1 planned");
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          double           lon,
+          double           lat,
+          double           width,
+          double           height,
+          guint8           rgb[3])
+{
+  AtlasMapLayout layout;
+  double x, y, cx, cy;
+  guint32 *row;
+  guint32 px;
+
+  atlas_map_layout_compute (&layout, width, height);
+  atlas_project_utm32 (lon, lat, &x, &y);
+  atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  row = (guint32 *) (cairo_image_surface_get_data (surface) + (int) cy * cairo_image_surface_get_stride (surface));
+  px = row[(int) cx];
+  rgb[0] = (px >> 16) & 0xff;
+  rgb[1] = (px >> 8) & 0xff;
+  rgb[2] = px & 0xff;
+}
+
+static void
+test_exports (AtlasTestDir  *fixture,
+              gconstpointer  data)
+{
+  const AtlasPalette *palette = atlas_map_palette (FALSE);
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "map.pdf", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) bad_file = g_file_new_for_path ("/nonexistent/map.png");
+  g_autoptr(GFile) gif_file = NULL;
+  cairo_surface_t *surface;
+  guint8 koeln[3], bonn[3];
+  xmlDocPtr doc;
+  guint n = 0;
+
+  g_ptr_array_add (visits, visit_new ("05315", "2018-10-02", "done"));
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+
+  /* PNG: Köln in the visited colour, Bonn not. */
+  g_assert_true (atlas_map_export (scene, png_file, 1200, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+  /* A point in Köln-Dellbrück, clear of the stop, the label and borders. */
+  g_assert_cmpstr (ags_at (7.0700, 50.9850), ==, "05315");
+  pixel_at (surface, 7.0700, 50.9850, 1200, cairo_image_surface_get_height (surface), koeln);
+  pixel_at (surface, 7.0982, 50.7339, 1200, cairo_image_surface_get_height (surface), bonn);
+  cairo_surface_destroy (surface);
+  g_test_message ("koeln %d %d %d bonn %d %d %d", koeln[0], koeln[1], koeln[2], bonn[0], bonn[1], bonn[2]);
+  /* Anti-aliasing and cairo's rounding move a channel by a few steps. */
+  g_assert_cmpint (ABS (koeln[0] - (int) (palette->visited.r * 255)), <=, 8);
+  g_assert_cmpint (ABS (koeln[1] - (int) (palette->visited.g * 255)), <=, 8);
+  g_assert_cmpint (ABS (koeln[2] - (int) (palette->visited.b * 255)), <=, 8);
+  g_assert_cmpint (ABS (bonn[0] - (int) (palette->not_visited.r * 255)), <=, 8);
+  g_assert_cmpint (ABS (bonn[2] - (int) (palette->not_visited.b * 255)), <=, 8);
+
+  /* SVG: well-formed, one element per district named by its AGS. */
+  g_assert_true (atlas_map_export (scene, svg_file, 1200, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  doc = xmlReadMemory (svg_text, strlen (svg_text), "map.svg", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  for (const char *p = strstr (svg_text, "id=\"ags-"); p; p = strstr (p + 1, "id=\"ags-"))
+    n++;
+  g_assert_cmpuint (n, ==, 54);
+  g_assert_nonnull (strstr (svg_text, "<path id=\"ags-05315\" class=\"visited\""));
+  g_assert_nonnull (strstr (svg_text, "<path id=\"ags-05314\" class=\"not-visited\""));
+  g_assert_nonnull (strstr (svg_text, "<g id=\"legend\">"));
+  g_assert_nonnull (strstr (svg_text, "GeoBasis-DE / BKG"));
+
+  /* PDF: a PDF. */
+  g_assert_true (atlas_map_export (scene, pdf_file, 842, &error));
+  {
+    g_autofree char *head = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (pdf, &head, &len, NULL));
+    g_assert_true (len > 1000 && memcmp (head, "%PDF", 4) == 0);
+  }
+
+  /* Bad requests fail with a message and leave nothing behind. */
+  g_assert_false (atlas_map_export (scene, bad_file, 1200, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  gif_file = g_file_new_for_path (png);
+  g_clear_object (&gif_file);
+  gif_file = g_file_new_build_filename (fixture->dir, "map.gif", NULL);
+  g_assert_false (atlas_map_export (scene, gif_file, 1200, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_query_exists (gif_file, NULL));
+}
+
+static void
+test_visit_filters (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *ags, *date, *tour, *visitors; } rows[] = {
+    { "05122", "2017-08-15", "Sommertour 2017", "Serap Güler" },
+    { "05370", "2017-08-09", "Sommertour 2017", "Serap Güler" },
+    { "05315", "2018-10-02", "Herbsttour 2018", "Serap Güler; Annette Widmann-Mauz" },
+    { "05113", "2019-08-28", "", "Serap Güler" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) all = NULL, summer = NULL, year = NULL, widmann = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(AtlasCentre) c = atlas_store_get_centre_by_ags (store, rows[i].ags, NULL);
+      g_autoptr(AtlasVisit) v = visit_new (rows[i].ags, rows[i].date, "done");
+
+      atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
+      atlas_visit_set_field (v, ATLAS_VISIT_TOUR, rows[i].tour);
+      atlas_visit_set_field (v, ATLAS_VISIT_VISITORS, rows[i].visitors);
+      g_assert_cmpint (atlas_store_insert_visit (store, v, &error), >, 0);
+    }
+
+  all = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+  /* Date order, whatever the order of entry. */
+  g_assert_cmpstr (atlas_visit_get_field (g_ptr_array_index (all, 0), ATLAS_VISIT_AGS), ==, "05370");
+  summer = atlas_store_list_visits (store, "Sommertour 2017", NULL, NULL, NULL, &error);
+  g_assert_cmpuint (summer->len, ==, 2);
+  year = atlas_store_list_visits (store, NULL, NULL, "2018-01-01", "2018-12-31", &error);
+  g_assert_cmpuint (year->len, ==, 1);
+  widmann = atlas_store_list_visits (store, NULL, "widmann", NULL, NULL, &error);
+  g_assert_cmpuint (widmann->len, ==, 1);
+
+  g_assert_cmpint (atlas_store_accept_suggested (store, &error), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/map/geometry", test_geometry);
+  g_test_add_func ("/map/places", test_places);
+  g_test_add_func ("/map/visit-dates", test_visit_dates);
+  g_test_add_func ("/map/scene", test_scene);
+  ATLAS_TEST_ADD ("/map/exports", test_exports);
+  ATLAS_TEST_ADD ("/map/visit-filters", test_visit_filters);
+
+  return g_test_run ();
+}
