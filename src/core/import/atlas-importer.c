@@ -69,7 +69,7 @@ atlas_import_result_describe (const AtlasImportResult *result)
     }
 
   /* Translators: a file name, its format, then counts. */
-  return g_strdup_printf (_("%s: %s, %u new, %u updated, %u skipped, %u suggested visits"),
+  return g_strdup_printf (_("%s: %s, %u new, %u updated, %u skipped, %u visits added"),
                           result->path, result->format ? result->format : "?",
                           result->n_new, result->n_updated, result->n_skipped, result->n_visits);
 }
@@ -418,6 +418,7 @@ atlas_import_stream (AtlasStore        *store,
       return FALSE;
     }
   g_free (parse.feed_title);
+  result->n_visits += parse.n_visits;
 
   /* The log is history, not the catalogue: a failure to write it is
    * reported but does not undo the import. */

@@ -478,7 +478,10 @@ handle_visit (AtlasParseContext  *ctx,
       atlas_visit_set_release_id (visit, id);
     }
 
-  return atlas_store_insert_visit (ctx->store, visit, error) > 0;
+  if (atlas_store_insert_visit (ctx->store, visit, error) == 0)
+    return FALSE;
+  ctx->n_visits++;
+  return TRUE;
 }
 
 static gboolean

@@ -36,6 +36,7 @@ typedef struct {
   AtlasReleaseSink sink;
   gpointer sink_data;
   char *feed_title;
+  guint n_visits;            /* visits the exchange format added */
 } AtlasParseContext;
 
 gboolean  atlas_ns_is_rss    (const char *ns);
