@@ -11,6 +11,7 @@
 #include "atlas-import-job.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
+#include "atlas-tour-page.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -31,6 +32,7 @@ struct _AtlasWindow
   AtlasCentresPage *centres_page;
   AtlasContactsPage *contacts_page;
   AtlasReleasesPage *releases_page;
+  AtlasTourPage *tour_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -306,6 +308,7 @@ atlas_window_constructed (GObject *object)
   atlas_centres_page_set_store (self->centres_page, self->store);
   atlas_contacts_page_set_store (self->contacts_page, self->store);
   atlas_releases_page_set_store (self->releases_page, self->store);
+  atlas_tour_page_set_store (self->tour_page, self->store);
 }
 
 static void
@@ -389,6 +392,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_CENTRES_PAGE);
   g_type_ensure (ATLAS_TYPE_CONTACTS_PAGE);
   g_type_ensure (ATLAS_TYPE_RELEASES_PAGE);
+  g_type_ensure (ATLAS_TYPE_TOUR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -399,6 +403,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, centres_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, releases_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_page);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -473,6 +478,14 @@ atlas_window_get_centres_page (AtlasWindow *self)
  * atlas_window_show_view:
  * @name: centres, contacts, releases or tour
  */
+AtlasTourPage *
+atlas_window_get_tour_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->tour_page;
+}
+
 AtlasReleasesPage *
 atlas_window_get_releases_page (AtlasWindow *self)
 {

@@ -8,6 +8,7 @@
 
 #include "atlas-centres-page.h"
 #include "atlas-releases-page.h"
+#include "atlas-tour-page.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ AtlasWindow      *atlas_window_new               (GtkApplication *application,
 AtlasStore       *atlas_window_get_store         (AtlasWindow    *self);
 AtlasCentresPage *atlas_window_get_centres_page  (AtlasWindow    *self);
 AtlasReleasesPage *atlas_window_get_releases_page (AtlasWindow    *self);
+AtlasTourPage    *atlas_window_get_tour_page     (AtlasWindow    *self);
 void              atlas_window_import_files      (AtlasWindow    *self,
                                                   GFile         **files,
                                                   guint           n_files);

@@ -1,0 +1,519 @@
+/* atlas-map-view.c: the tour map on screen
+ *
+ * Draws the scene with the same cairo renderer as the exports. The drawn
+ * map is kept as an image: hovering only adds an outline, panning only
+ * moves the image, so both stay smooth; zooming draws the map afresh at
+ * the new size.
+ *
+ * Mouse: hover for a tooltip, click to select, scroll to zoom, drag to pan.
+ * Keyboard: arrows go from district to district, Enter selects, + and -
+ * zoom, 0 shows all of NRW.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-map-view.h"
+
+struct _AtlasMapView
+{
+  GtkWidget parent_instance;
+
+  AtlasMapScene *scene;
+  char *hover_ags;
+  char *selected_ags;
+  int focus_index;            /* district the keyboard is on, -1 none */
+
+  double zoom;                /* 1 = all of NRW fits */
+  double pan_x, pan_y;        /* offset of the map image, in pixels */
+  double drag_start_x, drag_start_y;
+
+  cairo_surface_t *cache;     /* the map drawn at cache_w × cache_h */
+  int cache_w, cache_h;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  DISTRICT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+invalidate (AtlasMapView *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+is_dark (AtlasMapView *self)
+{
+  return self->scene != NULL && self->scene->dark;
+}
+
+/* The canvas the map is laid out on: the widget at the current zoom. */
+static void
+canvas_size (AtlasMapView *self,
+             double       *w,
+             double       *h)
+{
+  *w = gtk_widget_get_width (GTK_WIDGET (self)) * self->zoom;
+  *h = gtk_widget_get_height (GTK_WIDGET (self)) * self->zoom;
+}
+
+const char *
+atlas_map_view_area_at (AtlasMapView *self,
+                        double        x,
+                        double        y)
+{
+  const AtlasArea *area;
+  AtlasMapLayout layout;
+  double w, h, mx, my;
+
+  if (self->scene == NULL)
+    return NULL;
+
+  canvas_size (self, &w, &h);
+  atlas_map_layout_compute (&layout, w, h);
+  atlas_map_layout_to_map (&layout, x - self->pan_x, y - self->pan_y, &mx, &my);
+  area = atlas_geometry_area_at (atlas_geometry_get_default (), mx, my);
+  return area ? area->ags : NULL;
+}
+
+static void
+outline (AtlasMapView         *self,
+         cairo_t              *cr,
+         const AtlasMapLayout *layout,
+         const char           *ags,
+         double                width)
+{
+  const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
+
+  if (area == NULL)
+    return;
+
+  cairo_new_path (cr);
+  for (guint r = 0; r < area->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (area->rings, r);
+
+      for (guint i = 0; i < ring->len; i++)
+        {
+          AtlasPoint *p = &g_array_index (ring, AtlasPoint, i);
+          double cx, cy;
+
+          atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
+          if (i == 0)
+            cairo_move_to (cr, cx, cy);
+          else
+            cairo_line_to (cr, cx, cy);
+        }
+      cairo_close_path (cr);
+    }
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+atlas_map_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  AtlasMapLayout layout;
+  double w, h;
+  cairo_t *cr;
+
+  if (self->scene == NULL || width <= 0 || height <= 0)
+    return;
+
+  canvas_size (self, &w, &h);
+  if (self->cache == NULL || self->cache_w != (int) w || self->cache_h != (int) h)
+    {
+      cairo_t *cache_cr;
+
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+      self->cache_w = (int) w;
+      self->cache_h = (int) h;
+      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->cache_w, self->cache_h);
+      cache_cr = cairo_create (self->cache);
+      atlas_map_render (self->scene, cache_cr, w, h, NULL);
+      cairo_destroy (cache_cr);
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, self->cache, self->pan_x, self->pan_y);
+  cairo_paint (cr);
+
+  atlas_map_layout_compute (&layout, w, h);
+  cairo_translate (cr, self->pan_x, self->pan_y);
+  if (self->selected_ags != NULL)
+    {
+      cairo_set_source_rgb (cr, 0.835, 0.369, 0.0);
+      outline (self, cr, &layout, self->selected_ags, 4);
+    }
+  if (self->hover_ags != NULL)
+    {
+      if (is_dark (self))
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      outline (self, cr, &layout, self->hover_ags, 2);
+    }
+  if (self->focus_index >= 0 && gtk_widget_has_focus (widget))
+    {
+      const AtlasSceneArea *sa = &g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index);
+      const double dashes[] = { 4, 3 };
+
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_set_source_rgb (cr, 0.2, 0.5, 0.9);
+      outline (self, cr, &layout, sa->area->ags, 3);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+set_hover (AtlasMapView *self,
+           const char   *ags)
+{
+  if (g_strcmp0 (self->hover_ags, ags) == 0)
+    return;
+
+  g_free (self->hover_ags);
+  self->hover_ags = g_strdup (ags);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           AtlasMapView             *self)
+{
+  set_hover (self, atlas_map_view_area_at (self, x, y));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *motion,
+          AtlasMapView             *self)
+{
+  set_hover (self, NULL);
+}
+
+static char *
+describe (AtlasMapView *self,
+          const char   *ags)
+{
+  int index = atlas_map_scene_find_area (self->scene, ags);
+  const AtlasSceneArea *sa;
+
+  if (index < 0)
+    return NULL;
+
+  sa = &g_array_index (self->scene->areas, AtlasSceneArea, index);
+  if (*sa->dates)
+    /* Translators: a district and the dates of its visits. */
+    return g_strdup_printf (_("%s: visited %s"), sa->area->name, sa->dates);
+  return g_strdup_printf (_("%s: not visited yet"), sa->area->name);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  AtlasMapView *self)
+{
+  g_autofree char *text = NULL;
+  const char *ags = keyboard && self->focus_index >= 0
+                    ? g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index).area->ags
+                    : atlas_map_view_area_at (self, x, y);
+
+  if (ags == NULL || (text = describe (self, ags)) == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+activate_district (AtlasMapView *self,
+                   const char   *ags)
+{
+  atlas_map_view_select (self, ags);
+  g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, ags);
+}
+
+static void
+click_cb (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          AtlasMapView    *self)
+{
+  const char *ags = atlas_map_view_area_at (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (ags != NULL)
+    activate_district (self, ags);
+}
+
+static void
+zoom_by (AtlasMapView *self,
+         double        factor,
+         double        x,
+         double        y)
+{
+  double old = self->zoom;
+
+  self->zoom = CLAMP (self->zoom * factor, 1.0, 8.0);
+  /* Keep the point under the pointer where it is. */
+  self->pan_x = x - (x - self->pan_x) * self->zoom / old;
+  self->pan_y = y - (y - self->pan_y) * self->zoom / old;
+  if (self->zoom == 1.0)
+    self->pan_x = self->pan_y = 0;
+  invalidate (self);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           AtlasMapView             *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (scroll));
+  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  /* Zoom about the pointer. */
+  if (event != NULL)
+    gdk_event_get_position (event, &x, &y);
+  zoom_by (self, dy < 0 ? 1.25 : 0.8, x, y);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *drag,
+               double          x,
+               double          y,
+               AtlasMapView   *self)
+{
+  self->drag_start_x = self->pan_x;
+  self->drag_start_y = self->pan_y;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *drag,
+                double          dx,
+                double          dy,
+                AtlasMapView   *self)
+{
+  if (self->zoom <= 1.0)
+    return;
+  self->pan_x = self->drag_start_x + dx;
+  self->pan_y = self->drag_start_y + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Arrow keys go from district to district in the order of the scene. */
+static void
+move_focus (AtlasMapView *self,
+            int           step)
+{
+  int n;
+
+  if (self->scene == NULL)
+    return;
+
+  n = self->scene->areas->len;
+  self->focus_index = self->focus_index < 0 ? 0 : (self->focus_index + step + n) % n;
+  {
+    const AtlasSceneArea *sa = &g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index);
+    g_autofree char *text = describe (self, sa->area->ags);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AtlasMapView          *self)
+{
+  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      move_focus (self, 1);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      move_focus (self, -1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus_index >= 0)
+        activate_district (self, g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index).area->ags);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      zoom_by (self, 1.25, cx, cy);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      zoom_by (self, 0.8, cx, cy);
+      return TRUE;
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+      atlas_map_view_fit (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+atlas_map_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  invalidate (ATLAS_MAP_VIEW (widget));
+}
+
+static void
+atlas_map_view_finalize (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  g_clear_pointer (&self->scene, atlas_map_scene_free);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_free (self->hover_ags);
+  g_free (self->selected_ags);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_map_view_class_init (AtlasMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = atlas_map_view_finalize;
+
+  widget_class->snapshot = atlas_map_view_snapshot;
+  widget_class->size_allocate = atlas_map_view_size_allocate;
+
+  /**
+   * AtlasMapView::district-activated:
+   * @ags: the district clicked or chosen with Enter
+   */
+  signals[DISTRICT_ACTIVATED] =
+    g_signal_new ("district-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
+}
+
+static void
+atlas_map_view_init (AtlasMapView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->zoom = 1.0;
+  self->focus_index = -1;
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 300, 300);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map of the tour; arrow keys go from district to district"), -1);
+}
+
+/**
+ * atlas_map_view_set_scene:
+ * @scene: (transfer full): what to show
+ */
+void
+atlas_map_view_set_scene (AtlasMapView  *self,
+                          AtlasMapScene *scene)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  g_clear_pointer (&self->scene, atlas_map_scene_free);
+  self->scene = scene;
+  if (self->focus_index >= (int) (scene ? scene->areas->len : 0))
+    self->focus_index = -1;
+  invalidate (self);
+}
+
+const char *
+atlas_map_view_get_selected (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->selected_ags;
+}
+
+void
+atlas_map_view_select (AtlasMapView *self,
+                       const char   *ags)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (g_strcmp0 (self->selected_ags, ags) == 0)
+    return;
+  g_free (self->selected_ags);
+  self->selected_ags = g_strdup (ags);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Back to all of NRW. */
+void
+atlas_map_view_fit (AtlasMapView *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->zoom = 1.0;
+  self->pan_x = self->pan_y = 0;
+  invalidate (self);
+}

@@ -1,0 +1,613 @@
+/* atlas-tour-page.c: the visits beside their map
+ *
+ * The list and the map always show the same visits: both are built from
+ * one query with the page's filters (tour, visitor, period), and the stops
+ * on the map carry the numbers of the list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "atlas-importer.h"
+#include "atlas-map-view.h"
+#include "atlas-tour-page.h"
+
+struct _AtlasTourPage
+{
+  GtkWidget parent_instance;
+
+  AtlasStore *store;
+  GPtrArray *visits;        /* AtlasVisit, as listed */
+  GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
+  gboolean updating_tours;
+
+  /* Template children */
+  GtkStack *page_stack;
+  AdwLeaflet *leaflet;
+  GtkDropDown *tour_filter;
+  GtkMenuButton *period_button;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
+  GtkSearchEntry *visitor_entry;
+  GtkLabel *summary_label;
+  GtkListBox *visit_list;
+  AtlasMapView *map_view;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasTourPage, atlas_tour_page, GTK_TYPE_WIDGET)
+
+static void refresh (AtlasTourPage *self);
+
+static void
+toast (AtlasTourPage *self,
+       AdwToast      *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* "31.12.2018" or "2018-12-31" → "2018-12-31"; NULL for empty; "" for not a date. */
+static char *
+entry_day (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int d, m, y;
+  char rest;
+
+  if (*text == '\0')
+    return NULL;
+  if ((sscanf (text, "%d.%d.%d%c", &d, &m, &y, &rest) != 3 &&
+       sscanf (text, "%d-%d-%d%c", &y, &m, &d, &rest) != 3) ||
+      y < 1970 || y > 2100 || !g_date_valid_dmy (d, m, y))
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+static const char *
+selected_tour (AtlasTourPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tour_filter);
+
+  if (self->tours == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > self->tours->len)
+    return NULL;
+  return g_ptr_array_index (self->tours, selected - 1);
+}
+
+static AtlasMapScene *
+make_scene (AtlasTourPage *self,
+            gboolean       dark)
+{
+  g_autofree char *from = entry_day (self->from_entry);
+  g_autofree char *to = entry_day (self->to_entry);
+  g_autofree char *period = NULL;
+
+  if ((from && *from) || (to && *to))
+    {
+      g_autofree char *f = from && *from ? atlas_format_visit_date (from) : g_strdup ("");
+      g_autofree char *t = to && *to ? atlas_format_visit_date (to) : g_strdup ("");
+
+      period = g_strdup_printf ("%s – %s", f, t);
+    }
+
+  return atlas_map_scene_new (self->visits, selected_tour (self), period, dark);
+}
+
+/* Keeps a copy to bring a deleted visit back. */
+static AtlasVisit *
+copy_visit (AtlasVisit *visit)
+{
+  AtlasVisit *copy = atlas_visit_new ();
+
+  for (guint f = 1; f < ATLAS_VISIT_N_FIELDS; f++)
+    atlas_visit_set_field (copy, f, atlas_visit_get_field (visit, f));
+  atlas_visit_set_centre_id (copy, atlas_visit_get_centre_id (visit));
+  atlas_visit_set_release_id (copy, atlas_visit_get_release_id (visit));
+  return copy;
+}
+
+static void
+undo_delete_cb (AdwToast   *toast,
+                AtlasVisit *visit)
+{
+  AtlasTourPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_store_insert_visit (self->store, visit, &error) == 0)
+    g_warning ("Could not restore the visit: %s", error->message);
+}
+
+static void
+delete_clicked_cb (GtkButton     *button,
+                   AtlasTourPage *self)
+{
+  AtlasVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
+  g_autoptr(AtlasVisit) copy = copy_visit (visit);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *t;
+
+  if (!atlas_store_delete_visit (self->store, atlas_visit_get_id (visit), &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: after deleting a visit; %s is the district. */
+  title = g_strdup_printf (_("Visit to %s deleted"), atlas_visit_get_field (copy, ATLAS_VISIT_CENTRE_NAME));
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_object_set_data (G_OBJECT (t), "page", self);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         g_steal_pointer (&copy), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  toast (self, t);
+}
+
+static void
+accept_clicked_cb (GtkButton     *button,
+                   AtlasTourPage *self)
+{
+  AtlasVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_store_set_visit_status (self->store, atlas_visit_get_id (visit), "done", &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+static GtkWidget *
+icon_button (const char    *icon,
+             const char    *label,
+             AtlasVisit    *visit,
+             GCallback      callback,
+             AtlasTourPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "visit", g_object_ref (visit), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+visit_row (AtlasTourPage *self,
+           AtlasVisit    *visit,
+           guint          number)
+{
+  const char *status = atlas_visit_get_field (visit, ATLAS_VISIT_STATUS);
+  const char *tour = atlas_visit_get_field (visit, ATLAS_VISIT_TOUR);
+  const char *visitors = atlas_visit_get_field (visit, ATLAS_VISIT_VISITORS);
+  g_autofree char *date = atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (),
+                                                    atlas_visit_get_field (visit, ATLAS_VISIT_AGS));
+  const char *district = area ? area->name : atlas_visit_get_field (visit, ATLAS_VISIT_CENTRE_NAME);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge;
+  const char *status_label;
+
+  /* The district names the centre; the number is the stop on the map. */
+  if (number > 0)
+    title = g_strdup_printf ("%u · %s", number, district);
+  else
+    title = g_strdup (district);
+  subtitle = g_strjoin (" · ", date, *tour ? tour : (*visitors ? visitors : NULL), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* One line each, ellipsized: the list stays narrow beside the map. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_object_set_data_full (G_OBJECT (row), "ags", g_strdup (atlas_visit_get_field (visit, ATLAS_VISIT_AGS)), g_free);
+
+  if (g_str_equal (status, "suggested"))
+    status_label = _("Suggested");
+  else if (g_str_equal (status, "planned"))
+    status_label = _("Planned");
+  else
+    status_label = _("Visited");
+  badge = gtk_label_new (status_label);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "caption");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  if (g_str_equal (status, "suggested"))
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("object-select-symbolic", _("Accept the Suggested Visit"),
+                                              visit, G_CALLBACK (accept_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("window-close-symbolic", _("Dismiss the Suggested Visit"),
+                                              visit, G_CALLBACK (delete_clicked_cb), self));
+    }
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("user-trash-symbolic", _("Delete the Visit"),
+                                            visit, G_CALLBACK (delete_clicked_cb), self));
+
+  return row;
+}
+
+/* The tours in the catalogue, for the drop-down; the choice is kept. */
+static void
+update_tours (AtlasTourPage *self)
+{
+  g_autoptr(GPtrArray) all = atlas_store_list_visits (self->store, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = g_strdup (selected_tour (self));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint keep = 0;
+
+  g_clear_pointer (&self->tours, g_ptr_array_unref);
+  self->tours = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (names, _("All Tours"));
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const char *tour = atlas_visit_get_field (g_ptr_array_index (all, i), ATLAS_VISIT_TOUR);
+
+      if (*tour == '\0' || g_hash_table_contains (seen, tour))
+        continue;
+      g_hash_table_add (seen, (gpointer) tour);
+      g_ptr_array_add (self->tours, g_strdup (tour));
+      gtk_string_list_append (names, tour);
+      if (g_strcmp0 (current, tour) == 0)
+        keep = self->tours->len;
+    }
+
+  self->updating_tours = TRUE;
+  gtk_drop_down_set_model (self->tour_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->tour_filter, keep);
+  self->updating_tours = FALSE;
+}
+
+static void
+refresh (AtlasTourPage *self)
+{
+  g_autofree char *from = entry_day (self->from_entry);
+  g_autofree char *to = entry_day (self->to_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  AtlasMapScene *scene;
+  GtkWidget *child;
+  guint number = 0, n_suggested = 0;
+  gint64 total;
+
+  if (self->store == NULL)
+    return;
+
+  for (GtkEntry **e = (GtkEntry *[]) { self->from_entry, self->to_entry, NULL }; *e; e++)
+    {
+      g_autofree char *day = entry_day (*e);
+
+      if (day != NULL && *day == '\0')
+        gtk_widget_add_css_class (GTK_WIDGET (*e), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (*e), "error");
+    }
+  gtk_menu_button_set_label (self->period_button,
+                             (from && *from) || (to && *to) ? _("Period") : _("Any Time"));
+
+  g_clear_pointer (&self->visits, g_ptr_array_unref);
+  self->visits = atlas_store_list_visits (self->store, selected_tour (self),
+                                          gtk_editable_get_text (GTK_EDITABLE (self->visitor_entry)),
+                                          from && *from ? from : NULL, to && *to ? to : NULL, &error);
+  if (self->visits == NULL)
+    {
+      g_warning ("Could not list the visits: %s", error->message);
+      self->visits = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list))) != NULL)
+    gtk_list_box_remove (self->visit_list, child);
+
+  /* Numbers as on the map: done and planned visits, in date order. */
+  for (guint i = 0; i < self->visits->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (self->visits, i);
+      gboolean suggested = g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested");
+
+      if (suggested)
+        n_suggested++;
+      gtk_list_box_append (self->visit_list, visit_row (self, visit, suggested ? 0 : ++number));
+    }
+
+  scene = make_scene (self, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  if (n_suggested > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u suggested visit to review",
+                                            "%s; %u suggested visits to review", n_suggested),
+                               scene->summary, n_suggested);
+  else
+    summary = g_strdup (scene->summary);
+  gtk_label_set_label (self->summary_label, summary);
+  atlas_map_view_set_scene (self->map_view, scene);
+
+  total = atlas_store_count (self->store, ATLAS_RECORD_VISIT, NULL);
+  gtk_stack_set_visible_child_name (self->page_stack, total > 0 ? "tour" : "empty");
+}
+
+static void
+store_changed_cb (AtlasTourPage *self,
+                  guint          kind)
+{
+  if (kind == ATLAS_RECORD_VISIT || kind == ATLAS_RECORD_CENTRE)
+    {
+      update_tours (self);
+      refresh (self);
+    }
+}
+
+static void
+filters_changed_cb (AtlasTourPage *self)
+{
+  refresh (self);
+}
+
+static void
+tour_changed_cb (AtlasTourPage *self)
+{
+  if (!self->updating_tours)
+    refresh (self);
+}
+
+static void
+row_selected_cb (AtlasTourPage *self,
+                 GtkListBoxRow *row)
+{
+  if (row != NULL)
+    atlas_map_view_select (self->map_view, g_object_get_data (G_OBJECT (row), "ags"));
+}
+
+/* A district chosen on the map selects its first visit in the list. */
+static void
+district_activated_cb (AtlasTourPage *self,
+                       const char    *ags)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ags"), ags) == 0)
+        {
+          gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+  gtk_list_box_unselect_all (self->visit_list);
+}
+
+static void
+fit_cb (AtlasTourPage *self)
+{
+  atlas_map_view_fit (self->map_view);
+}
+
+static void
+load_example_cb (AtlasTourPage *self)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/example-tour.xml", 0, NULL);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autofree char *message = NULL;
+
+  if (!atlas_import_stream (self->store, stream, _("Example tour"), NULL, &result))
+    {
+      g_autofree char *line = atlas_import_result_describe (&result);
+
+      toast (self, adw_toast_new (line));
+      return;
+    }
+
+  atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
+  message = g_strdup_printf (_("%u visits of the 2017–2021 tour loaded"), result.n_visits);
+  toast (self, adw_toast_new (message));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AtlasTourPage   *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(AtlasMapScene) scene = make_scene (self, FALSE);
+      g_autoptr(GError) error = NULL;
+      /* Print quality for PNG; A4 in points for the vector formats. */
+      double width = g_str_equal (format, "png") ? 2400 : 595;
+
+      if (!atlas_map_export (scene, file, width, &error))
+        toast (self, adw_toast_new (error->message));
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Map saved as “%s”"), name);
+
+          toast (self, adw_toast_new (message));
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("tour-map"), format);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Map"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              AtlasTourPage     *self)
+{
+  g_autoptr(AtlasMapScene) scene = make_scene (self, FALSE);
+
+  atlas_map_render (scene, gtk_print_context_get_cairo_context (context),
+                    gtk_print_context_get_width (context), gtk_print_context_get_height (context), NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, _("Tour Map"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+dark_changed_cb (AtlasTourPage *self)
+{
+  refresh (self);
+}
+
+static void
+atlas_tour_page_dispose (GObject *object)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TOUR_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->visits, g_ptr_array_unref);
+  g_clear_pointer (&self->tours, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (atlas_tour_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_tour_page_class_init (AtlasTourPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_tour_page_dispose;
+
+  g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-tour-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, tour_filter);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visitor_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, load_example_cb);
+
+  gtk_widget_class_install_action (widget_class, "tour.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+atlas_tour_page_init (AtlasTourPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+atlas_tour_page_set_store (AtlasTourPage *self,
+                           AtlasStore    *store)
+{
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      update_tours (self);
+    }
+  refresh (self);
+}
+
+/**
+ * atlas_tour_page_get_map_view:
+ *
+ * Returns: (transfer none): the map
+ */
+AtlasMapView *
+atlas_tour_page_get_map_view (AtlasTourPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TOUR_PAGE (self), NULL);
+
+  return self->map_view;
+}
+
+/**
+ * atlas_tour_page_get_visits:
+ *
+ * Returns: (transfer none) (element-type AtlasVisit): the visits listed
+ */
+GPtrArray *
+atlas_tour_page_get_visits (AtlasTourPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TOUR_PAGE (self), NULL);
+
+  return self->visits;
+}
+
+GtkListBox *
+atlas_tour_page_get_list (AtlasTourPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TOUR_PAGE (self), NULL);
+
+  return self->visit_list;
+}

@@ -1,0 +1,24 @@
+/* atlas-tour-page.h: the visits beside their map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-map-view.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_TOUR_PAGE (atlas_tour_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasTourPage, atlas_tour_page, ATLAS, TOUR_PAGE, GtkWidget)
+
+void          atlas_tour_page_set_store    (AtlasTourPage *self,
+                                            AtlasStore    *store);
+AtlasMapView *atlas_tour_page_get_map_view (AtlasTourPage *self);
+GPtrArray    *atlas_tour_page_get_visits   (AtlasTourPage *self);
+GtkListBox   *atlas_tour_page_get_list     (AtlasTourPage *self);
+
+G_END_DECLS
