@@ -359,6 +359,102 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button whose label is @label, below @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+test_tour_view (AtlasTestDir  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  /* Duisburg: a visit the documented tour lacks (Köln would be a duplicate). */
+  g_autofree char *duisburg = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-duisburg.xml", NULL);
+  g_autoptr(GFile) duisburg_file = g_file_new_for_path (duisburg);
+  g_auto(AtlasImportResult) result = { 0 };
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  AtlasMapView *map;
+  GtkWidget *load, *pages;
+  GtkListBoxRow *selected;
+  GPtrArray *visits;
+  AtlasVisit *suggested = NULL;
+  double x, y, cx, cy;
+  AtlasMapLayout layout;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "tour");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_tour_page (window);
+  wait_for_mapped (GTK_WIDGET (page));
+  pages = find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "empty");
+
+  /* The empty state offers the example tour. */
+  load = find_button (GTK_WIDGET (page), "_Load the Example Tour");
+  g_assert_nonnull (load);
+  /* A button's "activate" clicks only after its press animation. */
+  g_signal_emit_by_name (load, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "tour");
+  g_assert_cmpuint (count_rows (atlas_tour_page_get_list (page)), ==, 26);
+
+  /* An imported release suggests a visit, listed to accept or dismiss. */
+  g_assert_true (atlas_import_file (store, duisburg_file, NULL, NULL, &result));
+  visits = atlas_tour_page_get_visits (page);
+  g_assert_cmpuint (visits->len, ==, 27);
+  for (guint i = 0; i < visits->len; i++)
+    if (g_str_equal (atlas_visit_get_field (g_ptr_array_index (visits, i), ATLAS_VISIT_STATUS), "suggested"))
+      suggested = g_ptr_array_index (visits, i);
+  g_assert_nonnull (suggested);
+  g_assert_true (atlas_store_set_visit_status (store, atlas_visit_get_id (suggested), "done", &error));
+  visits = atlas_tour_page_get_visits (page);
+  for (guint i = 0; i < visits->len; i++)
+    g_assert_cmpstr (atlas_visit_get_field (g_ptr_array_index (visits, i), ATLAS_VISIT_STATUS), !=, "suggested");
+
+  /* Clicking a district on the map selects its visit in the list. */
+  map = atlas_tour_page_get_map_view (page);
+  wait_for_mapped (GTK_WIDGET (map));
+  atlas_map_layout_compute (&layout, gtk_widget_get_width (GTK_WIDGET (map)), gtk_widget_get_height (GTK_WIDGET (map)));
+  atlas_project_utm32 (7.0700, 50.9850, &x, &y);     /* in Köln */
+  atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  g_assert_cmpstr (atlas_map_view_area_at (map, cx, cy), ==, "05315");
+  g_signal_emit_by_name (map, "district-activated", "05315");
+  selected = gtk_list_box_get_selected_row (atlas_tour_page_get_list (page));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "ags"), ==, "05315");
+  g_assert_cmpstr (atlas_map_view_get_selected (map), ==, "05315");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -382,6 +478,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/other-views", test_other_views);
   ATLAS_TEST_ADD ("/window/import", test_import);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
+  ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
