@@ -23,7 +23,7 @@ static const char *schema =
   "CREATE TABLE release (id INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, link TEXT, "
   "  title TEXT NOT NULL, body TEXT NOT NULL, published TEXT) STRICT;"
   "CREATE VIRTUAL TABLE release_fts USING fts5 (title, body, content = 'release', "
-  "  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
+  "  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');"
   "CREATE TRIGGER release_fts_insert AFTER INSERT ON release BEGIN "
   "  INSERT INTO release_fts (rowid, title, body) VALUES (new.id, new.title, new.body); END;";
 

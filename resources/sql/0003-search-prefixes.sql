@@ -10,7 +10,7 @@ CREATE VIRTUAL TABLE release_fts USING fts5 (
   title, body,
   content = 'release', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3 4'
+  prefix = '2 3 4 5 6'
 );
 
 INSERT INTO release_fts (release_fts) VALUES ('rebuild');

@@ -5,7 +5,8 @@
  * moves the image, so both stay smooth; zooming draws the map afresh at
  * the new size.
  *
- * Mouse: hover for a tooltip, click to select, scroll to zoom, drag to pan.
+ * Mouse: hover for a tooltip, click to select, scroll or pinch to zoom,
+ * drag to pan.
  * Keyboard: arrows go from district to district, Enter selects, + and -
  * zoom, 0 shows all of NRW.
  *
@@ -29,6 +30,7 @@ struct _AtlasMapView
   double zoom;                /* 1 = all of NRW fits */
   double pan_x, pan_y;        /* offset of the map image, in pixels */
   double drag_start_x, drag_start_y;
+  double pinch_start_zoom;
 
   cairo_surface_t *cache;     /* the map drawn at cache_w × cache_h */
   int cache_w, cache_h;
@@ -323,6 +325,29 @@ drag_update_cb (GtkGestureDrag *drag,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                AtlasMapView     *self)
+{
+  self->pinch_start_zoom = self->zoom;
+}
+
+static void
+pinch_changed_cb (GtkGestureZoom *gesture,
+                  double          scale,
+                  AtlasMapView   *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  zoom_by (self, self->pinch_start_zoom * scale / self->zoom, x, y);
+}
+
 /* Arrow keys go from district to district in the order of the scene. */
 static void
 move_focus (AtlasMapView *self,
@@ -442,6 +467,7 @@ atlas_map_view_init (AtlasMapView *self)
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
 
   self->zoom = 1.0;
   self->focus_index = -1;
@@ -458,6 +484,9 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
