@@ -135,8 +135,8 @@ test_migrate_keeps_search (AtlasTestDir  *fixture,
   g_autoptr(GArray) found = NULL;
   AtlasStore *store;
 
-  /* Version 2 had the full-text index without prefix indexes. */
-  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 2, &error);
+  /* Version 1 had the full-text index without prefix indexes. */
+  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 1, &error);
   g_assert_no_error (error);
   atlas_release_set_field (release, ATLAS_RELEASE_GUID, "urn:test:herne");
   atlas_release_set_field (release, ATLAS_RELEASE_TITLE, "Sommertour: Besuch in Herne");

@@ -24,9 +24,8 @@
 /* Numbered migrations in resources/sql/; the position is the version. */
 static const char * const migrations[] = {
   "0001-catalogue.sql",
-  "0002-releases-visits.sql",
-  "0003-search-prefixes.sql",
-  "0004-batched-search-index.sql",
+  "0002-search-prefixes.sql",
+  "0003-batched-search-index.sql",
 };
 
 /* A search that matches more than this lists the newest matches only:
@@ -888,10 +887,10 @@ atlas_store_check (AtlasStore  *self,
   if (rc != SQLITE_DONE)
     return set_error (self, rc, error, _("Could not check the catalogue"));
 
-  /* The full-text index (schema 2 on) must hold every release: the row
+  /* The full-text index must hold every release: the row
    * counts must agree, and where the connection may run it, FTS5's own
    * integrity check compares index and content term by term. */
-  if (atlas_store_get_schema_version (self) >= 2)
+  if (atlas_store_get_schema_version (self) >= 1)
     {
       rc = sqlite3_prepare_v2 (self->db,
                                "SELECT (SELECT count(*) FROM release), (SELECT count(*) FROM release_fts_docsize)",

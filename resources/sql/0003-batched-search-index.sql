@@ -1,4 +1,4 @@
--- Schema version 4: the store indexes new press releases itself, once per
+-- Schema version 3: the store indexes new press releases itself, once per
 -- transaction (INSERT … SELECT), instead of a trigger per row. With the
 -- trigger, every insert inside an import opened a statement savepoint, at
 -- which FTS5 flushes its pending index data: most of an import's time.
