@@ -15,6 +15,7 @@
 
 #include <gio/gio.h>
 
+#include "atlas-core-resources.h"
 #include "atlas-geometry.h"
 
 struct _AtlasGeometry
@@ -186,7 +187,10 @@ load (void)
   self->arcs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_free);
 
-  /* Ours, compiled in: its absence is a build error, not a user's. */
+  /* Referencing the resource links the object file that registers it, also
+   * in programs that use the map without the store. Ours, compiled in: its
+   * absence is a build error, not a user's. */
+  (void) atlas_core_get_resource ();
   bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/districts.txt", 0, NULL);
   g_assert (bytes != NULL);
 
