@@ -25,6 +25,7 @@ struct _AtlasTourPage
   GPtrArray *visits;        /* AtlasVisit, as listed */
   GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
   gboolean updating_tours;
+  gboolean dirty;           /* changes came while hidden: refresh when shown */
 
   /* Template children */
   GtkStack *page_stack;
@@ -290,6 +291,14 @@ refresh (AtlasTourPage *self)
   if (self->store == NULL)
     return;
 
+  /* Hidden, the page only notes that it is behind (start-up stays flat). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+
   for (GtkEntry **e = (GtkEntry *[]) { self->from_entry, self->to_entry, NULL }; *e; e++)
     {
       g_autofree char *day = entry_day (*e);
@@ -344,7 +353,26 @@ static void
 store_changed_cb (AtlasTourPage *self,
                   guint          kind)
 {
-  if (kind == ATLAS_RECORD_VISIT || kind == ATLAS_RECORD_CENTRE)
+  if (kind != ATLAS_RECORD_VISIT && kind != ATLAS_RECORD_CENTRE)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  update_tours (self);
+  refresh (self);
+}
+
+static void
+atlas_tour_page_map (GtkWidget *widget)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+
+  GTK_WIDGET_CLASS (atlas_tour_page_parent_class)->map (widget);
+
+  if (self->dirty)
     {
       update_tours (self);
       refresh (self);
@@ -526,6 +554,8 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
 
   object_class->dispose = atlas_tour_page_dispose;
 
+  widget_class->map = atlas_tour_page_map;
+
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-tour-page.ui");
@@ -571,11 +601,12 @@ atlas_tour_page_set_store (AtlasTourPage *self,
     return;
 
   if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      update_tours (self);
-    }
-  refresh (self);
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Everything is queried when the page is first shown. */
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    atlas_tour_page_map (GTK_WIDGET (self));
 }
 
 /**

@@ -32,7 +32,8 @@ struct _AtlasWindow
   AtlasCentresPage *centres_page;
   AtlasContactsPage *contacts_page;
   AtlasReleasesPage *releases_page;
-  AtlasTourPage *tour_page;
+  AdwBin *tour_slot;
+  AtlasTourPage *tour_page;  /* made when first shown: its map costs start-up time */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -299,6 +300,24 @@ show_view_action (GtkWidget  *widget,
 }
 
 static void
+ensure_tour_page (AtlasWindow *self)
+{
+  if (self->tour_page != NULL)
+    return;
+
+  self->tour_page = g_object_new (ATLAS_TYPE_TOUR_PAGE, NULL);
+  atlas_tour_page_set_store (self->tour_page, self->store);
+  adw_bin_set_child (self->tour_slot, GTK_WIDGET (self->tour_page));
+}
+
+static void
+visible_view_changed_cb (AtlasWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0)
+    ensure_tour_page (self);
+}
+
+static void
 atlas_window_constructed (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
@@ -308,7 +327,6 @@ atlas_window_constructed (GObject *object)
   atlas_centres_page_set_store (self->centres_page, self->store);
   atlas_contacts_page_set_store (self->contacts_page, self->store);
   atlas_releases_page_set_store (self->releases_page, self->store);
-  atlas_tour_page_set_store (self->tour_page, self->store);
 }
 
 static void
@@ -403,7 +421,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, centres_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, releases_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_slot);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -440,6 +458,8 @@ atlas_window_init (AtlasWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_view_changed_cb), self);
   last_view = g_settings_get_string (self->settings, "last-view");
   atlas_window_show_view (self, last_view);
 
@@ -483,6 +503,7 @@ atlas_window_get_tour_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
+  ensure_tour_page (self);
   return self->tour_page;
 }
 
