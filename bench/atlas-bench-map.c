@@ -31,25 +31,7 @@ fill_plain (cairo_t *cr)
   cairo_paint (cr);
   for (guint i = 0; i < atlas_geometry_get_n_areas (geometry); i++)
     {
-      const AtlasArea *area = atlas_geometry_get_area (geometry, i);
-
-      for (guint r = 0; r < area->rings->len; r++)
-        {
-          GArray *ring = g_ptr_array_index (area->rings, r);
-
-          for (guint k = 0; k < ring->len; k++)
-            {
-              AtlasPoint *p = &g_array_index (ring, AtlasPoint, k);
-              double cx, cy;
-
-              atlas_map_layout_to_canvas (&layout, p->x, p->y, &cx, &cy);
-              if (k == 0)
-                cairo_move_to (cr, cx, cy);
-              else
-                cairo_line_to (cr, cx, cy);
-            }
-          cairo_close_path (cr);
-        }
+      atlas_map_area_path (cr, &layout, atlas_geometry_get_area (geometry, i));
       cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
@@ -65,23 +47,7 @@ outline (cairo_t         *cr,
   AtlasMapLayout layout;
 
   atlas_map_layout_compute (&layout, SIZE, SIZE);
-  for (guint r = 0; r < area->rings->len; r++)
-    {
-      GArray *ring = g_ptr_array_index (area->rings, r);
-
-      for (guint k = 0; k < ring->len; k++)
-        {
-          AtlasPoint *p = &g_array_index (ring, AtlasPoint, k);
-          double cx, cy;
-
-          atlas_map_layout_to_canvas (&layout, p->x, p->y, &cx, &cy);
-          if (k == 0)
-            cairo_move_to (cr, cx, cy);
-          else
-            cairo_line_to (cr, cx, cy);
-        }
-      cairo_close_path (cr);
-    }
+  atlas_map_area_path (cr, &layout, area);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);

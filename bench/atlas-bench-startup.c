@@ -14,87 +14,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include <glib.h>
+
+#include "bench-run.h"
 
 typedef struct {
   const char *label;
   GArray *ms;  /* double */
-  GArray *kb;  /* double */
+  GArray *kb;  /* double: peak memory in MiB */
 } Series;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  g_array_sort (sorted, compare_doubles);
-  if (n == 0)
-    return 0;
-  if (n % 2)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
 
 static gboolean
 run_once (char   **argv,
           Series  *series)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
-  struct rusage usage;
-  GPid pid;
-  int out_fd, status;
-  gint64 start, frame = 0;
-  gsize len;
+  BenchRun run = { 0 };
   const char *line;
-  double ms, kb;
+  gint64 frame = 0;
+  double ms, mib;
 
-  start = g_get_monotonic_time ();
-  if (!g_spawn_async_with_pipes (NULL, argv, NULL,
-                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
-    {
-      g_printerr ("%s: %s\n", argv[0], error->message);
-      return FALSE;
-    }
+  if (!bench_run (argv, &run))
+    return FALSE;
 
-  channel = g_io_channel_unix_new (out_fd);
-  g_io_channel_set_close_on_unref (channel, TRUE);
-  g_io_channel_read_to_end (channel, &out, &len, NULL);
-
-  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("%s failed\n", argv[0]);
-      return FALSE;
-    }
-
-  line = out ? strstr (out, "first-frame ") : NULL;
+  line = run.out ? strstr (run.out, "first-frame ") : NULL;
   if (line != NULL)
     frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
-  if (frame <= start)
+  bench_run_clear (&run);
+  if (frame <= run.start_us)
     {
       g_printerr ("%s printed no first-frame time\n", argv[0]);
       return FALSE;
     }
 
-  ms = (frame - start) / 1000.0;
-  kb = usage.ru_maxrss;
+  ms = (frame - run.start_us) / 1000.0;
+  mib = run.max_rss_mib;
   g_array_append_val (series->ms, ms);
-  g_array_append_val (series->kb, kb);
+  g_array_append_val (series->kb, mib);
   return TRUE;
 }
 
@@ -151,13 +107,13 @@ main (int    argc,
         return 1;
     }
 
-  base_ms = median (series[0].ms);
-  base_mb = median (series[0].kb) / 1024.0;
+  base_ms = bench_median (series[0].ms);
+  base_mb = bench_median (series[0].kb);
 
   g_print ("%-26s %12s %8s %14s %10s\n", "", "first frame", "ratio", "peak memory", "vs bare");
   for (guint i = 0; i < G_N_ELEMENTS (series); i++)
     {
-      double ms = median (series[i].ms), mb = median (series[i].kb) / 1024.0;
+      double ms = bench_median (series[i].ms), mb = bench_median (series[i].kb);
 
       g_print ("%-26s %9.0f ms %7.2fx %11.1f MiB %+8.1f MiB\n",
                series[i].label, ms, ms / base_ms, mb, mb - base_mb);

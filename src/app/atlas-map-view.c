@@ -100,23 +100,7 @@ outline (AtlasMapView         *self,
     return;
 
   cairo_new_path (cr);
-  for (guint r = 0; r < area->rings->len; r++)
-    {
-      GArray *ring = g_ptr_array_index (area->rings, r);
-
-      for (guint i = 0; i < ring->len; i++)
-        {
-          AtlasPoint *p = &g_array_index (ring, AtlasPoint, i);
-          double cx, cy;
-
-          atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
-          if (i == 0)
-            cairo_move_to (cr, cx, cy);
-          else
-            cairo_line_to (cr, cx, cy);
-        }
-      cairo_close_path (cr);
-    }
+  atlas_map_area_path (cr, layout, area);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
 }

@@ -10,28 +10,6 @@
 #include "atlas-html.h"
 #include "atlas-parse.h"
 
-/* Keeps the date as written, for the error message if it is impossible. */
-static void
-set_date (AtlasRelease *release,
-          const char   *text,
-          gboolean      is_updated)
-{
-  gint64 t;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (atlas_date_parse_any (text, &t))
-    {
-      if (is_updated)
-        atlas_release_set_updated (release, t);
-      else
-        atlas_release_set_published (release, t);
-    }
-  else if (!is_updated)
-    g_object_set_data_full (G_OBJECT (release), "atlas-bad-date", g_strdup (text), g_free);
-}
-
 /* Feeds put a title on every item but not always: the body's first words
  * stand in. */
 static void
@@ -56,16 +34,6 @@ ensure_title (AtlasRelease *release)
       title = longer;
     }
   atlas_release_set_field (release, ATLAS_RELEASE_TITLE, title);
-}
-
-static void
-set_text (AtlasRelease      *release,
-          AtlasReleaseField  field,
-          char              *text)  /* (transfer full) */
-{
-  if (text != NULL)
-    atlas_release_set_field (release, field, text);
-  g_free (text);
 }
 
 /* RSS ------------------------------------------------------------------------ */
@@ -131,26 +99,26 @@ handle_rss (AtlasParseContext  *ctx,
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, rss1 ? "rss1" : "rss2");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
 
-  set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (node, ns, "title")));
-  set_text (release, ATLAS_RELEASE_LINK, atlas_node_text (atlas_node_child (node, ns, "link")));
+  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (node, ns, "title")));
+  atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_text (atlas_node_child (node, ns, "link")));
   if (rss1)
-    set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (node, "about"));
+    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (node, "about"));
   else
-    set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "guid")));
+    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "guid")));
 
   content = atlas_node_child (node, ATLAS_NS_CONTENT, "encoded");
   if (content == NULL)
     content = atlas_node_child (node, ns, "description");
-  set_text (release, ATLAS_RELEASE_BODY, atlas_node_body (content, "html"));
+  atlas_release_take_text (release, ATLAS_RELEASE_BODY, atlas_node_body (content, "html"));
   ensure_title (release);
 
-  set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ATLAS_NS_DC, "creator")));
+  atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ATLAS_NS_DC, "creator")));
   if (*atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR) == '\0')
-    set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ns, "author")));
+    atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ns, "author")));
 
   pub_date = atlas_node_text (atlas_node_child (node, ns, "pubDate"));
   dc_date = atlas_node_text (atlas_node_child (node, ATLAS_NS_DC, "date"));
-  set_date (release, pub_date ? pub_date : dc_date, FALSE);
+  atlas_release_take_date (release, pub_date ? pub_date : dc_date, FALSE);
 
   return ctx->sink (release, line, ctx->sink_data, error);
 }
@@ -257,16 +225,16 @@ handle_atom (AtlasParseContext  *ctx,
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "atom");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
 
-  set_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "id")));
-  set_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ns, "title")));
-  set_text (release, ATLAS_RELEASE_LINK, atom_link (node));
-  set_text (release, ATLAS_RELEASE_AUTHOR,
+  atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "id")));
+  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ns, "title")));
+  atlas_release_take_text (release, ATLAS_RELEASE_LINK, atom_link (node));
+  atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR,
             atlas_node_text (atlas_node_child (atlas_node_child (node, ns, "author"), ns, "name")));
 
   content = atlas_node_child (node, ns, "content");
   if (content == NULL)
     content = atlas_node_child (node, ns, "summary");
-  set_text (release, ATLAS_RELEASE_BODY, atom_text (content));
+  atlas_release_take_text (release, ATLAS_RELEASE_BODY, atom_text (content));
   ensure_title (release);
 
   /* Atom 0.3 called them issued (or created) and modified. */
@@ -278,8 +246,8 @@ handle_atom (AtlasParseContext  *ctx,
   updated = atlas_node_text (atlas_node_child (node, ns, "updated"));
   if (updated == NULL)
     updated = atlas_node_text (atlas_node_child (node, ns, "modified"));
-  set_date (release, published ? published : updated, FALSE);
-  set_date (release, updated, TRUE);
+  atlas_release_take_date (release, published ? published : updated, FALSE);
+  atlas_release_take_date (release, updated, TRUE);
 
   return ctx->sink (release, line, ctx->sink_data, error);
 }

@@ -10,37 +10,6 @@
 #include "atlas-html.h"
 #include "atlas-parse.h"
 
-static void
-set_text (AtlasRelease      *release,
-          AtlasReleaseField  field,
-          char              *text)  /* (transfer full) */
-{
-  if (text != NULL && *text != '\0')
-    atlas_release_set_field (release, field, text);
-  g_free (text);
-}
-
-static void
-set_date (AtlasRelease *release,
-          const char   *text,
-          gboolean      is_updated)
-{
-  gint64 t;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (atlas_date_parse_any (text, &t))
-    {
-      if (is_updated)
-        atlas_release_set_updated (release, t);
-      else if (atlas_release_get_published (release) == 0)
-        atlas_release_set_published (release, t);
-    }
-  else if (!is_updated && g_object_get_data (G_OBJECT (release), "atlas-bad-date") == NULL)
-    g_object_set_data_full (G_OBJECT (release), "atlas-bad-date", g_strdup (text), g_free);
-}
-
 /* NITF's text parts in reading order: byline, dateline, then the body. */
 static char *
 nitf_body_text (xmlNode    *nitf,
@@ -96,15 +65,15 @@ release_from_nitf (xmlNode *nitf)
   g_autofree char *story = atlas_node_attr (atlas_node_find (body_head, ns, "story.date"), "norm");
 
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "nitf");
-  set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (atlas_node_child (docdata, ns, "doc-id"), "id-string"));
-  set_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, ns));
-  set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (body_head, ns, "byline")));
-  set_text (release, ATLAS_RELEASE_SOURCE, atlas_node_attr (atlas_node_child (docdata, ns, "doc.copyright"), "holder"));
-  set_text (release, ATLAS_RELEASE_BODY, nitf_body_text (nitf, ns));
+  atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (atlas_node_child (docdata, ns, "doc-id"), "id-string"));
+  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, ns));
+  atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (body_head, ns, "byline")));
+  atlas_release_take_text (release, ATLAS_RELEASE_SOURCE, atlas_node_attr (atlas_node_child (docdata, ns, "doc.copyright"), "holder"));
+  atlas_release_take_text (release, ATLAS_RELEASE_BODY, nitf_body_text (nitf, ns));
 
-  set_date (release, issue, FALSE);
-  set_date (release, pub, FALSE);
-  set_date (release, story, FALSE);
+  atlas_release_take_date (release, issue, FALSE);
+  atlas_release_take_date (release, pub, FALSE);
+  atlas_release_take_date (release, story, FALSE);
 
   return release;
 }
@@ -200,13 +169,13 @@ handle_news_item (AtlasParseContext  *ctx,
 
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "newsml");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
-  set_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (item, "guid"));
-  set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "headline")));
+  atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (item, "guid"));
+  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "headline")));
   /* Without a headline: the item's title, then its slugline. */
   if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
-    set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "title")));
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "title")));
   if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
-    set_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "slugline")));
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "slugline")));
   if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
     {
       xmlNode *content_set = atlas_node_child (item, ATLAS_NS_NEWSML, "contentSet");
@@ -215,9 +184,9 @@ handle_news_item (AtlasParseContext  *ctx,
       if (nitf == NULL)
         nitf = atlas_node_find (content_set, NULL, "nitf");
       if (nitf != NULL)
-        set_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, nitf->ns ? (const char *) nitf->ns->href : NULL));
+        atlas_release_take_text (release, ATLAS_RELEASE_TITLE, nitf_title (nitf, nitf->ns ? (const char *) nitf->ns->href : NULL));
     }
-  set_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "by")));
+  atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "by")));
   if (version != NULL)
     atlas_release_set_version (release, g_ascii_strtoll (version, NULL, 10));
 
@@ -236,9 +205,9 @@ handle_news_item (AtlasParseContext  *ctx,
   else
     atlas_release_set_field (release, ATLAS_RELEASE_BODY, body);
 
-  set_date (release, first, FALSE);
-  set_date (release, created, FALSE);
-  set_date (release, created, TRUE);
+  atlas_release_take_date (release, first, FALSE);
+  atlas_release_take_date (release, created, FALSE);
+  atlas_release_take_date (release, created, TRUE);
 
   return ctx->sink (release, line, ctx->sink_data, error);
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "atlas-date.h"
 #include "atlas-html.h"
 #include "atlas-parse.h"
 
@@ -181,4 +182,44 @@ atlas_parse_each_element (AtlasParseContext  *ctx,
           at_next = TRUE;
         }
     }
+}
+
+/* Sets @field to @text unless it is empty, and frees it. */
+void
+atlas_release_take_text (AtlasRelease      *release,
+                         AtlasReleaseField  field,
+                         char              *text)
+{
+  if (text != NULL && *text != '\0')
+    atlas_release_set_field (release, field, text);
+  g_free (text);
+}
+
+/**
+ * atlas_release_take_date:
+ * @is_updated: whether @text is the time of the last change
+ *
+ * Sets the first valid publication date (or the update time) from @text;
+ * an impossible publication date is kept for the error message, in case
+ * no other date turns up.
+ */
+void
+atlas_release_take_date (AtlasRelease *release,
+                         const char   *text,
+                         gboolean      is_updated)
+{
+  gint64 t;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (atlas_date_parse_any (text, &t))
+    {
+      if (is_updated)
+        atlas_release_set_updated (release, t);
+      else if (atlas_release_get_published (release) == 0)
+        atlas_release_set_published (release, t);
+    }
+  else if (!is_updated && g_object_get_data (G_OBJECT (release), "atlas-bad-date") == NULL)
+    g_object_set_data_full (G_OBJECT (release), "atlas-bad-date", g_strdup (text), g_free);
 }

@@ -53,6 +53,13 @@ char     *atlas_node_text    (xmlNode *node);
 char     *atlas_node_attr    (xmlNode *node, const char *name);
 char     *atlas_node_body    (xmlNode *node, const char *type);
 
+void      atlas_release_take_text (AtlasRelease      *release,
+                                   AtlasReleaseField  field,
+                                   char              *text);
+void      atlas_release_take_date (AtlasRelease      *release,
+                                   const char        *text,
+                                   gboolean           is_updated);
+
 gboolean  atlas_parse_each_element (AtlasParseContext  *ctx,
                                     gboolean          (*want) (const char *ns, const char *name, int depth),
                                     gboolean          (*handle) (AtlasParseContext *ctx, xmlNode *node, int line, GError **error),

@@ -23,10 +23,16 @@ set_rgb (cairo_t        *cr,
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
-static void
-area_path (cairo_t              *cr,
-           const AtlasMapLayout *layout,
-           const AtlasArea      *area)
+/**
+ * atlas_map_area_path:
+ *
+ * Adds @area's rings to the current path, laid out by @layout (fill with
+ * CAIRO_FILL_RULE_EVEN_ODD). The widget's outlines use it too.
+ */
+void
+atlas_map_area_path (cairo_t              *cr,
+                     const AtlasMapLayout *layout,
+                     const AtlasArea      *area)
 {
   for (guint r = 0; r < area->rings->len; r++)
     {
@@ -228,7 +234,7 @@ atlas_map_render (const AtlasMapScene *scene,
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
 
-      area_path (cr, &layout, sa->area);
+      atlas_map_area_path (cr, &layout, sa->area);
       if (sa->status == ATLAS_AREA_VISITED)
         set_rgb (cr, &palette->visited);
       else if (sa->status == ATLAS_AREA_PLANNED)
@@ -241,7 +247,7 @@ atlas_map_render (const AtlasMapScene *scene,
   cairo_set_line_width (cr, MAX (0.6, unit * 0.0012));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < scene->areas->len; i++)
-    area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, i).area);
+    atlas_map_area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, i).area);
   cairo_stroke (cr);
 
   if (highlight_ags != NULL)
@@ -250,7 +256,7 @@ atlas_map_render (const AtlasMapScene *scene,
 
       if (index >= 0)
         {
-          area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
+          atlas_map_area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
           set_rgb (cr, &palette->text);
           cairo_set_line_width (cr, MAX (2.0, unit * 0.004));
           cairo_stroke (cr);

@@ -73,6 +73,9 @@ void           atlas_map_layout_to_map     (const AtlasMapLayout *layout,
                                             double              *x,
                                             double              *y);
 
+void           atlas_map_area_path         (cairo_t             *cr,
+                                            const AtlasMapLayout *layout,
+                                            const AtlasArea     *area);
 void           atlas_map_render            (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,
