@@ -539,14 +539,9 @@ atlas_store_initable_init (GInitable     *initable,
 
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
 
-  if (!configure_connection (self, error))
-    {
-      g_prefix_error (error, _("Could not open “%s”: "), self->path);
-      return FALSE;
-    }
-
   /* Reading the schema is the first real read: a file that is not a
-   * database fails here. */
+   * database fails here, before any setting, with a message that says so. */
+  sqlite3_busy_timeout (self->db, 5000);
   rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -554,6 +549,13 @@ atlas_store_initable_init (GInitable     *initable,
                    _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
+
+  if (!configure_connection (self, error))
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), self->path);
+      return FALSE;
+    }
+
 
   /* Read-only: report the version as it is, upgrade nothing. */
   if (self->flags & ATLAS_STORE_OPEN_READ_ONLY)
