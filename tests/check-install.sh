@@ -8,7 +8,9 @@ app_id=$3
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 
-meson install -C "$build" --no-rebuild --quiet --destdir "$dest"
+# Without --no-rebuild: meson test builds only what tests name, not the
+# translations an install needs.
+meson install -C "$build" --quiet --destdir "$dest"
 root="$dest$prefix"
 
 for f in \
