@@ -201,6 +201,25 @@ bind_id_or_null (AtlasStmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* ?2 … ?12 of the release insert and update statements, which number
+ * their columns alike (?1 is the guid or the id). */
+static void
+bind_release (AtlasStmt    *stmt,
+              AtlasRelease *release)
+{
+  bind_text (stmt, 2, atlas_release_get_field (release, ATLAS_RELEASE_LINK));
+  bind_text (stmt, 3, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+  bind_text (stmt, 4, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  bind_text (stmt, 5, atlas_release_get_field (release, ATLAS_RELEASE_SOURCE));
+  bind_text (stmt, 6, atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR));
+  sqlite3_bind_int64 (stmt, 7, atlas_release_get_published (release));
+  bind_id_or_null (stmt, 8, atlas_release_get_updated (release));
+  sqlite3_bind_int64 (stmt, 9, MAX (1, atlas_release_get_version (release)));
+  bind_text (stmt, 10, atlas_release_get_field (release, ATLAS_RELEASE_FORMAT));
+  bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+}
+
 static const char *
 column_text (AtlasStmt *stmt,
              int        column)
@@ -1639,17 +1658,7 @@ atlas_store_insert_release (AtlasStore    *self,
     return 0;
 
   bind_text (stmt, 1, atlas_release_get_field (release, ATLAS_RELEASE_GUID));
-  bind_text (stmt, 2, atlas_release_get_field (release, ATLAS_RELEASE_LINK));
-  bind_text (stmt, 3, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
-  bind_text (stmt, 4, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
-  bind_text (stmt, 5, atlas_release_get_field (release, ATLAS_RELEASE_SOURCE));
-  bind_text (stmt, 6, atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR));
-  sqlite3_bind_int64 (stmt, 7, atlas_release_get_published (release));
-  bind_id_or_null (stmt, 8, atlas_release_get_updated (release));
-  sqlite3_bind_int64 (stmt, 9, MAX (1, atlas_release_get_version (release)));
-  bind_text (stmt, 10, atlas_release_get_field (release, ATLAS_RELEASE_FORMAT));
-  bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
-  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+  bind_release (stmt, release);
 
   /* Open the transaction here, so the indexing joins it (see fts_flush()). */
   if (!atlas_store_begin (self, error))
@@ -1937,17 +1946,7 @@ atlas_store_update_release (AtlasStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, atlas_release_get_field (release, ATLAS_RELEASE_LINK));
-  bind_text (stmt, 3, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
-  bind_text (stmt, 4, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
-  bind_text (stmt, 5, atlas_release_get_field (release, ATLAS_RELEASE_SOURCE));
-  bind_text (stmt, 6, atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR));
-  sqlite3_bind_int64 (stmt, 7, atlas_release_get_published (release));
-  bind_id_or_null (stmt, 8, atlas_release_get_updated (release));
-  sqlite3_bind_int64 (stmt, 9, MAX (1, atlas_release_get_version (release)));
-  bind_text (stmt, 10, atlas_release_get_field (release, ATLAS_RELEASE_FORMAT));
-  bind_text (stmt, 11, atlas_release_get_field (release, ATLAS_RELEASE_CONTENT_HASH));
-  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+  bind_release (stmt, release);
 
   if (!finish_write (self, stmt, ATLAS_RECORD_RELEASE, id, error, _("Could not save the press release")))
     return FALSE;
