@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-a11y.h"
 #include "atlas-importer.h"
 #include "atlas-map-view.h"
 #include "atlas-tour-page.h"
@@ -585,6 +586,7 @@ static void
 atlas_tour_page_init (AtlasTourPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-a11y.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-import-job.h"
@@ -444,6 +445,7 @@ atlas_window_init (AtlasWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 
   /* Files dropped anywhere on the window are imported. */
