@@ -16,51 +16,9 @@
 #include <string.h>
 
 #include "atlas-i18n.h"
+#include "atlas-test-ui.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 add_text (GPtrArray  *texts,
@@ -107,11 +65,11 @@ check_view (AtlasWindow        *window,
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   atlas_window_show_view (window, view);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, view);
-  wait_for_mapped (adw_view_stack_get_visible_child (stack));
+  atlas_test_wait_for_mapped (adw_view_stack_get_visible_child (stack));
   /* Let the view lay out what it builds lazily. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -157,7 +115,7 @@ test_views_in_german (AtlasTestDir  *fixture,
   window = atlas_window_new (NULL, store);
   atlas_window_show_view (window, "centres");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mapped (GTK_WIDGET (atlas_window_get_centres_page (window)));
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_window_get_centres_page (window)));
 
   check_view (window, "centres", common);
   check_view (window, "centres", centres);

@@ -9,28 +9,9 @@
 #include <string.h>
 
 #include "atlas-importer.h"
+#include "atlas-test-ui.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The drop-down whose first choice is @first. */
 static GtkWidget *
@@ -57,22 +38,13 @@ find_drop_down (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Spins the main loop until @model has @n items or five seconds pass. */
 static void
 wait_for_n_items (GListModel *model,
                   guint       n)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (5000, atlas_test_timeout_cb, &timed_out);
 
   while (g_list_model_get_n_items (model) != n && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -80,20 +52,6 @@ wait_for_n_items (GListModel *model,
   if (!timed_out)
     g_source_remove (id);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (gtk_widget_get_mapped (widget));
 }
 
 static void
@@ -114,18 +72,18 @@ test_centres_view (AtlasTestDir  *fixture,
   atlas_window_show_view (window, "centres");
   gtk_window_present (GTK_WINDOW (window));
   page = atlas_window_get_centres_page (window);
-  wait_for_mapped (GTK_WIDGET (page));
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
 
   model = G_LIST_MODEL (atlas_centres_page_get_model (page));
-  list_view = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
-  stack = find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
+  list_view = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+  stack = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 54);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 54);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
 
   /* Typing filters the list as you type. */
-  entry = find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  entry = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Kleve");
   wait_for_n_items (shown, 1);
   {
@@ -162,14 +120,14 @@ test_other_views (AtlasTestDir  *fixture,
 
   window = atlas_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   /* Each view exists; the empty ones say what will appear there. */
   atlas_window_show_view (window, "tour");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "tour");
   {
     GtkWidget *tour = adw_view_stack_get_visible_child (stack);
-    GtkWidget *pages = find_widget (tour, GTK_TYPE_STACK);
+    GtkWidget *pages = atlas_test_find_widget (tour, GTK_TYPE_STACK);
 
     g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "empty");
   }
@@ -179,8 +137,8 @@ test_other_views (AtlasTestDir  *fixture,
 
   atlas_window_show_view (window, "contacts");
   contacts = adw_view_stack_get_visible_child (stack);
-  wait_for_mapped (contacts);
-  content = find_widget (contacts, GTK_TYPE_STACK);
+  atlas_test_wait_for_mapped (contacts);
+  content = atlas_test_find_widget (contacts, GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "empty");
 
   /* A contact written to the store shows up without a reload. */
@@ -198,7 +156,7 @@ test_other_views (AtlasTestDir  *fixture,
 static gboolean
 import_running (AtlasWindow *window)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *revealer = atlas_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
@@ -236,7 +194,7 @@ test_import (AtlasTestDir  *fixture,
   atlas_window_show_view (window, "releases");
   gtk_window_present (GTK_WINDOW (window));
   page = atlas_window_get_releases_page (window);
-  wait_for_mapped (GTK_WIDGET (page));
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
   releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
 
@@ -244,7 +202,7 @@ test_import (AtlasTestDir  *fixture,
   g_assert_true (import_running (window));
 
   /* The window stays responsive; the list fills when the thread is done. */
-  id = g_timeout_add (20000, timeout_cb, &timed_out);
+  id = g_timeout_add (20000, atlas_test_timeout_cb, &timed_out);
   while (import_running (window) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
@@ -290,7 +248,7 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   atlas_window_show_view (window, "releases");
   gtk_window_present (GTK_WINDOW (window));
   page = atlas_window_get_releases_page (window);
-  wait_for_mapped (GTK_WIDGET (page));
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
   releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
 
@@ -313,7 +271,7 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
 
   /* The period: 2018 has two of them. */
-  for (child = find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON); child && n_entries < 2; )
+  for (child = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON); child && n_entries < 2; )
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child));
       GtkWidget *grid = gtk_popover_get_child (popover);
@@ -414,8 +372,8 @@ test_tour_view (AtlasTestDir  *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   page = atlas_window_get_tour_page (window);
-  wait_for_mapped (GTK_WIDGET (page));
-  pages = find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  pages = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "empty");
 
   /* The empty state offers the example tour. */
@@ -441,7 +399,7 @@ test_tour_view (AtlasTestDir  *fixture,
 
   /* Clicking a district on the map selects its visit in the list. */
   map = atlas_tour_page_get_map_view (page);
-  wait_for_mapped (GTK_WIDGET (map));
+  atlas_test_wait_for_mapped (GTK_WIDGET (map));
   atlas_map_layout_compute (&layout, gtk_widget_get_width (GTK_WIDGET (map)), gtk_widget_get_height (GTK_WIDGET (map)));
   atlas_project_utm32 (7.0700, 50.9850, &x, &y);     /* in Köln */
   atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);

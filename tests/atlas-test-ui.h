@@ -1,0 +1,56 @@
+/* atlas-test-ui.h: finding and waiting for widgets in the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The first widget of @type in the tree under @root, @root included. */
+static inline GtkWidget *
+atlas_test_find_widget (GtkWidget *root,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = atlas_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+atlas_test_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @widget is mapped or five seconds pass. */
+static inline void
+atlas_test_wait_for_mapped (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, atlas_test_timeout_cb, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+G_END_DECLS
