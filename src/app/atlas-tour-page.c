@@ -458,8 +458,17 @@ export_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(AtlasMapScene) scene = make_scene (self, FALSE);
       g_autoptr(GError) error = NULL;
-      /* Print quality for PNG; A4 in points for the vector formats. */
-      double width = g_str_equal (format, "png") ? 2400 : 595;
+      /* The chosen width for PNG; A4 in points for the vector formats. */
+      double width = 595;
+
+      if (g_str_equal (format, "png"))
+        {
+          const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "width");
+
+          width = size != NULL ? g_ascii_strtod (size, NULL) : 0;
+          if (width < 1200 || width > 4800)
+            width = 2400;
+        }
 
       if (!atlas_map_export (scene, file, width, &error))
         toast (self, adw_toast_new (error->message));
@@ -490,6 +499,39 @@ export_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  if (g_str_equal (format, "png"))
+    {
+      /* Print (A4 at 200 dpi and more), web and poster sizes. The
+       * default comes first: GTK 4.8's own dialog ignores set_choice(). */
+      static const char *widths[] = { "2400", "1200", "4800", NULL };
+      const char *labels[] = {
+        _("2400 pixels (print)"),
+        _("1200 pixels (web)"),
+        _("4800 pixels (poster)"),
+        NULL
+      };
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "width", _("Image width"),
+                                   widths, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "width", "2400");
+    }
+  {
+    static const struct { const char *format, *mime_type, *name; } types[] = {
+      { "png", "image/png", N_("PNG image") },
+      { "svg", "image/svg+xml", N_("SVG image") },
+      { "pdf", "application/pdf", N_("PDF document") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+      if (g_str_equal (format, types[i].format))
+        {
+          g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+          gtk_file_filter_set_name (filter, _(types[i].name));
+          gtk_file_filter_add_mime_type (filter, types[i].mime_type);
+          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+        }
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
