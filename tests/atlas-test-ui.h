@@ -8,25 +8,43 @@
 
 G_BEGIN_DECLS
 
-/* The first widget of @type in the tree under @root, @root included. */
+typedef gboolean (*AtlasTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root, @root included, that @match accepts. */
 static inline GtkWidget *
-atlas_test_find_widget (GtkWidget *root,
-                        GType      type)
+atlas_test_find (GtkWidget            *root,
+                 AtlasTestWidgetMatch  match,
+                 gconstpointer         data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = atlas_test_find_widget (child, type);
+      GtkWidget *found = atlas_test_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static inline gboolean
+atlas_test_is_type (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* The first widget of @type in the tree under @root, @root included. */
+static inline GtkWidget *
+atlas_test_find_widget (GtkWidget *root,
+                        GType      type)
+{
+  return atlas_test_find (root, atlas_test_is_type, GSIZE_TO_POINTER (type));
 }
 
 static inline gboolean

@@ -13,29 +13,20 @@
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
-/* The drop-down whose first choice is @first. */
-static GtkWidget *
-find_drop_down (GtkWidget  *root,
-                const char *first)
+/* A drop-down whose first choice is @data. */
+static gboolean
+is_drop_down_starting_with (GtkWidget     *widget,
+                            gconstpointer  data)
 {
-  if (GTK_IS_DROP_DOWN (root))
-    {
-      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
-      g_autoptr(GtkStringObject) item = model ? g_list_model_get_item (model, 0) : NULL;
+  GListModel *model;
+  g_autoptr(GtkStringObject) item = NULL;
 
-      if (item != NULL && g_str_equal (gtk_string_object_get_string (item), first))
-        return root;
-    }
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  item = model ? g_list_model_get_item (model, 0) : NULL;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_drop_down (child, first);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return item != NULL && g_str_equal (gtk_string_object_get_string (item), data);
 }
 
 /* Spins the main loop until @model has @n items or five seconds pass. */
@@ -253,7 +244,7 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
 
   /* The first drop-down filters by centre: Köln has one release. */
-  centre_filter = find_drop_down (GTK_WIDGET (page), "All Centres");
+  centre_filter = atlas_test_find (GTK_WIDGET (page), is_drop_down_starting_with, "All Centres");
   g_assert_nonnull (centre_filter);
   {
     GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (centre_filter));
@@ -317,22 +308,12 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button whose label is @label, below @root. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+/* A button whose label is @data. */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static guint
@@ -377,7 +358,7 @@ test_tour_view (AtlasTestDir  *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "empty");
 
   /* The empty state offers the example tour. */
-  load = find_button (GTK_WIDGET (page), "_Load the Example Tour");
+  load = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour");
   g_assert_nonnull (load);
   /* A button's "activate" clicks only after its press animation. */
   g_signal_emit_by_name (load, "clicked");
