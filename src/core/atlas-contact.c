@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-record.h"
 #include "atlas-contact.h"
+#include "atlas-validate.h"
 
 struct _AtlasContact
 {
@@ -224,4 +227,88 @@ atlas_contact_set_centre_id (AtlasContact *self,
 
   self->centre_id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTRE_ID]);
+}
+
+/**
+ * atlas_contact_dup_display_name:
+ *
+ * Returns: (transfer full): «Dr. Erika Mustermann», or the organisation
+ *   for a contact without a name
+ */
+char *
+atlas_contact_dup_display_name (AtlasContact *self)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+
+  for (AtlasContactField f = ATLAS_CONTACT_HONORIFIC; f <= ATLAS_CONTACT_FAMILY_NAME; f++)
+    if (*self->fields[f] != '\0')
+      g_strv_builder_add (parts, self->fields[f]);
+
+  strv = g_strv_builder_end (parts);
+  if (strv[0] == NULL || (strv[1] == NULL && *self->fields[ATLAS_CONTACT_HONORIFIC] != '\0'))
+    return g_strdup (self->fields[ATLAS_CONTACT_ORGANISATION]);
+
+  return g_strjoinv (" ", strv);
+}
+
+static gboolean
+is_list_field (AtlasContactField field)
+{
+  return field == ATLAS_CONTACT_PHONES || field == ATLAS_CONTACT_EMAILS ||
+         field == ATLAS_CONTACT_TAGS;
+}
+
+/**
+ * atlas_contact_merge:
+ * @self: the contact that stays
+ * @other: the contact merged into it
+ *
+ * Fills @self's empty fields from @other, adds @other's phones, e-mails
+ * and tags that @self lacks, and appends @other's notes when they differ.
+ *
+ * Returns: %TRUE when @self changed
+ */
+gboolean
+atlas_contact_merge (AtlasContact *self,
+                     AtlasContact *other)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CONTACT (other), FALSE);
+
+  for (AtlasContactField f = 1; f < ATLAS_CONTACT_N_FIELDS; f++)
+    {
+      const char *mine = self->fields[f];
+      const char *theirs = other->fields[f];
+      g_autofree char *merged = NULL;
+
+      if (*theirs == '\0' || g_str_equal (mine, theirs) || f == ATLAS_CONTACT_CENTRE_AGS)
+        continue;
+
+      if (is_list_field (f))
+        merged = atlas_list_union (mine, theirs);
+      else if (*mine == '\0')
+        merged = g_strdup (theirs);
+      else if (f == ATLAS_CONTACT_NOTES && strstr (mine, theirs) == NULL)
+        merged = g_strconcat (mine, "\n\n", theirs, NULL);
+      else
+        continue;
+
+      changed |= atlas_record_set_string (G_OBJECT (self), &self->fields[f], merged,
+                                          properties[f]);
+    }
+
+  if (self->centre_id == 0 && other->centre_id != 0)
+    {
+      atlas_contact_set_centre_id (self, other->centre_id);
+      atlas_contact_set_field (self, ATLAS_CONTACT_CENTRE_AGS,
+                               other->fields[ATLAS_CONTACT_CENTRE_AGS]);
+      changed = TRUE;
+    }
+
+  return changed;
 }

@@ -54,3 +54,34 @@ atlas_record_free_strings (char  **slots,
   for (guint i = 0; i < n; i++)
     g_clear_pointer (&slots[i], g_free);
 }
+
+/**
+ * atlas_record_copy:
+ *
+ * Returns: (transfer full): a new object of @object's type with the same
+ *   value in every property, for snapshots that later edits cannot touch
+ */
+GObject *
+atlas_record_copy (GObject *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n = 0;
+  GObject *copy;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (object), NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      g_object_set_property (copy, pspecs[i]->name, &value);
+    }
+
+  return copy;
+}

@@ -22,5 +22,6 @@ gboolean atlas_record_set_string      (GObject            *object,
                                        GParamSpec         *pspec);
 void     atlas_record_free_strings    (char              **slots,
                                        guint               n);
+GObject *atlas_record_copy            (GObject            *object);
 
 G_END_DECLS

@@ -83,7 +83,8 @@ gint64       atlas_store_count                (AtlasStore          *self,
                                                AtlasRecordKind      kind,
                                                GError             **error);
 /* Narrows a list of press releases: to those linked to a centre, and to a
- * period (seconds, UTC, both ends included). Zero means no limit. */
+ * period (seconds, UTC, both ends included); a list of contacts to those
+ * of a centre. Zero means no limit. */
 typedef struct {
   gint64 centre_id;
   gint64 from;
@@ -114,6 +115,19 @@ gboolean     atlas_store_update_centre        (AtlasStore          *self,
                                                GError             **error);
 gint64       atlas_store_insert_contact       (AtlasStore          *self,
                                                AtlasContact        *contact,
+                                               GError             **error);
+gint64       atlas_store_save_contact         (AtlasStore          *self,
+                                               AtlasContact        *contact,
+                                               GError             **error);
+gboolean     atlas_store_delete_contact       (AtlasStore          *self,
+                                               gint64               id,
+                                               GError             **error);
+GArray      *atlas_store_find_duplicates      (AtlasStore          *self,
+                                               AtlasContact        *contact,
+                                               GError             **error);
+gboolean     atlas_store_merge_contacts       (AtlasStore          *self,
+                                               gint64               keep_id,
+                                               gint64               drop_id,
                                                GError             **error);
 gint64       atlas_store_insert_release       (AtlasStore          *self,
                                                AtlasRelease        *release,

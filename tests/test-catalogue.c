@@ -1,0 +1,375 @@
+/* test-catalogue.c: editing the catalogue: validation, contacts, history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "atlas-history.h"
+#include "atlas-i18n.h"
+#include "atlas-list-model.h"
+#include "atlas-record.h"
+#include "atlas-store.h"
+#include "atlas-validate.h"
+#include "atlas-test-util.h"
+
+static void
+assert_valid (AtlasCheck  check,
+              const char *text,
+              gboolean    expected)
+{
+  g_autofree char *message = atlas_validate (check, text);
+
+  if (expected && message != NULL)
+    g_error ("“%s” should pass check %d but got: %s", text, check, message);
+  if (!expected && message == NULL)
+    g_error ("“%s” should fail check %d", text, check);
+}
+
+static void
+test_validate_email (void)
+{
+  const char *good[] = { "", "ki@duesseldorf.de", "vorname.nachname@stadt-koeln.de",
+                         "a+b@mail.example.org", "info@müllheim.de", "  presse@mkjfgfi.nrw.de " };
+  const char *bad[] = { "ki", "ki@", "@duesseldorf.de", "ki@duesseldorf", "ki@@x.de",
+                        "ki @x.de", "ki@x.d", "ki@-x.de", "ki@x..de", ".ki@x.de",
+                        "ki..a@x.de", "ki@x.de, b@x.de", "ki@x.1e" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    assert_valid (ATLAS_CHECK_EMAIL, good[i], TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    assert_valid (ATLAS_CHECK_EMAIL, bad[i], FALSE);
+
+  assert_valid (ATLAS_CHECK_EMAILS, "a@x.de, b@y.de; c@z.de", TRUE);
+  assert_valid (ATLAS_CHECK_EMAILS, "a@x.de, b-at-y.de", FALSE);
+}
+
+static void
+test_validate_phone (void)
+{
+  const char *good[] = { "0211 837-2417", "+49 211 837-2417", "(0211) 8372417", "0211/837 24 17",
+                         "+49 (0)211 837 2417", "0049 211 8372417", "0171 1234567", "02151.86-0" };
+  const char *bad[] = { "837-2417x", "211 837-2417", "0211", "+49 211 837-2417 +1", "0211 ((837))",
+                        "0211) 837(", "Durchwahl 12", "0211 837-2417 123 456 789 0",
+                        "0211 837 2417 ext. 5", "++49 211 8372417" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    assert_valid (ATLAS_CHECK_PHONE, good[i], TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    assert_valid (ATLAS_CHECK_PHONE, bad[i], FALSE);
+
+  assert_valid (ATLAS_CHECK_PHONES, "0211 837-2417, 0171 1234567", TRUE);
+  assert_valid (ATLAS_CHECK_PHONES, "0211 837-2417, nachmittags", FALSE);
+}
+
+static void
+test_validate_other (void)
+{
+  g_autofree char *iso = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "40213", TRUE);
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "01067", TRUE);
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "4021", FALSE);
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "402133", FALSE);
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "4O213", FALSE);
+  assert_valid (ATLAS_CHECK_POSTAL_CODE, "00123", FALSE);
+
+  assert_valid (ATLAS_CHECK_URL, "https://www.duesseldorf.de/ki", TRUE);
+  assert_valid (ATLAS_CHECK_URL, "http://ki-koeln.de", TRUE);
+  assert_valid (ATLAS_CHECK_URL, "www.duesseldorf.de", FALSE);
+  assert_valid (ATLAS_CHECK_URL, "ftp://duesseldorf.de", FALSE);
+  assert_valid (ATLAS_CHECK_URL, "https://", FALSE);
+  assert_valid (ATLAS_CHECK_URL, "https://exa mple.de", FALSE);
+  assert_valid (ATLAS_CHECK_URL, "javascript:alert(1)", FALSE);
+
+  assert_valid (ATLAS_CHECK_DATE, "22.11.2026", TRUE);
+  assert_valid (ATLAS_CHECK_DATE, "1.2.2020", TRUE);
+  assert_valid (ATLAS_CHECK_DATE, "2026-11-22", TRUE);
+  assert_valid (ATLAS_CHECK_DATE, "29.02.2024", TRUE);
+  assert_valid (ATLAS_CHECK_DATE, "29.02.2023", FALSE);
+  assert_valid (ATLAS_CHECK_DATE, "32.01.2020", FALSE);
+  assert_valid (ATLAS_CHECK_DATE, "22.11.26", FALSE);
+  assert_valid (ATLAS_CHECK_DATE, "gestern", FALSE);
+
+  assert_valid (ATLAS_CHECK_REQUIRED, "KI Köln", TRUE);
+  assert_valid (ATLAS_CHECK_REQUIRED, "  ", FALSE);
+  assert_valid (ATLAS_CHECK_NONE, "anything at all", TRUE);
+
+  /* Messages explain with an example. */
+  message = atlas_validate (ATLAS_CHECK_PHONES, "0211 837-2417, nachmittags");
+  g_assert_nonnull (strstr (message, "nachmittags"));
+
+  iso = atlas_validate_normalize (ATLAS_CHECK_DATE, " 1.2.2020 ");
+  g_assert_cmpstr (iso, ==, "2020-02-01");
+  shown = atlas_validate_display (ATLAS_CHECK_DATE, iso);
+  g_assert_cmpstr (shown, ==, "01.02.2020");
+  list = atlas_validate_normalize (ATLAS_CHECK_PHONES, "0211 1234567 ;; 0171 1234567,");
+  g_assert_cmpstr (list, ==, "0211 1234567, 0171 1234567");
+
+  g_assert_cmpint (atlas_centre_field_check (ATLAS_CENTRE_POSTAL_CODE), ==, ATLAS_CHECK_POSTAL_CODE);
+  g_assert_cmpint (atlas_centre_field_check (ATLAS_CENTRE_NAME), ==, ATLAS_CHECK_REQUIRED);
+  g_assert_cmpint (atlas_contact_field_check (ATLAS_CONTACT_EMAILS), ==, ATLAS_CHECK_EMAILS);
+}
+
+static void
+test_list_union (void)
+{
+  g_autofree char *u = atlas_list_union ("a@x.de, B@y.de", "b@y.de; c@z.de");
+
+  g_assert_cmpstr (u, ==, "a@x.de, B@y.de, c@z.de");
+}
+
+static AtlasContact *
+make_contact (const char *given,
+              const char *family,
+              const char *emails)
+{
+  AtlasContact *c = atlas_contact_new ();
+
+  atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
+  atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
+  atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, emails);
+  return c;
+}
+
+static AtlasContact *
+load_contact (AtlasStore *store,
+              gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  GObject *object = atlas_store_load (store, ATLAS_RECORD_CONTACT, id, &error);
+
+  g_assert_no_error (error);
+  return ATLAS_CONTACT (object);
+}
+
+static void
+test_contact_save_delete (AtlasTestDir  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasContact) c = make_contact ("Jürgen", "Weiß", "j.weiss@example.de");
+  g_autoptr(AtlasContact) back = NULL;
+  g_autoptr(GObject) gone = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(AtlasCentre) koeln = NULL;
+  AtlasQueryScope scope = { 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  g_assert_no_error (error);
+
+  atlas_contact_set_field (c, ATLAS_CONTACT_ROLE, "Leitung");
+  atlas_contact_set_centre_id (c, atlas_centre_get_id (koeln));
+  id = atlas_store_save_contact (store, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (atlas_contact_get_id (c), ==, id);
+
+  /* Update in place. */
+  atlas_contact_set_field (c, ATLAS_CONTACT_ROLE, "Stellvertretende Leitung");
+  g_assert_cmpint (atlas_store_save_contact (store, c, &error), ==, id);
+  back = load_contact (store, id);
+  g_assert_cmpstr (atlas_contact_get_field (back, ATLAS_CONTACT_ROLE), ==, "Stellvertretende Leitung");
+  g_assert_cmpstr (atlas_contact_get_field (back, ATLAS_CONTACT_CENTRE_AGS), ==, "05315");
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 1);
+
+  /* Umlaut-tolerant search over names, roles and e-mails. */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *q[] = { "weiss", "JUERGEN", "jürgen weiß", "stellvertretend" };
+
+      g_clear_pointer (&ids, g_array_unref);
+      ids = atlas_store_query_ids (store, ATLAS_RECORD_CONTACT, q[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 1);
+    }
+
+  /* The centre's contacts. */
+  scope.centre_id = atlas_centre_get_id (koeln);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = atlas_store_query_ids_scoped (store, ATLAS_RECORD_CONTACT, NULL, &scope, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  scope.centre_id = atlas_centre_get_id (koeln) + 1;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = atlas_store_query_ids_scoped (store, ATLAS_RECORD_CONTACT, NULL, &scope, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  /* Delete, then save the snapshot again: same id, same data. */
+  g_assert_true (atlas_store_delete_contact (store, id, &error));
+  g_assert_no_error (error);
+  gone = atlas_store_load (store, ATLAS_RECORD_CONTACT, id, &error);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (atlas_store_save_contact (store, back, &error), ==, id);
+  g_clear_object (&back);
+  back = load_contact (store, id);
+  g_assert_cmpstr (atlas_contact_get_field (back, ATLAS_CONTACT_FAMILY_NAME), ==, "Weiß");
+}
+
+static void
+test_contact_duplicates (AtlasTestDir  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(AtlasContact) a = make_contact ("Jürgen", "Müller", "jm@example.de");
+  g_autoptr(AtlasContact) b = make_contact ("Anna", "Schmidt", "presse@stadt.de, as@example.de");
+  g_autoptr(AtlasContact) c = make_contact ("Jürgen", "Müller-Lüdenscheidt", "");
+  g_autoptr(AtlasContact) probe = NULL;
+  g_autoptr(AtlasContact) merged = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GObject) gone = NULL;
+
+  g_assert_no_error (error);
+  atlas_contact_set_field (a, ATLAS_CONTACT_PHONES, "0211 1234567");
+  atlas_contact_set_field (b, ATLAS_CONTACT_PHONES, "0221 7654321");
+  atlas_contact_set_field (b, ATLAS_CONTACT_ROLE, "Pressesprecherin");
+  atlas_store_save_contact (store, a, &error);
+  atlas_store_save_contact (store, b, &error);
+  atlas_store_save_contact (store, c, &error);
+  g_assert_no_error (error);
+
+  /* The same name spelled without umlauts and in capitals. */
+  probe = make_contact ("JUERGEN", "Mueller", "");
+  ids = atlas_store_find_duplicates (store, probe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, atlas_contact_get_id (a));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Another name, a shared e-mail (case differs). */
+  g_clear_object (&probe);
+  probe = make_contact ("A.", "Schmitt", "AS@example.de");
+  ids = atlas_store_find_duplicates (store, probe, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, atlas_contact_get_id (b));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A contact is not its own duplicate; part of a name is not a match. */
+  ids = atlas_store_find_duplicates (store, a, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Merge b into a: lists joined, empty fields filled, b gone. */
+  g_assert_true (atlas_store_merge_contacts (store, atlas_contact_get_id (a),
+                                             atlas_contact_get_id (b), &error));
+  g_assert_no_error (error);
+  merged = load_contact (store, atlas_contact_get_id (a));
+  g_assert_cmpstr (atlas_contact_get_field (merged, ATLAS_CONTACT_GIVEN_NAME), ==, "Jürgen");
+  g_assert_cmpstr (atlas_contact_get_field (merged, ATLAS_CONTACT_EMAILS), ==,
+                   "jm@example.de, presse@stadt.de, as@example.de");
+  g_assert_cmpstr (atlas_contact_get_field (merged, ATLAS_CONTACT_PHONES), ==,
+                   "0211 1234567, 0221 7654321");
+  g_assert_cmpstr (atlas_contact_get_field (merged, ATLAS_CONTACT_ROLE), ==, "Pressesprecherin");
+  gone = atlas_store_load (store, ATLAS_RECORD_CONTACT, atlas_contact_get_id (b), &error);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 2);
+}
+
+static const char *
+centre_field (AtlasStore       *store,
+              gint64            id,
+              AtlasCentreField  field)
+{
+  static char buffer[256];
+  g_autoptr(GObject) centre = atlas_store_load (store, ATLAS_RECORD_CENTRE, id, NULL);
+
+  g_strlcpy (buffer, atlas_centre_get_field (ATLAS_CENTRE (centre), field), sizeof buffer);
+  return buffer;
+}
+
+static void
+test_history (AtlasTestDir  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasHistory) history = atlas_history_new (store);
+  g_autoptr(AtlasCentre) before = atlas_store_get_centre_by_ags (store, "05111", &error);
+  g_autoptr(GObject) after = atlas_record_copy (G_OBJECT (before));
+  g_autoptr(GObject) other = NULL;
+  g_autoptr(AtlasContact) c = make_contact ("Erika", "Mustermann", "");
+  gint64 id = atlas_centre_get_id (before);
+
+  g_assert_no_error (error);
+  g_assert_false (atlas_history_can_undo (history));
+
+  /* Edit the street, then (someone else) the phone. */
+  atlas_centre_set_field (ATLAS_CENTRE (after), ATLAS_CENTRE_STREET, "Willi-Becker-Allee 7");
+  g_assert_true (atlas_store_update_centre (store, ATLAS_CENTRE (after), &error));
+  atlas_history_push (history, ATLAS_RECORD_CENTRE, G_OBJECT (before), after, "Street");
+  other = atlas_record_copy (after);
+  atlas_centre_set_field (ATLAS_CENTRE (other), ATLAS_CENTRE_PHONE, "0211 8921234");
+  g_assert_true (atlas_store_update_centre (store, ATLAS_CENTRE (other), &error));
+  g_assert_true (atlas_history_can_undo (history));
+  g_assert_cmpstr (atlas_history_get_undo_label (history), ==, "Street");
+
+  /* Undo reverts the street only. */
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (centre_field (store, id, ATLAS_CENTRE_STREET), ==,
+                   atlas_centre_get_field (before, ATLAS_CENTRE_STREET));
+  g_assert_cmpstr (centre_field (store, id, ATLAS_CENTRE_PHONE), ==, "0211 8921234");
+  g_assert_false (atlas_history_can_undo (history));
+  g_assert_true (atlas_history_can_redo (history));
+
+  g_assert_true (atlas_history_redo (history, &error));
+  g_assert_cmpstr (centre_field (store, id, ATLAS_CENTRE_STREET), ==, "Willi-Becker-Allee 7");
+
+  /* Creating and deleting a contact. */
+  atlas_store_save_contact (store, c, &error);
+  atlas_history_push (history, ATLAS_RECORD_CONTACT, NULL, G_OBJECT (c), "Create");
+  g_assert_false (atlas_history_can_redo (history));
+  atlas_store_delete_contact (store, atlas_contact_get_id (c), &error);
+  atlas_history_push (history, ATLAS_RECORD_CONTACT, G_OBJECT (c), NULL, "Delete");
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 0);
+
+  g_assert_true (atlas_history_undo (history, &error));  /* the delete */
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 1);
+  g_assert_true (atlas_history_undo (history, &error));  /* the creation */
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 0);
+  g_assert_true (atlas_history_redo (history, &error));
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 1);
+
+  /* A group undoes together. */
+  atlas_history_begin_group (history, "Two edits");
+  atlas_history_push (history, ATLAS_RECORD_CONTACT, G_OBJECT (c), NULL, NULL);
+  atlas_history_push (history, ATLAS_RECORD_CENTRE, after, G_OBJECT (before), NULL);
+  atlas_history_end_group (history);
+  atlas_store_delete_contact (store, atlas_contact_get_id (c), &error);
+  atlas_store_update_centre (store, before, &error);
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 1);
+  g_assert_cmpstr (centre_field (store, id, ATLAS_CENTRE_STREET), ==, "Willi-Becker-Allee 7");
+
+  atlas_history_clear (history);
+  g_assert_false (atlas_history_can_undo (history));
+  g_assert_false (atlas_history_can_redo (history));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  atlas_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/validate/email", test_validate_email);
+  g_test_add_func ("/validate/phone", test_validate_phone);
+  g_test_add_func ("/validate/other", test_validate_other);
+  g_test_add_func ("/validate/list-union", test_list_union);
+  ATLAS_TEST_ADD ("/contact/save-delete", test_contact_save_delete);
+  ATLAS_TEST_ADD ("/contact/duplicates", test_contact_duplicates);
+  ATLAS_TEST_ADD ("/history/undo-redo", test_history);
+
+  return g_test_run ();
+}
