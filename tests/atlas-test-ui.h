@@ -48,6 +48,21 @@ atlas_test_find_widget (GtkWidget *root,
 }
 
 static inline gboolean
+atlas_test_has_id (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), data) == 0;
+}
+
+/* The widget with the id @id in a template or UI file under @root. */
+static inline GtkWidget *
+atlas_test_find_by_id (GtkWidget  *root,
+                       const char *id)
+{
+  return atlas_test_find (root, atlas_test_has_id, id);
+}
+
+static inline gboolean
 atlas_test_timeout_cb (gpointer data)
 {
   gboolean *timed_out = data;

@@ -24,7 +24,9 @@
 static void
 register_types (void)
 {
+  g_type_ensure (ATLAS_TYPE_CENTRE_EDITOR);
   g_type_ensure (ATLAS_TYPE_CENTRES_PAGE);
+  g_type_ensure (ATLAS_TYPE_CONTACT_EDITOR);
   g_type_ensure (ATLAS_TYPE_CONTACTS_PAGE);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_RELEASES_PAGE);

@@ -67,7 +67,7 @@ test_centres_view (AtlasTestDir  *fixture,
 
   model = G_LIST_MODEL (atlas_centres_page_get_model (page));
   list_view = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
-  stack = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
+  stack = atlas_test_find_by_id (GTK_WIDGET (page), "content_stack");
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 54);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 54);
@@ -129,7 +129,7 @@ test_other_views (AtlasTestDir  *fixture,
   atlas_window_show_view (window, "contacts");
   contacts = adw_view_stack_get_visible_child (stack);
   atlas_test_wait_for_mapped (contacts);
-  content = atlas_test_find_widget (contacts, GTK_TYPE_STACK);
+  content = atlas_test_find_by_id (contacts, "content_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "empty");
 
   /* A contact written to the store shows up without a reload. */

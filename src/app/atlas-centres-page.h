@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-centre-editor.h"
+#include "atlas-history.h"
 #include "atlas-list-model.h"
 
 G_BEGIN_DECLS
@@ -19,5 +21,12 @@ void            atlas_centres_page_set_store  (AtlasCentresPage *self,
                                                AtlasStore       *store);
 AtlasListModel *atlas_centres_page_get_model  (AtlasCentresPage *self);
 void            atlas_centres_page_search     (AtlasCentresPage *self);
+void            atlas_centres_page_set_context (AtlasCentresPage *self,
+                                                AtlasStore       *store,
+                                                AtlasHistory     *history);
+gboolean        atlas_centres_page_flush      (AtlasCentresPage *self);
+void            atlas_centres_page_show_centre (AtlasCentresPage *self,
+                                                gint64            id);
+AtlasCentreEditor *atlas_centres_page_get_editor (AtlasCentresPage *self);
 
 G_END_DECLS

@@ -1,29 +1,252 @@
 /* atlas-contacts-page.c: the contacts of the press office
  *
+ * A searchable list beside the editor of the chosen contact (one at a time
+ * on a narrow window). The list asks the store for its rows the first time
+ * the page is shown, so start-up does not grow with the contacts.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <adwaita.h>
+#include <glib/gi18n.h>
 
-#include "atlas-lazy-list.h"
 #include "atlas-contacts-page.h"
 
 struct _AtlasContactsPage
 {
   GtkWidget parent_instance;
 
+  AtlasStore *store;
+  AtlasHistory *history;
+  AtlasListModel *model;      /* made when the page is first shown */
+  GtkSingleSelection *selection;
+
   /* Template children */
+  AdwLeaflet *leaflet;
+  GtkWidget *content;
+  GtkSearchEntry *search_entry;
   GtkStack *content_stack;
   GtkListView *list_view;
+  GtkStack *detail_stack;
+  AtlasContactEditor *editor;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasContactsPage, atlas_contacts_page, GTK_TYPE_WIDGET)
 
 static void
+update_content (AtlasContactsPage *self)
+{
+  const char *filter = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *name = "list";
+
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    name = *filter ? "no-results" : "empty";
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
+static void
+update_detail (AtlasContactsPage *self)
+{
+  gboolean shown = !atlas_contact_editor_is_empty (self->editor);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, shown ? "editor" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete",
+                                 atlas_contact_editor_get_id (self->editor) != 0);
+  if (!shown && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static guint
+position_of (AtlasContactsPage *self,
+             gint64             id)
+{
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (atlas_list_model_get_id (self->model, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Keeps the row of the contact shown selected, also when it was just
+ * created or the list changed around it. */
+static void
+sync_selection (AtlasContactsPage *self)
+{
+  gint64 id = atlas_contact_editor_get_id (self->editor);
+
+  if (self->selection == NULL)
+    return;
+  if (id == 0 && !atlas_contact_editor_is_empty (self->editor))
+    return;  /* a new contact not yet saved */
+  gtk_single_selection_set_selected (self->selection, position_of (self, id));
+}
+
+static void
+store_changed_cb (AtlasContactsPage *self,
+                  guint              kind)
+{
+  if (kind != ATLAS_RECORD_CONTACT)
+    return;
+  sync_selection (self);
+  update_detail (self);
+}
+
+static void
+selection_changed_cb (AtlasContactsPage *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GObject) contact = NULL;
+  gint64 id = 0;
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    id = atlas_list_model_get_id (self->model, pos);
+  if (id == 0 || id == atlas_contact_editor_get_id (self->editor))
+    return;
+
+  contact = atlas_store_load (self->store, ATLAS_RECORD_CONTACT, id, NULL);
+  atlas_contact_editor_show (self->editor, contact ? ATLAS_CONTACT (contact) : NULL);
+  update_detail (self);
+}
+
+static void
+ensure_model (AtlasContactsPage *self)
+{
+  if (self->model != NULL || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->model = atlas_list_model_new (self->store, ATLAS_RECORD_CONTACT);
+  atlas_list_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_content), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  sync_selection (self);
+  update_content (self);
+}
+
+static void
+search_changed_cb (AtlasContactsPage *self)
+{
+  if (self->model != NULL)
+    {
+      atlas_list_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      sync_selection (self);
+    }
+  update_content (self);
+}
+
+static void
+stop_search_cb (AtlasContactsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+activate_cb (AtlasContactsPage *self,
+             guint              position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+back_cb (AtlasContactsPage *self)
+{
+  atlas_contact_editor_flush (self->editor);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+show_contact_cb (AtlasContactsPage *self,
+                 gint64             id)
+{
+  atlas_contacts_page_show_contact (self, id);
+}
+
+static void
+add_toast (AtlasContactsPage *self,
+           AdwToast          *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* AdwToast 1.2 reads its title as markup. */
+static AdwToast *
+toast_for_error (const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  return adw_toast_new (escaped);
+}
+
+static void
+merged_cb (AtlasContactsPage *self,
+           gint64             kept_id)
+{
+  AdwToast *toast = adw_toast_new (_("Contacts merged"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  add_toast (self, toast);
+  atlas_contacts_page_show_contact (self, kept_id);
+}
+
+/* The toast's Undo brings the deleted contact back with the same id. */
+static void
+undo_delete_cb (AdwToast          *toast,
+                AtlasContactsPage *self)
+{
+  AtlasContact *snapshot = g_object_get_data (G_OBJECT (toast), "contact");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || snapshot == NULL)
+    return;
+
+  if (atlas_store_save_contact (self->store, snapshot, &error) == 0)
+    {
+      add_toast (self, toast_for_error (error));
+      return;
+    }
+  if (self->history != NULL)
+    atlas_history_push (self->history, ATLAS_RECORD_CONTACT, NULL, G_OBJECT (snapshot),
+                        _("Restore Contact"));
+  atlas_contacts_page_show_contact (self, atlas_contact_get_id (snapshot));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  atlas_contacts_page_delete_shown (ATLAS_CONTACTS_PAGE (widget));
+}
+
+static void
 atlas_contacts_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_CONTACTS_PAGE);
+  AtlasContactsPage *self = (AtlasContactsPage *)object;
+  GtkWidget *child;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CONTACTS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (atlas_contacts_page_parent_class)->dispose (object);
 }
@@ -38,10 +261,23 @@ atlas_contacts_page_class_init (AtlasContactsPageClass *klass)
 
   /* The row template looks the item type up by name. */
   g_type_ensure (ATLAS_TYPE_CONTACT);
+  g_type_ensure (ATLAS_TYPE_CONTACT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_contact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merged_cb);
+
+  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -49,16 +285,200 @@ atlas_contacts_page_class_init (AtlasContactsPageClass *klass)
 static void
 atlas_contacts_page_init (AtlasContactsPage *self)
 {
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  atlas_lazy_list_attach (GTK_WIDGET (self), self->list_view, self->content_stack,
-                          ATLAS_RECORD_CONTACT);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
+
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+
+  /* Delete in the list deletes the selected contact (with an Undo toast). */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("contacts.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  update_content (self);
+  update_detail (self);
 }
 
 void
 atlas_contacts_page_set_store (AtlasContactsPage *self,
-                                   AtlasStore   *store)
+                               AtlasStore        *store)
+{
+  atlas_contacts_page_set_context (self, store, NULL);
+}
+
+void
+atlas_contacts_page_set_context (AtlasContactsPage *self,
+                                 AtlasStore        *store,
+                                 AtlasHistory      *history)
 {
   g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
 
-  atlas_lazy_list_set_store (GTK_WIDGET (self), store);
+  g_set_object (&self->history, history);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      if (self->model != NULL)
+        g_signal_handlers_disconnect_by_data (self->model, self);
+      if (self->selection != NULL)
+        g_signal_handlers_disconnect_by_data (self->selection, self);
+      g_clear_object (&self->selection);
+      g_clear_object (&self->model);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_set_object (&self->store, store);
+    }
+
+  atlas_contact_editor_set_context (self->editor, store, history);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  ensure_model (self);
+  update_content (self);
+  update_detail (self);
+}
+
+/**
+ * atlas_contacts_page_get_model:
+ *
+ * Returns: (transfer none) (nullable): the list, once the page was shown
+ */
+AtlasListModel *
+atlas_contacts_page_get_model (AtlasContactsPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->model;
+}
+
+AtlasContactEditor *
+atlas_contacts_page_get_editor (AtlasContactsPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * atlas_contacts_page_new_contact:
+ * @centre_ags: (nullable): the centre the contact belongs to
+ *
+ * Shows an empty contact, written once it has a name.
+ */
+void
+atlas_contacts_page_new_contact (AtlasContactsPage *self,
+                                 const char        *centre_ags)
+{
+  g_autoptr(AtlasContact) contact = atlas_contact_new ();
+
+  g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
+
+  if (centre_ags != NULL && self->store != NULL)
+    {
+      g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, centre_ags, NULL);
+
+      if (centre != NULL)
+        {
+          atlas_contact_set_field (contact, ATLAS_CONTACT_CENTRE_AGS, centre_ags);
+          atlas_contact_set_centre_id (contact, atlas_centre_get_id (centre));
+          atlas_contact_set_field (contact, ATLAS_CONTACT_ORGANISATION,
+                                   atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
+        }
+    }
+
+  atlas_contact_editor_show (self->editor, contact);
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  atlas_contact_editor_focus_name (self->editor);
+}
+
+/* Shows the contact with @id, clearing a search that hides it. */
+void
+atlas_contacts_page_show_contact (AtlasContactsPage *self,
+                                  gint64             id)
+{
+  g_autoptr(GObject) contact = NULL;
+
+  g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  contact = atlas_store_load (self->store, ATLAS_RECORD_CONTACT, id, NULL);
+  if (contact == NULL)
+    return;
+
+  atlas_contact_editor_show (self->editor, ATLAS_CONTACT (contact));
+  if (self->model != NULL && position_of (self, id) == GTK_INVALID_LIST_POSITION)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
+  sync_selection (self);
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/**
+ * atlas_contacts_page_delete_shown:
+ *
+ * Deletes the contact shown; a toast offers to bring it back.
+ */
+gboolean
+atlas_contacts_page_delete_shown (AtlasContactsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) snapshot = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), FALSE);
+
+  atlas_contact_editor_flush (self->editor);
+  id = atlas_contact_editor_get_id (self->editor);
+  if (id == 0 || self->store == NULL)
+    return FALSE;
+
+  snapshot = atlas_store_load (self->store, ATLAS_RECORD_CONTACT, id, &error);
+  if (snapshot == NULL || !atlas_store_delete_contact (self->store, id, &error))
+    {
+      add_toast (self, toast_for_error (error));
+      return FALSE;
+    }
+  if (self->history != NULL)
+    atlas_history_push (self->history, ATLAS_RECORD_CONTACT, snapshot, NULL, _("Delete Contact"));
+
+  name = atlas_contact_dup_display_name (ATLAS_CONTACT (snapshot));
+  /* TRANSLATORS: a toast; %s is the contact's name */
+  title = g_markup_printf_escaped (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "contact", g_steal_pointer (&snapshot), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  add_toast (self, toast);
+
+  update_detail (self);
+  return TRUE;
+}
+
+gboolean
+atlas_contacts_page_flush (AtlasContactsPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), FALSE);
+
+  return atlas_contact_editor_flush (self->editor);
+}
+
+void
+atlas_contacts_page_search (AtlasContactsPage *self)
+{
+  g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-contact-editor.h"
+#include "atlas-history.h"
 #include "atlas-list-model.h"
 
 G_BEGIN_DECLS
@@ -14,7 +16,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasContactsPage, atlas_contacts_page, ATLAS, CONTACTS_PAGE, GtkWidget)
 
-void atlas_contacts_page_set_store (AtlasContactsPage *self,
-                                   AtlasStore   *store);
+void                atlas_contacts_page_set_store    (AtlasContactsPage *self,
+                                                      AtlasStore        *store);
+void                atlas_contacts_page_set_context  (AtlasContactsPage *self,
+                                                      AtlasStore        *store,
+                                                      AtlasHistory      *history);
+AtlasListModel     *atlas_contacts_page_get_model    (AtlasContactsPage *self);
+AtlasContactEditor *atlas_contacts_page_get_editor   (AtlasContactsPage *self);
+void                atlas_contacts_page_new_contact  (AtlasContactsPage *self,
+                                                      const char        *centre_ags);
+void                atlas_contacts_page_show_contact (AtlasContactsPage *self,
+                                                      gint64             id);
+gboolean            atlas_contacts_page_delete_shown (AtlasContactsPage *self);
+gboolean            atlas_contacts_page_flush        (AtlasContactsPage *self);
+void                atlas_contacts_page_search       (AtlasContactsPage *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _AtlasWindow
   AdwApplicationWindow parent_instance;
 
   AtlasStore *store;
+  AtlasHistory *history;
   GSettings *settings;
 
   GCancellable *import_cancellable;  /* set while an import runs */
@@ -64,9 +65,23 @@ save_window_state (AtlasWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* Writes what was typed and not yet saved, in every editor. */
+gboolean
+atlas_window_flush (AtlasWindow *self)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  ok = atlas_centres_page_flush (self->centres_page);
+  ok = atlas_contacts_page_flush (self->contacts_page) && ok;
+  return ok;
+}
+
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
+  atlas_window_flush (ATLAS_WINDOW (window));
   save_window_state (ATLAS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
@@ -88,6 +103,92 @@ search_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->stack, "centres");
   atlas_centres_page_search (self->centres_page);
+}
+
+/* Editing ------------------------------------------------------------------ */
+
+static void
+update_history_actions (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history && atlas_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history && atlas_history_can_redo (self->history));
+}
+
+static void
+history_step (AtlasWindow *self,
+              gboolean     undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *label;
+
+  /* What is typed but not yet saved is saved first, and so undone first. */
+  atlas_window_flush (self);
+
+  if (self->history == NULL)
+    return;
+  label = undo ? atlas_history_get_undo_label (self->history)
+               : atlas_history_get_redo_label (self->history);
+  if (label == NULL)
+    return;
+  /* TRANSLATORS: a toast; %s names an edit, like “Edit “Phone”” */
+  text = undo ? g_markup_printf_escaped (_("Undone: %s"), label)
+              : g_markup_printf_escaped (_("Redone: %s"), label);
+
+  if (!(undo ? atlas_history_undo (self->history, &error)
+             : atlas_history_redo (self->history, &error)))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  history_step (ATLAS_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  history_step (ATLAS_WINDOW (widget), FALSE);
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "contacts");
+  atlas_contacts_page_new_contact (self->contacts_page, NULL);
+}
+
+static void
+show_contact_cb (AtlasWindow *self,
+                 gint64       id)
+{
+  atlas_window_show_view (self, "contacts");
+  atlas_contacts_page_show_contact (self->contacts_page, id);
+}
+
+static void
+add_contact_cb (AtlasWindow *self,
+                const char  *ags)
+{
+  atlas_window_show_view (self, "contacts");
+  atlas_contacts_page_new_contact (self->contacts_page, ags);
 }
 
 /* Import ------------------------------------------------------------------- */
@@ -325,8 +426,20 @@ atlas_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
-  atlas_centres_page_set_store (self->centres_page, self->store);
-  atlas_contacts_page_set_store (self->contacts_page, self->store);
+  if (self->store != NULL)
+    {
+      self->history = atlas_history_new (self->store);
+      g_signal_connect_object (self->history, "notify", G_CALLBACK (update_history_actions), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_history_actions (self);
+
+  atlas_centres_page_set_context (self->centres_page, self->store, self->history);
+  atlas_contacts_page_set_context (self->contacts_page, self->store, self->history);
+  g_signal_connect_object (self->centres_page, "show-contact", G_CALLBACK (show_contact_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->centres_page, "add-contact", G_CALLBACK (add_contact_cb), self,
+                           G_CONNECT_SWAPPED);
   atlas_releases_page_set_store (self->releases_page, self->store);
 }
 
@@ -341,6 +454,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -428,9 +542,15 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");
@@ -525,4 +645,20 @@ atlas_window_show_view (AtlasWindow *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+AtlasContactsPage *
+atlas_window_get_contacts_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->contacts_page;
+}
+
+AtlasHistory *
+atlas_window_get_history (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->history;
 }

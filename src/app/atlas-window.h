@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "atlas-centres-page.h"
+#include "atlas-contacts-page.h"
 #include "atlas-releases-page.h"
 #include "atlas-tour-page.h"
 #include "atlas-store.h"
@@ -28,5 +29,8 @@ void              atlas_window_import_files      (AtlasWindow    *self,
                                                   guint           n_files);
 void              atlas_window_show_view         (AtlasWindow    *self,
                                                   const char     *name);
+AtlasContactsPage *atlas_window_get_contacts_page (AtlasWindow   *self);
+AtlasHistory     *atlas_window_get_history       (AtlasWindow    *self);
+gboolean          atlas_window_flush             (AtlasWindow    *self);
 
 G_END_DECLS

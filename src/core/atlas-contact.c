@@ -26,6 +26,8 @@ enum {
   /* 1 … ATLAS_CONTACT_N_FIELDS - 1 are the text fields. */
   PROP_ID = ATLAS_CONTACT_N_FIELDS,
   PROP_CENTRE_ID,
+  PROP_DISPLAY_NAME,
+  PROP_SUMMARY,
   N_PROPS
 };
 
@@ -76,6 +78,14 @@ atlas_contact_get_property (GObject    *object,
 
     case PROP_CENTRE_ID:
       g_value_set_int64 (value, self->centre_id);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_take_string (value, atlas_contact_dup_display_name (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_take_string (value, atlas_contact_dup_summary (self));
       break;
 
     default:
@@ -133,6 +143,15 @@ atlas_contact_class_init (AtlasContactClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_CENTRE_ID, properties[PROP_CENTRE_ID]);
+  /* For lists: the name as it is shown, and the role and organisation. */
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DISPLAY_NAME, properties[PROP_DISPLAY_NAME]);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_SUMMARY, properties[PROP_SUMMARY]);
 }
 
 static void
@@ -171,7 +190,13 @@ atlas_contact_set_field (AtlasContact      *self,
   g_return_if_fail (ATLAS_IS_CONTACT (self));
   g_return_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS);
 
-  atlas_record_set_string (G_OBJECT (self), &self->fields[field], value, properties[field]);
+  if (!atlas_record_set_string (G_OBJECT (self), &self->fields[field], value, properties[field]))
+    return;
+
+  if (field <= ATLAS_CONTACT_FAMILY_NAME || field == ATLAS_CONTACT_ORGANISATION)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+  if (field == ATLAS_CONTACT_ROLE || field == ATLAS_CONTACT_ORGANISATION)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
 /**
@@ -311,4 +336,29 @@ atlas_contact_merge (AtlasContact *self,
     }
 
   return changed;
+}
+
+/**
+ * atlas_contact_dup_summary:
+ *
+ * Returns: (transfer full): «Leitung · Stadt Köln», what the contact does
+ */
+char *
+atlas_contact_dup_summary (AtlasContact *self)
+{
+  const char *role, *org;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+
+  role = self->fields[ATLAS_CONTACT_ROLE];
+  org = self->fields[ATLAS_CONTACT_ORGANISATION];
+  name = atlas_contact_dup_display_name (self);
+
+  /* The organisation already shown as the name is not repeated. */
+  if (g_str_equal (name, org))
+    org = "";
+  if (*role != '\0' && *org != '\0')
+    return g_strconcat (role, " · ", org, NULL);
+  return g_strdup (*role != '\0' ? role : org);
 }

@@ -36,6 +36,7 @@ void atlas_contact_set_id (AtlasContact *self, gint64 value);
 gint64 atlas_contact_get_centre_id (AtlasContact *self);
 void atlas_contact_set_centre_id (AtlasContact *self, gint64 value);
 char *atlas_contact_dup_display_name (AtlasContact *self);
+char *atlas_contact_dup_summary (AtlasContact *self);
 gboolean atlas_contact_merge (AtlasContact *self, AtlasContact *other);
 
 G_END_DECLS

@@ -1,0 +1,288 @@
+/* atlas-centre-editor.c: every field of one centre, saved as it is typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-centre-editor.h"
+#include "atlas-editor-form.h"
+#include "atlas-list-model.h"
+
+struct _AtlasCentreEditor
+{
+  GtkWidget parent_instance;
+
+  AtlasStore *store;
+  AtlasEditorForm *form;
+  AtlasListModel *contacts;
+
+  /* Template children */
+  GtkLabel *title_label;
+  GtkLabel *district_label;
+  AdwEntryRow *name_row;
+  AdwEntryRow *head_row;
+  AdwEntryRow *focus_row;
+  AdwEntryRow *street_row;
+  AdwEntryRow *postal_code_row;
+  AdwEntryRow *city_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *website_row;
+  GtkTextView *notes_view;
+  AdwEntryRow *verified_row;
+  GtkListBox *contacts_list;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasCentreEditor, atlas_centre_editor, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_CONTACT,
+  ADD_CONTACT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_heading (AtlasCentreEditor *self)
+{
+  GObject *record = atlas_editor_form_get_record (self->form);
+  AtlasCentre *centre = record ? ATLAS_CENTRE (record) : NULL;
+  g_autofree char *district = NULL;
+
+  gtk_label_set_label (self->title_label,
+                       centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_NAME) : "");
+  if (centre != NULL)
+    /* TRANSLATORS: the district a centre serves and its official key */
+    district = g_strdup_printf (_("%s · district key %s"),
+                                atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT),
+                                atlas_centre_get_field (centre, ATLAS_CENTRE_AGS));
+  gtk_label_set_label (self->district_label, district ? district : "");
+}
+
+static GtkWidget *
+create_contact_row (gpointer item,
+                    gpointer user_data)
+{
+  AtlasContact *contact = item;
+  g_autofree char *name = atlas_contact_dup_display_name (contact);
+  const char *role = atlas_contact_get_field (contact, ATLAS_CONTACT_ROLE);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               *role ? role : atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "contact-id",
+                     GSIZE_TO_POINTER ((gsize) atlas_contact_get_id (contact)));
+  return row;
+}
+
+static void
+contact_activated_cb (AtlasCentreEditor *self,
+                      GtkListBoxRow     *row)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "contact-id"));
+
+  atlas_centre_editor_flush (self);
+  g_signal_emit (self, signals[SHOW_CONTACT], 0, id);
+}
+
+static void
+add_contact_cb (AtlasCentreEditor *self)
+{
+  GObject *record = atlas_editor_form_get_record (self->form);
+
+  if (record == NULL)
+    return;
+  atlas_centre_editor_flush (self);
+  g_signal_emit (self, signals[ADD_CONTACT], 0,
+                 atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_AGS));
+}
+
+static void
+verified_today_cb (AtlasCentreEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d.%m.%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->verified_row), today);
+  atlas_editor_form_flush (self->form);
+}
+
+static void
+save_failed_cb (AtlasCentreEditor *self,
+                GError            *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *text = NULL;
+
+  if (overlay == NULL)
+    return;
+  /* TRANSLATORS: %s says why; the typed text stays in its field */
+  text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"), error->message);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+atlas_centre_editor_dispose (GObject *object)
+{
+  AtlasCentreEditor *self = (AtlasCentreEditor *)object;
+  GtkWidget *child;
+
+  if (self->form != NULL)
+    atlas_editor_form_flush (self->form);
+  g_clear_object (&self->form);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CENTRE_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_centre_editor_parent_class)->dispose (object);
+}
+
+static void
+atlas_centre_editor_class_init (AtlasCentreEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_centre_editor_dispose;
+
+  /* The user chose one of the centre's contacts. */
+  signals[SHOW_CONTACT] =
+    g_signal_new ("show-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The user wants a new contact for the centre with this AGS. */
+  signals[ADD_CONTACT] =
+    g_signal_new ("add-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-centre-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, district_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, head_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, focus_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, street_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, website_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, verified_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, contacts_list);
+  gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
+  gtk_widget_class_bind_template_callback (widget_class, verified_today_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bind_fields (AtlasCentreEditor *self)
+{
+  const struct { AdwEntryRow *row; AtlasCentreField field; } rows[] = {
+    { self->name_row, ATLAS_CENTRE_NAME },
+    { self->head_row, ATLAS_CENTRE_HEAD },
+    { self->focus_row, ATLAS_CENTRE_FOCUS },
+    { self->street_row, ATLAS_CENTRE_STREET },
+    { self->postal_code_row, ATLAS_CENTRE_POSTAL_CODE },
+    { self->city_row, ATLAS_CENTRE_CITY },
+    { self->phone_row, ATLAS_CENTRE_PHONE },
+    { self->email_row, ATLAS_CENTRE_EMAIL },
+    { self->website_row, ATLAS_CENTRE_WEBSITE },
+    { self->verified_row, ATLAS_CENTRE_VERIFIED_ON },
+  };
+
+  self->form = atlas_editor_form_new (ATLAS_RECORD_CENTRE);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    atlas_editor_form_bind (self->form, GTK_WIDGET (rows[i].row), rows[i].field,
+                            atlas_centre_field_check (rows[i].field));
+  atlas_editor_form_bind (self->form, GTK_WIDGET (self->notes_view), ATLAS_CENTRE_NOTES,
+                          ATLAS_CHECK_NONE);
+}
+
+static void
+atlas_centre_editor_init (AtlasCentreEditor *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bind_fields (self);
+  g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_heading), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  placeholder = gtk_label_new (_("No contacts for this centre yet"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->contacts_list, placeholder);
+  g_signal_connect_swapped (self->contacts_list, "row-activated",
+                            G_CALLBACK (contact_activated_cb), self);
+}
+
+void
+atlas_centre_editor_set_context (AtlasCentreEditor *self,
+                                 AtlasStore        *store,
+                                 AtlasHistory      *history)
+{
+  g_return_if_fail (ATLAS_IS_CENTRE_EDITOR (self));
+
+  g_set_object (&self->store, store);
+  atlas_editor_form_set_context (self->form, store, history);
+  g_clear_object (&self->contacts);
+  if (store != NULL)
+    self->contacts = atlas_list_model_new (store, ATLAS_RECORD_CONTACT);
+  atlas_centre_editor_show (self, 0);
+}
+
+/* Shows the centre with @centre_id (0: none), saving what was typed for
+ * the one shown before. */
+void
+atlas_centre_editor_show (AtlasCentreEditor *self,
+                          gint64             centre_id)
+{
+  g_autoptr(GObject) centre = NULL;
+  AtlasQueryScope scope = { 0 };
+
+  g_return_if_fail (ATLAS_IS_CENTRE_EDITOR (self));
+
+  if (self->store != NULL && centre_id != 0)
+    centre = atlas_store_load (self->store, ATLAS_RECORD_CENTRE, centre_id, NULL);
+
+  atlas_editor_form_set_record (self->form, centre);
+
+  if (self->contacts != NULL)
+    {
+      /* -1 matches no centre: an empty list when none is shown. */
+      scope.centre_id = centre ? centre_id : -1;
+      atlas_list_model_set_scope (self->contacts, &scope);
+    }
+  gtk_list_box_bind_model (self->contacts_list,
+                           centre ? G_LIST_MODEL (self->contacts) : NULL,
+                           create_contact_row, self, NULL);
+}
+
+gint64
+atlas_centre_editor_get_id (AtlasCentreEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CENTRE_EDITOR (self), 0);
+
+  return atlas_editor_form_get_id (self->form);
+}
+
+gboolean
+atlas_centre_editor_flush (AtlasCentreEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CENTRE_EDITOR (self), FALSE);
+
+  return atlas_editor_form_flush (self->form);
+}

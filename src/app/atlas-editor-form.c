@@ -1,0 +1,774 @@
+/* atlas-editor-form.c: autosave, validation and undo for a record's fields
+ *
+ * A form connects the widgets of an editor to the fields of one record.
+ * What the user types is validated at once; valid text is written to the
+ * store ATLAS_EDITOR_SAVE_DELAY_MS after typing stops, when the focus
+ * leaves the field, when Enter is pressed, when another record is shown
+ * and when the editor goes away, and at the latest every
+ * ATLAS_EDITOR_MAX_UNSAVED_MS while typing goes on. Invalid text stays in
+ * its field, marked and explained in a row below it, and is not written.
+ * Every write is recorded in the history, so Ctrl+Z takes it back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-editor-form.h"
+#include "atlas-record.h"
+
+typedef struct {
+  AtlasEditorForm *form;
+  guint field;
+  AtlasCheck check;
+  GtkWidget *widget;       /* a GtkEditable, GtkTextView or AdwComboRow */
+  GtkWidget *error_row;    /* below the widget's row, shown with an error */
+  GtkLabel *error_label;
+  char **values;           /* an AdwComboRow's value per position */
+  gboolean dirty;
+} Binding;
+
+struct _AtlasEditorForm
+{
+  GObject parent_instance;
+
+  AtlasRecordKind kind;
+  AtlasStore *store;
+  AtlasHistory *history;
+  GObject *record;         /* as last saved or loaded */
+  GPtrArray *bindings;     /* of Binding */
+  guint save_source;
+  gint64 first_unsaved;    /* monotonic time of the oldest unsaved edit */
+  gboolean filling;        /* the form itself is writing to the widgets */
+  char *problem;           /* why the record as a whole cannot be saved */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasEditorForm, atlas_editor_form, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROBLEM,
+  PROP_N_INVALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  RECORD_GONE,
+  SAVE_FAILED,
+  RECORD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+record_field (AtlasEditorForm *self,
+              GObject         *record,
+              guint            field)
+{
+  if (self->kind == ATLAS_RECORD_CENTRE)
+    return atlas_centre_get_field (ATLAS_CENTRE (record), field);
+  return atlas_contact_get_field (ATLAS_CONTACT (record), field);
+}
+
+static void
+set_record_field (AtlasEditorForm *self,
+                  GObject         *record,
+                  guint            field,
+                  const char      *value)
+{
+  if (self->kind == ATLAS_RECORD_CENTRE)
+    atlas_centre_set_field (ATLAS_CENTRE (record), field, value);
+  else
+    atlas_contact_set_field (ATLAS_CONTACT (record), field, value);
+}
+
+static gint64
+id_of (GObject *record)
+{
+  gint64 id = 0;
+
+  if (record != NULL)
+    g_object_get (record, "id", &id, NULL);
+  return id;
+}
+
+static char *
+binding_get_text (Binding *b)
+{
+  if (GTK_IS_TEXT_VIEW (b->widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+
+  if (ADW_IS_COMBO_ROW (b->widget))
+    {
+      guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (b->widget));
+
+      if (pos == GTK_INVALID_LIST_POSITION || pos >= g_strv_length (b->values))
+        return g_strdup ("");
+      return g_strdup (b->values[pos]);
+    }
+
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->widget)));
+}
+
+static void
+binding_set_text (Binding    *b,
+                  const char *stored)
+{
+  g_autofree char *shown = atlas_validate_display (b->check, stored);
+
+  if (GTK_IS_TEXT_VIEW (b->widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), shown, -1);
+  else if (ADW_IS_COMBO_ROW (b->widget))
+    {
+      guint pos = 0;
+
+      for (guint i = 0; b->values[i]; i++)
+        if (g_str_equal (b->values[i], shown))
+          pos = i;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (b->widget), pos);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (b->widget), shown);
+}
+
+/* Marks the field and shows @message below it, or clears both. */
+static void
+binding_show_error (Binding    *b,
+                    const char *message)
+{
+  gboolean invalid = message != NULL;
+
+  if (invalid)
+    gtk_widget_add_css_class (b->widget, "error");
+  else
+    gtk_widget_remove_css_class (b->widget, "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (b->widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  if (invalid)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (b->widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (b->widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (b->error_row != NULL)
+    {
+      gtk_label_set_label (b->error_label, message ? message : "");
+      gtk_widget_set_visible (b->error_row, invalid);
+    }
+}
+
+guint
+atlas_editor_form_n_invalid (AtlasEditorForm *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), 0);
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+
+      n += gtk_widget_has_css_class (b->widget, "error");
+    }
+
+  return n;
+}
+
+static void
+set_problem (AtlasEditorForm *self,
+             const char      *problem)
+{
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+/* What must hold for the record as a whole; NULL when it does. */
+static const char *
+record_problem (AtlasEditorForm *self,
+                GObject         *record)
+{
+  if (self->kind == ATLAS_RECORD_CONTACT &&
+      *record_field (self, record, ATLAS_CONTACT_GIVEN_NAME) == '\0' &&
+      *record_field (self, record, ATLAS_CONTACT_FAMILY_NAME) == '\0' &&
+      *record_field (self, record, ATLAS_CONTACT_ORGANISATION) == '\0')
+    return id_of (record) == 0
+           ? _("Enter a name or an organisation to save this contact.")
+           : _("A contact needs a name or an organisation. The change is not saved until one is entered.");
+
+  return NULL;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  AtlasEditorForm *self = user_data;
+
+  self->save_source = 0;
+  atlas_editor_form_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (AtlasEditorForm *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->first_unsaved == 0)
+    self->first_unsaved = now;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (now - self->first_unsaved >= ATLAS_EDITOR_MAX_UNSAVED_MS * 1000)
+    atlas_editor_form_flush (self);
+  else
+    self->save_source = g_timeout_add (ATLAS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+binding_changed (Binding *b)
+{
+  AtlasEditorForm *self = b->form;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->filling || self->record == NULL)
+    return;
+
+  text = binding_get_text (b);
+  message = atlas_validate (b->check, text);
+  binding_show_error (b, message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVALID]);
+
+  b->dirty = TRUE;
+  schedule_save (self);
+}
+
+static void
+focus_changed_cb (GtkWidget  *widget,
+                  GParamSpec *pspec,
+                  Binding    *b)
+{
+  if (!gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (widget)))
+    atlas_editor_form_flush (b->form);
+}
+
+static void
+activated_cb (Binding *b)
+{
+  atlas_editor_form_flush (b->form);
+}
+
+static void
+binding_free (gpointer data)
+{
+  Binding *b = data;
+
+  g_signal_handlers_disconnect_by_data (b->widget, b);
+  if (GTK_IS_TEXT_VIEW (b->widget))
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), b);
+  g_clear_object (&b->widget);
+  g_clear_object (&b->error_row);
+  g_strfreev (b->values);
+  g_free (b);
+}
+
+/* Puts a row for the field's error message right below its row. */
+static void
+add_error_row (Binding *b)
+{
+  GtkWidget *list = gtk_widget_get_parent (b->widget);
+  GtkWidget *label;
+  int index;
+
+  if (!GTK_IS_LIST_BOX (list) || !GTK_IS_LIST_BOX_ROW (b->widget))
+    return;
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+
+  b->error_row = g_object_ref_sink (gtk_list_box_row_new ());
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (b->error_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (b->error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (b->error_row), FALSE);
+  gtk_widget_set_focusable (b->error_row, FALSE);
+  gtk_widget_set_visible (b->error_row, FALSE);
+  b->error_label = GTK_LABEL (label);
+
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (b->widget));
+  gtk_list_box_insert (GTK_LIST_BOX (list), b->error_row, index + 1);
+}
+
+static Binding *
+add_binding (AtlasEditorForm *self,
+             GtkWidget       *widget,
+             guint            field,
+             AtlasCheck       check)
+{
+  Binding *b = g_new0 (Binding, 1);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  b->form = self;
+  b->widget = g_object_ref (widget);
+  b->field = field;
+  b->check = check;
+  g_ptr_array_add (self->bindings, b);
+
+  g_signal_connect (focus, "notify::contains-focus", G_CALLBACK (focus_changed_cb), b);
+  gtk_widget_add_controller (widget, focus);
+  add_error_row (b);
+  return b;
+}
+
+/**
+ * atlas_editor_form_bind:
+ * @widget: a #GtkEditable (such as an #AdwEntryRow) or a #GtkTextView
+ * @field: the record's field it edits
+ * @check: the rule its text must follow
+ */
+void
+atlas_editor_form_bind (AtlasEditorForm *self,
+                        GtkWidget       *widget,
+                        guint            field,
+                        AtlasCheck       check)
+{
+  Binding *b;
+
+  g_return_if_fail (ATLAS_IS_EDITOR_FORM (self));
+  g_return_if_fail (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget));
+
+  b = add_binding (self, widget, field, check);
+
+  /* Ctrl+Z undoes saved edits through the history, not keystrokes. */
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+      gtk_text_buffer_set_enable_undo (buffer, FALSE);
+      g_signal_connect_swapped (buffer, "changed", G_CALLBACK (binding_changed), b);
+    }
+  else
+    {
+      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
+      g_signal_connect_swapped (widget, "changed", G_CALLBACK (binding_changed), b);
+      if (ADW_IS_ENTRY_ROW (widget))
+        g_signal_connect_swapped (widget, "entry-activated", G_CALLBACK (activated_cb), b);
+      else
+        g_signal_connect_swapped (widget, "activate", G_CALLBACK (activated_cb), b);
+    }
+}
+
+/**
+ * atlas_editor_form_bind_choice:
+ * @values: the value stored for each position of @row's model
+ */
+void
+atlas_editor_form_bind_choice (AtlasEditorForm    *self,
+                               AdwComboRow        *row,
+                               guint               field,
+                               const char * const *values)
+{
+  Binding *b;
+
+  g_return_if_fail (ATLAS_IS_EDITOR_FORM (self));
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  b = add_binding (self, GTK_WIDGET (row), field, ATLAS_CHECK_NONE);
+  b->values = g_strdupv ((char **) values);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (binding_changed), b);
+}
+
+/* Shows the record's values in the fields that hold no unsaved text. */
+static void
+fill (AtlasEditorForm *self,
+      gboolean         all)
+{
+  self->filling = TRUE;
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+
+      if (b->dirty && !all)
+        continue;
+      b->dirty = FALSE;
+      binding_set_text (b, self->record ? record_field (self, self->record, b->field) : "");
+      binding_show_error (b, NULL);
+      gtk_widget_set_sensitive (b->widget, self->record != NULL);
+    }
+  self->filling = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVALID]);
+}
+
+static void
+store_changed_cb (AtlasEditorForm *self,
+                  guint            kind,
+                  gint64           id,
+                  AtlasStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) fresh = NULL;
+  gint64 mine = id_of (self->record);
+
+  if (kind != self->kind || mine == 0 || (id != 0 && id != mine))
+    return;
+
+  fresh = atlas_store_load (store, self->kind, mine, &error);
+  if (fresh == NULL)
+    {
+      if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND))
+        {
+          g_clear_object (&self->record);
+          fill (self, TRUE);
+          g_signal_emit (self, signals[RECORD_GONE], 0, mine);
+          g_signal_emit (self, signals[RECORD_CHANGED], 0);
+        }
+      return;
+    }
+
+  g_set_object (&self->record, fresh);
+  fill (self, FALSE);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0);
+}
+
+static void
+atlas_editor_form_dispose (GObject *object)
+{
+  AtlasEditorForm *self = (AtlasEditorForm *)object;
+
+  atlas_editor_form_flush (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (atlas_editor_form_parent_class)->dispose (object);
+}
+
+static void
+atlas_editor_form_finalize (GObject *object)
+{
+  AtlasEditorForm *self = (AtlasEditorForm *)object;
+
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (atlas_editor_form_parent_class)->finalize (object);
+}
+
+static void
+atlas_editor_form_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasEditorForm *self = ATLAS_EDITOR_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+
+    case PROP_N_INVALID:
+      g_value_set_uint (value, self->bindings ? atlas_editor_form_n_invalid (self) : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_editor_form_class_init (AtlasEditorFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_editor_form_dispose;
+  object_class->finalize = atlas_editor_form_finalize;
+  object_class->get_property = atlas_editor_form_get_property;
+
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_INVALID] =
+    g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The record was written; its id is set (also for a new contact). */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The record shown was deleted elsewhere (an undo, a merge). */
+  signals[RECORD_GONE] =
+    g_signal_new ("record-gone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The store refused the write; the text stays and is tried again. */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* The record shown was saved, reloaded or replaced. */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+atlas_editor_form_init (AtlasEditorForm *self)
+{
+  self->bindings = g_ptr_array_new_with_free_func (binding_free);
+}
+
+AtlasEditorForm *
+atlas_editor_form_new (AtlasRecordKind kind)
+{
+  AtlasEditorForm *self;
+
+  g_return_val_if_fail (kind == ATLAS_RECORD_CENTRE || kind == ATLAS_RECORD_CONTACT, NULL);
+
+  self = g_object_new (ATLAS_TYPE_EDITOR_FORM, NULL);
+  self->kind = kind;
+  return self;
+}
+
+void
+atlas_editor_form_set_context (AtlasEditorForm *self,
+                               AtlasStore      *store,
+                               AtlasHistory    *history)
+{
+  g_return_if_fail (ATLAS_IS_EDITOR_FORM (self));
+
+  atlas_editor_form_flush (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  atlas_editor_form_set_record (self, NULL);
+}
+
+/**
+ * atlas_editor_form_set_record:
+ * @record: (nullable): the record to edit, or a new contact (id 0) that
+ *   is inserted with its first valid save
+ *
+ * Saves what is pending for the record shown before, then shows @record.
+ */
+void
+atlas_editor_form_set_record (AtlasEditorForm *self,
+                              GObject         *record)
+{
+  g_return_if_fail (ATLAS_IS_EDITOR_FORM (self));
+
+  atlas_editor_form_flush (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->first_unsaved = 0;
+
+  g_clear_object (&self->record);
+  if (record != NULL)
+    self->record = atlas_record_copy (record);
+  fill (self, TRUE);
+  set_problem (self, self->record ? record_problem (self, self->record) : NULL);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0);
+}
+
+/**
+ * atlas_editor_form_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record as last saved or loaded
+ */
+GObject *
+atlas_editor_form_get_record (AtlasEditorForm *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), NULL);
+
+  return self->record;
+}
+
+gint64
+atlas_editor_form_get_id (AtlasEditorForm *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), 0);
+
+  return id_of (self->record);
+}
+
+gboolean
+atlas_editor_form_is_pending (AtlasEditorForm *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), FALSE);
+
+  for (guint i = 0; self->bindings && i < self->bindings->len; i++)
+    if (((Binding *) g_ptr_array_index (self->bindings, i))->dirty)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+write_record (AtlasEditorForm  *self,
+              GObject          *record,
+              GError          **error)
+{
+  if (self->kind == ATLAS_RECORD_CENTRE)
+    return atlas_store_update_centre (self->store, ATLAS_CENTRE (record), error);
+
+  return atlas_store_save_contact (self->store, ATLAS_CONTACT (record), error) != 0;
+}
+
+/* A contact's centre is stored by id; the form edits it by AGS. */
+static gboolean
+resolve_centre (AtlasEditorForm  *self,
+                GObject          *record,
+                GError          **error)
+{
+  const char *ags;
+  g_autoptr(AtlasCentre) centre = NULL;
+
+  if (self->kind != ATLAS_RECORD_CONTACT)
+    return TRUE;
+
+  ags = record_field (self, record, ATLAS_CONTACT_CENTRE_AGS);
+  if (*ags == '\0')
+    {
+      atlas_contact_set_centre_id (ATLAS_CONTACT (record), 0);
+      return TRUE;
+    }
+
+  centre = atlas_store_get_centre_by_ags (self->store, ags, error);
+  if (centre == NULL)
+    return FALSE;
+  atlas_contact_set_centre_id (ATLAS_CONTACT (record), atlas_centre_get_id (centre));
+  return TRUE;
+}
+
+/**
+ * atlas_editor_form_flush:
+ *
+ * Writes every valid edit not yet saved, as one step of the history.
+ *
+ * Returns: %FALSE when something typed could not be written (invalid,
+ *   incomplete or refused by the store); it stays in its field
+ */
+gboolean
+atlas_editor_form_flush (AtlasEditorForm *self)
+{
+  g_autoptr(GObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  const char *problem;
+  Binding *last = NULL;
+  guint n_changed = 0;
+  gboolean all_written = TRUE;
+
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->record == NULL || self->store == NULL || !atlas_editor_form_is_pending (self))
+    return TRUE;
+
+  after = atlas_record_copy (self->record);
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *value = NULL;
+
+      if (!b->dirty)
+        continue;
+
+      text = binding_get_text (b);
+      message = atlas_validate (b->check, text);
+      if (message != NULL)
+        {
+          all_written = FALSE;
+          continue;
+        }
+
+      value = atlas_validate_normalize (b->check, text);
+      if (g_strcmp0 (value, record_field (self, after, b->field)) != 0)
+        {
+          set_record_field (self, after, b->field, value);
+          last = b;
+          n_changed++;
+        }
+    }
+
+  problem = record_problem (self, after);
+  set_problem (self, problem);
+  if (problem != NULL)
+    return FALSE;
+
+  /* Only clean from here on: the invalid fields stay dirty. */
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+
+      if (!b->dirty)
+        continue;
+      text = binding_get_text (b);
+      message = atlas_validate (b->check, text);
+      if (message == NULL)
+        b->dirty = FALSE;
+    }
+  if (all_written)
+    self->first_unsaved = 0;
+
+  if (n_changed == 0)
+    return all_written;
+
+  if (!resolve_centre (self, after, &error) || !write_record (self, after, &error))
+    {
+      /* Nothing is dropped: the fields stay as typed and are tried again. */
+      for (guint i = 0; i < self->bindings->len; i++)
+        ((Binding *) g_ptr_array_index (self->bindings, i))->dirty = TRUE;
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      self->save_source = g_timeout_add_seconds (5, save_timeout_cb, self);
+      return FALSE;
+    }
+
+  if (n_changed == 1 && last != NULL && ADW_IS_PREFERENCES_ROW (last->widget))
+    /* TRANSLATORS: an item of the Undo menu; %s is a field, like “E-mail” */
+    label = g_strdup_printf (_("Edit “%s”"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last->widget)));
+  else
+    label = g_strdup (_("Edit"));
+
+  if (self->history != NULL)
+    atlas_history_push (self->history, self->kind,
+                        id_of (self->record) != 0 ? self->record : NULL, after, label);
+
+  g_set_object (&self->record, after);
+  g_signal_emit (self, signals[SAVED], 0, id_of (after));
+  g_signal_emit (self, signals[RECORD_CHANGED], 0);
+  return all_written;
+}
