@@ -680,6 +680,7 @@ gboolean
 atlas_editor_form_flush (AtlasEditorForm *self)
 {
   g_autoptr(GObject) after = NULL;
+  g_autoptr(GObject) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   const char *problem;
@@ -746,6 +747,9 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   if (n_changed == 0)
     return all_written;
 
+  /* Writing makes the store announce the change, which reloads
+   * self->record: keep the record as it was for the history. */
+  before = g_object_ref (self->record);
   if (!resolve_centre (self, after, &error) || !write_record (self, after, &error))
     {
       /* Nothing is dropped: the fields stay as typed and are tried again. */
@@ -765,7 +769,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
 
   if (self->history != NULL)
     atlas_history_push (self->history, self->kind,
-                        id_of (self->record) != 0 ? self->record : NULL, after, label);
+                        id_of (before) != 0 ? before : NULL, after, label);
 
   g_set_object (&self->record, after);
   g_signal_emit (self, signals[SAVED], 0, id_of (after));

@@ -1,0 +1,436 @@
+/* test-editing.c: typing into the editors and reading the database after
+ * (needs a display)
+ *
+ * Text is put into the fields as typing would (the widgets' "changed"
+ * signals); the checks read the catalogue through a second connection, as
+ * another program would see it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "atlas-editor-form.h"
+#include "atlas-test-ui.h"
+#include "atlas-test-util.h"
+#include "atlas-window.h"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @cond holds or @ms milliseconds pass. */
+static gboolean
+spin_until (Condition cond,
+            gpointer  data,
+            guint     ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, atlas_test_timeout_cb, &timed_out);
+
+  while ((cond == NULL || !cond (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond != NULL && cond (data);
+}
+
+typedef struct {
+  const char *path;
+  const char *ags;
+  AtlasCentreField field;
+  const char *expected;
+} CentreProbe;
+
+/* The field as a separate connection reads it from the file. */
+static char *
+read_centre_field (const char       *path,
+                   const char       *ags,
+                   AtlasCentreField  field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) reader = atlas_store_new (path, ATLAS_STORE_OPEN_EXISTING, &error);
+  g_autoptr(AtlasCentre) centre = NULL;
+
+  g_assert_no_error (error);
+  centre = atlas_store_get_centre_by_ags (reader, ags, &error);
+  g_assert_no_error (error);
+  return g_strdup (atlas_centre_get_field (centre, field));
+}
+
+static gboolean
+centre_field_is (gpointer data)
+{
+  CentreProbe *probe = data;
+  g_autofree char *value = read_centre_field (probe->path, probe->ags, probe->field);
+
+  return g_strcmp0 (value, probe->expected) == 0;
+}
+
+static void
+assert_centre_field (const char       *path,
+                     AtlasCentreField  field,
+                     const char       *expected)
+{
+  g_autofree char *value = read_centre_field (path, "05315", field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static AtlasWindow *
+open_window (AtlasStore *store)
+{
+  AtlasWindow *window = atlas_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static AtlasCentreEditor *
+show_koeln (AtlasWindow *window,
+            AtlasStore  *store)
+{
+  g_autoptr(AtlasCentre) koeln = atlas_store_get_centre_by_ags (store, "05315", NULL);
+  AtlasCentresPage *page = atlas_window_get_centres_page (window);
+
+  atlas_window_show_view (window, "centres");
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  atlas_centres_page_show_centre (page, atlas_centre_get_id (koeln));
+  g_assert_cmpint (atlas_centre_editor_get_id (atlas_centres_page_get_editor (page)), ==,
+                   atlas_centre_get_id (koeln));
+  return atlas_centres_page_get_editor (page);
+}
+
+static GtkWidget *
+row (gpointer    editor,
+     const char *id)
+{
+  GtkWidget *widget = atlas_test_find_by_id (GTK_WIDGET (editor), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+activate (AtlasWindow *window,
+          const char  *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+static void
+test_centre_autosave (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *phone, *postal, *street, *city;
+  CentreProbe probe = { fixture->db_path, "05315", ATLAS_CENTRE_PHONE, "0221 221-29292" };
+  g_autofree char *before_street = NULL;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  before_street = read_centre_field (fixture->db_path, "05315", ATLAS_CENTRE_STREET);
+
+  /* Typing, then a pause: written without a Save button. */
+  phone = row (editor, "phone_row");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0221 221-29292");
+  g_assert_true (spin_until (centre_field_is, &probe, 3000));
+
+  /* An invalid postal code is marked and explained and not written; the
+   * typed text stays in the field. */
+  postal = row (editor, "postal_code_row");
+  gtk_editable_set_text (GTK_EDITABLE (postal), "5066");
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+  g_assert_true (gtk_widget_has_css_class (postal, "error"));
+  {
+    GtkWidget *explained = gtk_widget_get_next_sibling (postal);
+
+    g_assert_true (GTK_IS_LIST_BOX_ROW (explained));
+    g_assert_true (gtk_widget_get_visible (explained));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (explained)))),
+                              "40213"));
+  }
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_POSTAL_CODE, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (postal)), ==, "5066");
+
+  /* Fixed, it is written and the mark goes. */
+  gtk_editable_set_text (GTK_EDITABLE (postal), "50667");
+  probe.field = ATLAS_CENTRE_POSTAL_CODE;
+  probe.expected = "50667";
+  g_assert_true (spin_until (centre_field_is, &probe, 3000));
+  g_assert_false (gtk_widget_has_css_class (postal, "error"));
+
+  /* Leaving a field saves at once, without waiting for the pause. */
+  street = row (editor, "street_row");
+  city = row (editor, "city_row");
+  gtk_widget_grab_focus (street);
+  gtk_editable_set_text (GTK_EDITABLE (street), "Hohenstaufenring 30–32");
+  gtk_widget_grab_focus (city);
+  spin_until (NULL, NULL, 50);
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_STREET, "Hohenstaufenring 30–32");
+
+  /* Ctrl+Z takes the last edit back, in the database and the field;
+   * Ctrl+Shift+Z brings it again. */
+  activate (window, "win.undo");
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_STREET, before_street);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (street)), ==, before_street);
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_POSTAL_CODE, "50667");
+  activate (window, "win.undo");
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_POSTAL_CODE, "");
+  activate (window, "win.redo");
+  activate (window, "win.redo");
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_STREET, "Hohenstaufenring 30–32");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (street)), ==, "Hohenstaufenring 30–32");
+
+  /* Odd characters are kept as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "focus_row")),
+                         "Sprachförderung, «Kommunale Koordinierung» & Ehrenamt — 100 %");
+  atlas_window_flush (window);
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_FOCUS,
+                       "Sprachförderung, «Kommunale Koordinierung» & Ehrenamt — 100 %");
+
+  /* Closing the window flushes what was typed a moment ago. */
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "head_row")), "Dr. Erika Mustermann");
+  gtk_window_close (GTK_WINDOW (window));
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_HEAD, "Dr. Erika Mustermann");
+}
+
+static gboolean
+n_contacts_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(AtlasStore) reader = atlas_store_new (args[0], ATLAS_STORE_OPEN_EXISTING, NULL);
+
+  return atlas_store_count (reader, ATLAS_RECORD_CONTACT, NULL) == GPOINTER_TO_INT (args[1]);
+}
+
+static void
+wait_for_contacts (const char *path,
+                   int         n)
+{
+  gpointer args[] = { (gpointer) path, GINT_TO_POINTER (n) };
+
+  g_assert_true (spin_until (n_contacts_is, args, 3000));
+}
+
+static void
+test_contacts (AtlasTestDir  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasStore) reader = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GObject) saved = NULL;
+  AtlasWindow *window;
+  AtlasContactsPage *page;
+  AtlasContactEditor *editor;
+  GtkWidget *emails, *revealer;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  page = atlas_window_get_contacts_page (window);
+  editor = atlas_contacts_page_get_editor (page);
+
+  /* Ctrl+N: a new contact, written once it has a name. */
+  activate (window, "win.new-contact");
+  atlas_test_wait_for_mapped (GTK_WIDGET (editor));
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "role_row")), "Pressesprecherin");
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 0);
+  g_assert_true (gtk_widget_get_visible (row (editor, "problem_label")));
+
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "given_name_row")), "Jürgen");
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "family_name_row")), "Weiß");
+  wait_for_contacts (fixture->db_path, 1);
+  g_assert_false (gtk_widget_get_visible (row (editor, "problem_label")));
+
+  /* An invalid address is not written; a valid list is. */
+  emails = row (editor, "emails_row");
+  gtk_editable_set_text (GTK_EDITABLE (emails), "j.weiss@stadt-koeln.de, presse at stadt-koeln.de");
+  atlas_window_flush (window);
+  g_assert_true (gtk_widget_has_css_class (emails, "error"));
+  saved = atlas_store_load (store, ATLAS_RECORD_CONTACT, atlas_contact_editor_get_id (editor), NULL);
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_EMAILS), ==, "");
+  g_clear_object (&saved);
+  gtk_editable_set_text (GTK_EDITABLE (emails), "j.weiss@stadt-koeln.de;presse@stadt-koeln.de");
+  atlas_window_flush (window);
+  saved = atlas_store_load (store, ATLAS_RECORD_CONTACT, atlas_contact_editor_get_id (editor), NULL);
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_EMAILS), ==,
+                   "j.weiss@stadt-koeln.de, presse@stadt-koeln.de");
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_ROLE), ==,
+                   "Pressesprecherin");
+
+  /* Search as you type, umlauts spelled out. */
+  {
+    GtkWidget *search = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    GListModel *model = G_LIST_MODEL (atlas_contacts_page_get_model (page));
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "juergen weiss");
+    atlas_list_model_set_filter (ATLAS_LIST_MODEL (model), "juergen weiss");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+  }
+
+  /* A second contact with the same name gets a duplicate warning and can
+   * be merged into the first. */
+  activate (window, "win.new-contact");
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "given_name_row")), "Juergen");
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "family_name_row")), "Weiss");
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "phones_row")), "0221 221-0");
+  wait_for_contacts (fixture->db_path, 2);
+  revealer = row (editor, "duplicate_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  {
+    GtkWidget *merge = atlas_test_find (revealer, atlas_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
+
+    /* The second button is Merge. */
+    merge = gtk_widget_get_next_sibling (merge);
+    g_signal_emit_by_name (merge, "clicked");
+  }
+  wait_for_contacts (fixture->db_path, 1);
+  reader = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING, &error);
+  ids = atlas_store_query_ids (reader, ATLAS_RECORD_CONTACT, NULL, &error);
+  g_clear_object (&saved);
+  saved = atlas_store_load (reader, ATLAS_RECORD_CONTACT, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_GIVEN_NAME), ==, "Jürgen");
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_PHONES), ==, "0221 221-0");
+  g_assert_cmpint (atlas_contact_editor_get_id (editor), ==, g_array_index (ids, gint64, 0));
+
+  /* Undo the merge: two again. Redo: one. */
+  activate (window, "win.undo");
+  wait_for_contacts (fixture->db_path, 2);
+  activate (window, "win.redo");
+  wait_for_contacts (fixture->db_path, 1);
+
+  /* Delete, then undo the delete: the same contact is back. */
+  g_assert_true (atlas_contacts_page_delete_shown (page));
+  wait_for_contacts (fixture->db_path, 0);
+  activate (window, "win.undo");
+  wait_for_contacts (fixture->db_path, 1);
+  g_clear_object (&saved);
+  saved = atlas_store_load (reader, ATLAS_RECORD_CONTACT, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_EMAILS), ==,
+                   "j.weiss@stadt-koeln.de, presse@stadt-koeln.de");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The centre page's contacts and its «add a contact» button. */
+static void
+test_centre_contacts (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *centre_editor;
+  AtlasContactEditor *contact_editor;
+  GtkWidget *list;
+  g_autoptr(GObject) saved = NULL;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  centre_editor = show_koeln (window, store);
+  list = row (centre_editor, "contacts_list");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+
+  g_signal_emit_by_name (centre_editor, "add-contact", "05315");
+  contact_editor = atlas_contacts_page_get_editor (atlas_window_get_contacts_page (window));
+  gtk_editable_set_text (GTK_EDITABLE (row (contact_editor, "family_name_row")), "Yılmaz");
+  atlas_window_flush (window);
+  saved = atlas_store_load (store, ATLAS_RECORD_CONTACT, atlas_contact_editor_get_id (contact_editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_contact_get_field (ATLAS_CONTACT (saved), ATLAS_CONTACT_CENTRE_AGS), ==, "05315");
+
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Run as a child: type one field and report it, then wait to be killed. */
+static int
+child_type_and_wait (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+
+  if (store == NULL)
+    return 2;
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "head_row")), "Gerade getippt");
+  printf ("typed\n");
+  fflush (stdout);
+  spin_until (NULL, NULL, 60000);
+  return 1;
+}
+
+/* The app is killed (SIGKILL, nothing runs after it) one second after the
+ * last keystroke; the edit is in the database. */
+static void
+test_killed_after_edit (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(AtlasStore) created = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&created);
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_path, "--child-type", fixture->db_path, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "typed");
+
+  g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (child));
+
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_HEAD, "Gerade getippt");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_disable_setlocale ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--child-type"))
+    {
+      gtk_init ();
+      adw_init ();
+      return child_type_and_wait (argv[2]);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* GTK 4.8 warns about a selection while the cursor blinks when text is
+   * set into a focused entry programmatically. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  ATLAS_TEST_ADD ("/editing/centre-autosave", test_centre_autosave);
+  ATLAS_TEST_ADD ("/editing/contacts", test_contacts);
+  ATLAS_TEST_ADD ("/editing/centre-contacts", test_centre_contacts);
+  ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
+
+  return g_test_run ();
+}
