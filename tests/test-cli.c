@@ -311,6 +311,63 @@ test_import_export_search (AtlasTestDir  *fixture,
   g_assert_cmpstr (relist.out, ==, releases.out);
 }
 
+
+static void
+test_contacts_exchange (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "outlook.csv", NULL);
+  g_autofree char *vcf = g_build_filename (fixture->dir, "all.vcf", NULL);
+  g_autofree char *csv_out = g_build_filename (fixture->dir, "all.csv", NULL);
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *written = NULL;
+  g_auto(CliRun) preview = { 0 };
+  g_auto(CliRun) import = { 0 };
+  g_auto(CliRun) again = { 0 };
+  g_auto(CliRun) export_vcf = { 0 };
+  g_auto(CliRun) export_csv = { 0 };
+  g_auto(CliRun) reimport = { 0 };
+  g_auto(CliRun) list = { 0 };
+  g_auto(CliRun) bad_name = { 0 };
+  g_auto(CliRun) missing = { 0 };
+  /* Windows-1252, semicolons, as a German Outlook writes it. */
+  const char outlook[] = "Vorname;Nachname;Firma;E-Mail-Adresse\r\n"
+                         "J\xfcrgen;Wei\xdf;Stadt K\xf6ln;jw@stadt-koeln.de\r\n"
+                         ";;;\r\n"
+                         "Anna;Schmidt;Kreis Kleve;as@kreis-kleve.de\r\n";
+
+  g_assert_true (g_file_set_contents (csv, outlook, sizeof outlook - 1, NULL));
+
+  run_cli (&preview, "--db", fixture->db_path, "import-contacts", "--dry-run", csv, NULL);
+  g_assert_cmpint (preview.status, ==, 0);
+  g_assert_nonnull (strstr (preview.out, "2"));
+  run_cli (&import, "--db", fixture->db_path, "import-contacts", csv, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_str_has_prefix (import.out, "2 contacts added, 0 merged, 0 skipped"));
+  run_cli (&again, "--db", fixture->db_path, "import-contacts", csv, NULL);
+  g_assert_true (g_str_has_prefix (again.out, "0 contacts added, 0 merged, 2 skipped"));
+
+  run_cli (&export_vcf, "--db", fixture->db_path, "export-contacts", vcf, NULL);
+  g_assert_cmpint (export_vcf.status, ==, 0);
+  g_assert_true (g_file_get_contents (vcf, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "N:Weiß;Jürgen;;;\r\n"));
+  run_cli (&export_csv, "--db", fixture->db_path, "export-contacts", csv_out, NULL);
+  g_assert_cmpint (export_csv.status, ==, 0);
+
+  /* Into another catalogue and back out: the same rows. */
+  run_cli (&reimport, "--db", other_db, "import-contacts", vcf, NULL);
+  g_assert_true (g_str_has_prefix (reimport.out, "2 contacts added"));
+  run_cli (&list, "--db", other_db, "list", "contacts", NULL);
+  g_assert_nonnull (strstr (list.out, "Jürgen\tWeiß"));
+  g_assert_nonnull (strstr (list.out, "as@kreis-kleve.de"));
+
+  run_cli (&bad_name, "--db", fixture->db_path, "export-contacts", "contacts.txt", NULL);
+  g_assert_cmpint (bad_name.status, ==, 2);
+  run_cli (&missing, "--db", fixture->db_path, "import-contacts", "/nonexistent/x.vcf", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "x.vcf"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +381,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/usage-errors", test_usage_errors);
   ATLAS_TEST_ADD ("/cli/check-changes-nothing", test_check_changes_nothing);
   ATLAS_TEST_ADD ("/cli/import-export-search", test_import_export_search);
+  ATLAS_TEST_ADD ("/cli/contacts-exchange", test_contacts_exchange);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
+#include "atlas-contact-io.h"
 #include "atlas-importer.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
@@ -36,6 +37,7 @@ typedef struct {
   const char *status;
   const char *visitor;
   int width;
+  gboolean dry_run;
 } CliOptions;
 
 /* YYYY-MM-DD and a real day. */
@@ -642,6 +644,85 @@ cmd_export_map (const CliOptions  *options,
   return EXIT_OK;
 }
 
+static int
+cmd_export_contacts (const CliOptions  *options,
+                     char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  AtlasContactFormat format;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“export-contacts” takes one file name ending in .vcf or .csv"));
+  if (!atlas_contact_format_for_path (args[0], &format))
+    return usage_error (_("The file name must end in .vcf (vCard) or .csv"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!(contacts = atlas_contacts_collect (store, NULL, &error)) ||
+      !atlas_contacts_write (contacts, format, file, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
+
+      print_error (message);
+      return EXIT_REJECTED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_import_contacts (const CliOptions  *options,
+                     char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  AtlasContactReport report = { 0 };
+  AtlasContactFormat format;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“import-contacts” takes one file name"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(contacts = atlas_contacts_parse (bytes, &format, messages, &error)) ||
+      !atlas_contacts_import (store, contacts, options->dry_run, &report, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
+
+      print_error (message);
+      atlas_contact_report_clear (&report);
+      return EXIT_REJECTED;
+    }
+
+  for (guint i = 0; i < messages->len; i++)
+    g_printerr ("%s: %s\n", args[0], (char *) g_ptr_array_index (messages, i));
+  for (guint i = 0; i < report.messages->len; i++)
+    g_printerr ("%s: %s\n", args[0], (char *) g_ptr_array_index (report.messages, i));
+  summary = atlas_contact_report_summary (&report);
+  if (options->dry_run)
+    /* TRANSLATORS: %s is a summary like “3 contacts added, 1 merged, 0 skipped” */
+    g_print (_("Would be: %s (nothing was changed)\n"), summary);
+  else
+    g_print ("%s\n", summary);
+  atlas_contact_report_clear (&report);
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -660,6 +741,8 @@ atlas_cli_run (int    argc,
     { "add-visit", cmd_add_visit },
     { "accept-visits", cmd_accept_visits },
     { "export-map", cmd_export_map },
+    { "export-contacts", cmd_export_contacts },
+    { "import-contacts", cmd_import_contacts },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -674,6 +757,7 @@ atlas_cli_run (int    argc,
   g_autofree char *summary = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean version = FALSE;
+  gboolean dry_run = FALSE;
   CliOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -692,6 +776,8 @@ atlas_cli_run (int    argc,
       N_("The visitor of an added visit, or whose visits to draw"), N_("NAME") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width of an exported map in pixels (PNG) or points (SVG, PDF); default 1200"), N_("PX") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("With import-contacts: only report what would be added, merged and skipped"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -708,6 +794,8 @@ atlas_cli_run (int    argc,
                        _("  add-visit AGS YYYY-MM-DD                 add a visit (--tour, --status, --visitor)"),
                        _("  accept-visits                            accept every suggested visit"),
                        _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width)"),
+                       _("  export-contacts FILE.vcf|FILE.csv        write all contacts as vCard 4.0 or CSV"),
+                       _("  import-contacts FILE                     add contacts from vCard or CSV (--dry-run)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -729,6 +817,7 @@ atlas_cli_run (int    argc,
   options.status = status;
   options.visitor = visitor;
   options.width = width;
+  options.dry_run = dry_run;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)
     options.format = FORMAT_TSV;
   else if (g_strcmp0 (format, "json") == 0)
