@@ -355,6 +355,57 @@ test_centre_contacts (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Import with a preview, then export what the search finds. */
+static void
+test_contacts_exchange (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *csv = g_build_filename (fixture->dir, "kontakte.csv", NULL);
+  g_autofree char *vcf = g_build_filename (fixture->dir, "gefunden.vcf", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "kaputt.csv", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) vcf_file = g_file_new_for_path (vcf);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  AtlasWindow *window;
+  AtlasContactsPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *search;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (csv, "First Name,Last Name,Company\r\nAyşe,Yıldız,Stadt Hamm\r\nPeter,Klein,Kreis Lippe\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "a;b\r\n1;2\r\n", -1, NULL));
+  window = open_window (store);
+  atlas_window_show_view (window, "contacts");
+  page = atlas_window_get_contacts_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+
+  /* A file it cannot read gives no dialog (a toast says why). */
+  g_assert_null (atlas_contacts_page_preview_import (page, bad_file));
+
+  dialog = atlas_contacts_page_preview_import (page, csv_file);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2"));
+  /* The preview wrote nothing. */
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 0);
+  adw_message_dialog_response (dialog, "import");
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  search = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "yildiz");
+  g_assert_true (atlas_contacts_page_export (page, vcf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (vcf, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "N:Yıldız;Ayşe;;;"));
+  g_assert_null (strstr (written, "Klein"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -430,6 +481,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/centre-autosave", test_centre_autosave);
   ATLAS_TEST_ADD ("/editing/contacts", test_contacts);
   ATLAS_TEST_ADD ("/editing/centre-contacts", test_centre_contacts);
+  ATLAS_TEST_ADD ("/editing/contacts-exchange", test_contacts_exchange);
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
 
   return g_test_run ();

@@ -21,6 +21,8 @@ test_fold_search (void)
     { "Märkischer Kreis", "maerkischer kreis" },
     { "Ko\xcc\x88ln", "koeln" },  /* decomposed o + combining diaeresis */
     { "Café", "cafe" },
+    { "Ayşe Yıldız", "ayse yildiz" },
+    { "Łukasz Wróbel", "lukasz wrobel" },
     { "", "" },
   };
 

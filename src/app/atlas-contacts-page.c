@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-contact-io.h"
 #include "atlas-contacts-page.h"
 
 struct _AtlasContactsPage
@@ -481,4 +482,259 @@ atlas_contacts_page_search (AtlasContactsPage *self)
   g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Exchange with other programs ---------------------------------------------- */
+
+typedef struct {
+  AtlasContactsPage *page;
+  GPtrArray *contacts;
+  char *name;
+} PendingImport;
+
+static void
+pending_import_free (gpointer data)
+{
+  PendingImport *pending = data;
+
+  g_object_unref (pending->page);
+  g_ptr_array_unref (pending->contacts);
+  g_free (pending->name);
+  g_free (pending);
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PendingImport    *pending)
+{
+  AtlasContactsPage *self = pending->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  AtlasContactReport report = { 0 };
+
+  if (!g_str_equal (response, "import") || self->store == NULL)
+    return;
+
+  atlas_contact_editor_flush (self->editor);
+  if (!atlas_contacts_import (self->store, pending->contacts, FALSE, &report, &error))
+    {
+      add_toast (self, toast_for_error (error));
+      return;
+    }
+
+  summary = atlas_contact_report_summary (&report);
+  title = g_markup_escape_text (summary, -1);
+  add_toast (self, adw_toast_new (title));
+  atlas_contact_report_clear (&report);
+}
+
+/**
+ * atlas_contacts_page_preview_import:
+ *
+ * Reads @file and asks, with what an import would add, merge and skip,
+ * whether to import it.
+ *
+ * Returns: (transfer none) (nullable): the dialog, shown; %NULL when the
+ *   file cannot be read, with a toast that says why
+ */
+AdwMessageDialog *
+atlas_contacts_page_preview_import (AtlasContactsPage *self,
+                                    GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  AtlasContactReport report = { 0 };
+  AtlasContactFormat format;
+  PendingImport *pending;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(contacts = atlas_contacts_parse (bytes, &format, messages, &error)) ||
+      !atlas_contacts_import (self->store, contacts, TRUE, &report, &error))
+    {
+      g_autofree char *text = g_markup_printf_escaped (_("“%s” cannot be imported: %s"), name, error->message);
+
+      add_toast (self, adw_toast_new (text));
+      return NULL;
+    }
+
+  /* TRANSLATORS: %u contacts read from a file */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Contact?", "Import %u Contacts?", contacts->len),
+                             contacts->len);
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u new contact", "%u new contacts", report.added),
+                          report.added);
+  g_string_append (body, "\n");
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u merged into a contact with the same name or e-mail",
+                                             "%u merged into contacts with the same name or e-mail", report.merged),
+                          report.merged);
+  g_string_append (body, "\n");
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u skipped (already there or without a name)",
+                                             "%u skipped (already there or without a name)", report.skipped),
+                          report.skipped);
+  g_ptr_array_extend_and_steal (messages, g_steal_pointer (&report.messages));
+  for (guint i = 0; i < MIN (messages->len, 5); i++)
+    g_string_append_printf (body, "\n\n%s", (char *) g_ptr_array_index (messages, i));
+  if (messages->len > 5)
+    g_string_append_printf (body, "\n\n%s",
+                            g_dngettext (GETTEXT_PACKAGE, "… and one more note.", "… and more notes.", messages->len - 5));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
+                                           report.added + report.merged > 0);
+
+  pending = g_new0 (PendingImport, 1);
+  pending->page = g_object_ref (self);
+  pending->contacts = g_steal_pointer (&contacts);
+  pending->name = g_steal_pointer (&name);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_import_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+import_chooser_cb (GtkNativeDialog   *chooser,
+                   int                response,
+                   AtlasContactsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      atlas_contacts_page_preview_import (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_contact_filters (GtkFileChooser *chooser,
+                     gboolean        with_all)
+{
+  GtkFileFilter *vcard = gtk_file_filter_new ();
+  GtkFileFilter *csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
+  gtk_file_filter_add_mime_type (vcard, "text/vcard");
+  gtk_file_filter_add_mime_type (vcard, "text/x-vcard");
+  gtk_file_filter_add_suffix (vcard, "vcf");
+  gtk_file_filter_set_name (csv, _("CSV table (.csv)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  if (with_all)
+    {
+      GtkFileFilter *both = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (both, _("Contacts (vCard, CSV)"));
+      gtk_file_filter_add_suffix (both, "vcf");
+      gtk_file_filter_add_suffix (both, "csv");
+      gtk_file_filter_add_mime_type (both, "text/vcard");
+      gtk_file_filter_add_mime_type (both, "text/csv");
+      gtk_file_chooser_add_filter (chooser, both);
+      g_object_unref (both);
+    }
+  gtk_file_chooser_add_filter (chooser, vcard);
+  gtk_file_chooser_add_filter (chooser, csv);
+  g_object_unref (vcard);
+  g_object_unref (csv);
+}
+
+/* Asks for a vCard or CSV file and previews its import. */
+void
+atlas_contacts_page_choose_import (AtlasContactsPage *self)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
+
+  chooser = gtk_file_chooser_native_new (_("Import Contacts"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_contact_filters (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * atlas_contacts_page_export:
+ *
+ * Writes the contacts the list shows (all of them, or those the search
+ * leaves) to @file, as vCard or CSV by its name (vCard when unclear).
+ */
+gboolean
+atlas_contacts_page_export (AtlasContactsPage  *self,
+                            GFile              *file,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  AtlasContactFormat format = ATLAS_CONTACT_FORMAT_VCARD;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), FALSE);
+
+  atlas_contact_editor_flush (self->editor);
+  if (path != NULL)
+    atlas_contact_format_for_path (path, &format);
+  contacts = atlas_contacts_collect (self->store,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                     error);
+  return contacts != NULL && atlas_contacts_write (contacts, format, file, NULL, error);
+}
+
+static void
+export_chooser_cb (GtkNativeDialog   *chooser,
+                   int                response,
+                   AtlasContactsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (atlas_contacts_page_export (self, file, &error))
+        add_toast (self, adw_toast_new (_("Contacts exported")));
+      else
+        add_toast (self, toast_for_error (error));
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* Asks where to save the contacts listed, as vCard or CSV. */
+void
+atlas_contacts_page_choose_export (AtlasContactsPage *self)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
+
+  chooser = gtk_file_chooser_native_new (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
+                                         ? _("Export the Contacts Found")
+                                         : _("Export All Contacts"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: the suggested file name of exported contacts */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Contacts.vcf"));
+  add_contact_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

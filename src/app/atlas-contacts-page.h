@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "atlas-contact-editor.h"
 #include "atlas-history.h"
@@ -30,5 +30,12 @@ void                atlas_contacts_page_show_contact (AtlasContactsPage *self,
 gboolean            atlas_contacts_page_delete_shown (AtlasContactsPage *self);
 gboolean            atlas_contacts_page_flush        (AtlasContactsPage *self);
 void                atlas_contacts_page_search       (AtlasContactsPage *self);
+AdwMessageDialog   *atlas_contacts_page_preview_import (AtlasContactsPage *self,
+                                                        GFile             *file);
+void                atlas_contacts_page_choose_import (AtlasContactsPage *self);
+gboolean            atlas_contacts_page_export       (AtlasContactsPage *self,
+                                                      GFile             *file,
+                                                      GError           **error);
+void                atlas_contacts_page_choose_export (AtlasContactsPage *self);
 
 G_END_DECLS

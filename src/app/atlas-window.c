@@ -176,6 +176,28 @@ new_contact_action (GtkWidget  *widget,
 }
 
 static void
+import_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "contacts");
+  atlas_contacts_page_choose_import (self->contacts_page);
+}
+
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "contacts");
+  atlas_contacts_page_choose_export (self->contacts_page);
+}
+
+static void
 show_contact_cb (AtlasWindow *self,
                  gint64       id)
 {
@@ -545,6 +567,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

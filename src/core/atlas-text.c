@@ -38,11 +38,25 @@ append_folded_char (GString  *out,
     case 0x1E9E: /* capital ß */
       g_string_append (out, "ss");
       return;
+    /* Letters without a decomposition that German keyboards type as the
+     * plain letter: Yıldız as Yildiz, Łódź as Lodz, Øresund as Oresund. */
+    case 0x0131: /* ı */
+      g_string_append_c (out, 'i');
+      return;
+    case 0x0142: /* ł */
+      g_string_append_c (out, 'l');
+      return;
+    case 0x00F8: /* ø */
+      g_string_append_c (out, 'o');
+      return;
+    case 0x0111: /* đ */
+      g_string_append_c (out, 'd');
+      return;
     default:
       break;
     }
 
-  /* Other accents (é, ç, ł is left alone) are dropped: the base letter is
+  /* Other accents (é, ç, ş) are dropped: the base letter is
    * the first character of the canonical decomposition. */
   n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
   if (n > 0 && decomposed[0] < 0x0300)
