@@ -233,6 +233,47 @@ delete_action (GtkWidget  *widget,
   atlas_contacts_page_delete_shown (ATLAS_CONTACTS_PAGE (widget));
 }
 
+/* Rows are built in code: a GtkBuilderListItemFactory parses its XML for
+ * each of the ~200 rows a list view keeps, which cost 70 ms when the view
+ * was first shown with 10,000 contacts (bench/atlas-bench-contacts). */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *summary = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  AtlasContact *contact = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *summary = gtk_widget_get_next_sibling (name);
+  g_autofree char *display = atlas_contact_dup_display_name (contact);
+  g_autofree char *what = atlas_contact_dup_summary (contact);
+
+  gtk_label_set_label (GTK_LABEL (name), display);
+  gtk_label_set_label (GTK_LABEL (summary), what);
+  gtk_widget_set_visible (summary, *what != '\0');
+}
+
 static void
 atlas_contacts_page_dispose (GObject *object)
 {
@@ -287,8 +328,12 @@ static void
 atlas_contacts_page_init (AtlasContactsPage *self)
 {
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 
   g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
