@@ -138,10 +138,17 @@ test_centre_autosave (AtlasTestDir  *fixture,
   editor = show_koeln (window, store);
   before_street = read_centre_field (fixture->db_path, "05315", ATLAS_CENTRE_STREET);
 
-  /* Typing, then a pause: written without a Save button. */
+  /* Typing, then a pause: written without a Save button. With a search
+   * active, as when the centre was found by typing its name. */
+  gtk_editable_set_text (GTK_EDITABLE (atlas_test_find_widget (GTK_WIDGET (atlas_window_get_centres_page (window)),
+                                                               GTK_TYPE_SEARCH_ENTRY)), "koeln");
+  atlas_list_model_set_filter (atlas_centres_page_get_model (atlas_window_get_centres_page (window)), "koeln");
   phone = row (editor, "phone_row");
   gtk_editable_set_text (GTK_EDITABLE (phone), "0221 221-29292");
   g_assert_true (spin_until (centre_field_is, &probe, 3000));
+  /* The list refreshed; the editor still shows the centre. */
+  spin_until (NULL, NULL, 100);
+  g_assert_cmpint (atlas_centre_editor_get_id (editor), !=, 0);
 
   /* An invalid postal code is marked and explained and not written; the
    * typed text stays in the field. */

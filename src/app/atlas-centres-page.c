@@ -57,12 +57,33 @@ selection_changed_cb (AtlasCentresPage *self)
   if (pos != GTK_INVALID_LIST_POSITION)
     id = atlas_list_model_get_id (self->model, pos);
 
-  /* The list refreshes after every save; the same centre stays put. */
-  if (id != 0 && id == atlas_centre_editor_get_id (self->editor))
+  /* The list refreshes after every save, which drops the selection for a
+   * moment: the centre shown stays, and is selected again below. */
+  if (id == 0 || id == atlas_centre_editor_get_id (self->editor))
     return;
 
   atlas_centre_editor_show (self->editor, id);
-  gtk_stack_set_visible_child_name (self->detail_stack, id ? "editor" : "none");
+  gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+}
+
+/* Keeps the row of the centre shown selected when the list changes. */
+static void
+sync_selection (AtlasCentresPage *self)
+{
+  gint64 id = atlas_centre_editor_get_id (self->editor);
+  guint n;
+
+  if (self->selection == NULL || id == 0)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    if (atlas_list_model_get_id (self->model, i) == id)
+      {
+        if (gtk_single_selection_get_selected (self->selection) != i)
+          gtk_single_selection_set_selected (self->selection, i);
+        return;
+      }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -268,7 +289,7 @@ atlas_centres_page_set_context (AtlasCentresPage *self,
     }
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_content, self);
+    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   g_clear_object (&self->selection);
@@ -282,6 +303,8 @@ atlas_centres_page_set_context (AtlasCentresPage *self,
       atlas_list_model_set_filter (self->model,
                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_content), self);
+      g_signal_connect_data (self->model, "items-changed", G_CALLBACK (sync_selection), self, NULL,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
