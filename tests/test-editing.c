@@ -404,11 +404,20 @@ test_contacts_exchange (AtlasTestDir  *fixture,
 
   search = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "yildiz");
-  g_assert_true (atlas_contacts_page_export (page, vcf_file, &error));
+  g_assert_true (atlas_contacts_page_export (page, vcf_file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (vcf, &written, NULL, NULL));
   g_assert_nonnull (strstr (written, "N:Yıldız;Ayşe;;;"));
   g_assert_null (strstr (written, "Klein"));
+
+  /* Only the contact shown. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  atlas_contacts_page_show_contact (page, 2);
+  g_assert_true (atlas_contacts_page_export (page, vcf_file, TRUE, &error));
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (vcf, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "Klein"));
+  g_assert_null (strstr (written, "Yıldız"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -53,6 +53,8 @@ update_detail (AtlasContactsPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, shown ? "editor" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete",
                                  atlas_contact_editor_get_id (self->editor) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.export-one",
+                                 atlas_contact_editor_get_id (self->editor) != 0);
   if (!shown && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -226,6 +228,14 @@ undo_delete_cb (AdwToast          *toast,
 }
 
 static void
+export_one_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  atlas_contacts_page_choose_export (ATLAS_CONTACTS_PAGE (widget), TRUE);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -320,6 +330,7 @@ atlas_contacts_page_class_init (AtlasContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, merged_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.export-one", NULL, export_one_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -721,13 +732,16 @@ atlas_contacts_page_choose_import (AtlasContactsPage *self)
 
 /**
  * atlas_contacts_page_export:
+ * @only_shown: just the contact in the editor, not the list
  *
  * Writes the contacts the list shows (all of them, or those the search
- * leaves) to @file, as vCard or CSV by its name (vCard when unclear).
+ * leaves), or only the one shown, to @file, as vCard or CSV by its name
+ * (vCard when unclear).
  */
 gboolean
 atlas_contacts_page_export (AtlasContactsPage  *self,
                             GFile              *file,
+                            gboolean            only_shown,
                             GError            **error)
 {
   g_autoptr(GPtrArray) contacts = NULL;
@@ -739,9 +753,21 @@ atlas_contacts_page_export (AtlasContactsPage  *self,
   atlas_contact_editor_flush (self->editor);
   if (path != NULL)
     atlas_contact_format_for_path (path, &format);
-  contacts = atlas_contacts_collect (self->store,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                     error);
+
+  if (only_shown)
+    {
+      GObject *shown = atlas_store_load (self->store, ATLAS_RECORD_CONTACT,
+                                         atlas_contact_editor_get_id (self->editor), error);
+
+      if (shown == NULL)
+        return FALSE;
+      contacts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (contacts, shown);
+    }
+  else
+    contacts = atlas_contacts_collect (self->store,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                       error);
   return contacts != NULL && atlas_contacts_write (contacts, format, file, NULL, error);
 }
 
@@ -755,7 +781,9 @@ export_chooser_cb (GtkNativeDialog   *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
-      if (atlas_contacts_page_export (self, file, &error))
+      gboolean only_shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "only-shown"));
+
+      if (atlas_contacts_page_export (self, file, only_shown, &error))
         add_toast (self, adw_toast_new (_("Contacts exported")));
       else
         add_toast (self, toast_for_error (error));
@@ -764,22 +792,44 @@ export_chooser_cb (GtkNativeDialog   *chooser,
   g_object_unref (self);
 }
 
-/* Asks where to save the contacts listed, as vCard or CSV. */
+/* Asks where to save the contacts listed, or only the one shown, as vCard
+ * or CSV. */
 void
-atlas_contacts_page_choose_export (AtlasContactsPage *self)
+atlas_contacts_page_choose_export (AtlasContactsPage *self,
+                                   gboolean           only_shown)
 {
   GtkFileChooserNative *chooser;
+  const char *title;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
 
-  chooser = gtk_file_chooser_native_new (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
-                                         ? _("Export the Contacts Found")
-                                         : _("Export All Contacts"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  if (only_shown)
+    {
+      g_autoptr(GObject) shown = atlas_store_load (self->store, ATLAS_RECORD_CONTACT,
+                                                   atlas_contact_editor_get_id (self->editor), NULL);
+      g_autofree char *display = shown ? atlas_contact_dup_display_name (ATLAS_CONTACT (shown)) : NULL;
+
+      if (display == NULL)
+        return;
+      g_strdelimit (display, "/\\:", '-');
+      name = g_strconcat (display, ".vcf", NULL);
+      title = _("Export the Contact");
+    }
+  else
+    {
+      /* TRANSLATORS: the suggested file name of exported contacts */
+      name = g_strdup (_("Contacts.vcf"));
+      title = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
+              ? _("Export the Contacts Found")
+              : _("Export All Contacts");
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  /* TRANSLATORS: the suggested file name of exported contacts */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Contacts.vcf"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   add_contact_filters (GTK_FILE_CHOOSER (chooser), FALSE);
+  g_object_set_data (G_OBJECT (chooser), "only-shown", GINT_TO_POINTER (only_shown));
   g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -35,7 +35,9 @@ AdwMessageDialog   *atlas_contacts_page_preview_import (AtlasContactsPage *self,
 void                atlas_contacts_page_choose_import (AtlasContactsPage *self);
 gboolean            atlas_contacts_page_export       (AtlasContactsPage *self,
                                                       GFile             *file,
+                                                      gboolean           only_shown,
                                                       GError           **error);
-void                atlas_contacts_page_choose_export (AtlasContactsPage *self);
+void                atlas_contacts_page_choose_export (AtlasContactsPage *self,
+                                                       gboolean           only_shown);
 
 G_END_DECLS

@@ -194,7 +194,7 @@ export_contacts_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
   atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_choose_export (self->contacts_page);
+  atlas_contacts_page_choose_export (self->contacts_page, FALSE);
 }
 
 static void
