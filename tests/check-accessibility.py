@@ -92,6 +92,50 @@ def activate(node):
     return False
 
 
+CTRL = 1 << 2
+
+
+def key(sym, mods=0):
+    """Presses a key (a keysym) as the keyboard would, through XTest."""
+    registry = pyatspi.Registry
+    if mods:
+        registry.generateKeyboardEvent(mods, None, pyatspi.KEY_LOCKMODIFIERS)
+    registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
+    if mods:
+        registry.generateKeyboardEvent(mods, None, pyatspi.KEY_UNLOCKMODIFIERS)
+    time.sleep(0.4)
+
+
+def type_text(text):
+    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+    time.sleep(0.4)
+
+
+def field_text(node):
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return ""
+
+
+def check_editor(app, number, what, expected, shows=None):
+    """The editor a keyboard user opened: the fields are there, all named,
+    and (shows) the first one holds the record's text."""
+    found = controls(app)
+    fields = {name: node for node, role, name, _p in found if role in ("text", "entry")}
+    missing = [e for e in expected if e not in fields]
+    bad = unnamed(found)
+    if missing or bad:
+        print(f"not ok {number} - {what}: missing fields {missing}, unnamed {bad}")
+        return 1
+    if shows is not None and shows not in field_text(fields[expected[0]]):
+        print(f"not ok {number} - {what}: “{expected[0]}” holds “{field_text(fields[expected[0]])}”, not “{shows}”")
+        return 1
+    print(f"ok {number} - {what}: {len(expected)} fields found, every control named")
+    return 0
+
+
 def main():
     app_bin, cli, tour = sys.argv[1:4]
     tmp = tempfile.mkdtemp(prefix="atlas-a11y-")
@@ -114,7 +158,7 @@ def main():
         # The view switcher is in the header bar twice (wide and narrow);
         # the first four tabs are the ones shown.
         tabs = tabs[:VIEWS]
-        print(f"1..{VIEWS + 1}")
+        print(f"1..{VIEWS + 4}")
         if len(tabs) != VIEWS:
             print(f"not ok 1 - expected {VIEWS} page tabs, found {len(tabs)}")
             return 1
@@ -138,6 +182,36 @@ def main():
                     print(f"#   {b}")
             else:
                 print(f"ok {i + 2} - view '{view}': {n_controls} controls, all named")
+
+        # By keyboard alone: find a centre and open it, then start a
+        # contact and type its name.
+        n = VIEWS + 2
+        key(0x31, 1 << 3)    # Alt+1: the centres
+        key(0x66, CTRL)      # Ctrl+F: the search
+        type_text("kleve")
+        time.sleep(0.6)      # the search entry waits for more typing
+        key(0xff09)          # Tab: into the list
+        key(0xff0d)          # Return: open the centre
+        time.sleep(0.6)
+        failures += check_editor(app, n, "Ctrl+F, typing, Tab, Return open a centre",
+                                 ["Name", "Street", "Postal code", "Phone", "E-mail", "Website"],
+                                 shows="Kleve")
+        key(0x6e, CTRL)      # Ctrl+N: a new contact, focus in the given name
+        time.sleep(0.6)
+        failures += check_editor(app, n + 1, "Ctrl+N opens a new contact",
+                                 ["Given name", "Family name", "Phones", "E-mail addresses"])
+        type_text("Erika")
+        key(0xff09)          # Tab: the family name
+        type_text("Mustermann")
+        time.sleep(1.5)      # autosave
+        listed = subprocess.run([cli, "--db", db, "list", "contacts"], env=env,
+                                capture_output=True, text=True).stdout
+        if "Erika\tMustermann" in listed:
+            print(f"ok {n + 2} - a contact typed by keyboard alone is saved")
+        else:
+            failures += 1
+            print(f"not ok {n + 2} - a contact typed by keyboard alone is not in the catalogue")
+            print("#   " + listed.replace("\n", "\n#   "))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
