@@ -256,6 +256,9 @@ atlas_contact_text_to_utf8 (GBytes  *bytes,
   const char *data = g_bytes_get_data (bytes, &len);
   char *text;
 
+  if (len == 0)
+    return g_strdup ("");
+
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
@@ -468,6 +471,8 @@ vcard_property (AtlasContact *contact,
 
   head = g_strndup (line, colon - line);
   params = g_strsplit (head, ";", -1);
+  if (params[0] == NULL)  /* a line that starts with the colon */
+    return;
   name = params[0];
   if ((dot = strrchr (name, '.')) != NULL)  /* item1.EMAIL */
     name = dot + 1;

@@ -110,7 +110,6 @@ draw_legend (const AtlasMapScene  *scene,
     { _("Planned"), ATLAS_AREA_PLANNED },
     { _("Not visited yet"), ATLAS_AREA_NOT_VISITED },
   };
-  g_autoptr(GString) key = g_string_new (NULL);
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, font);
