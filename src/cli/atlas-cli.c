@@ -38,6 +38,7 @@ typedef struct {
   const char *visitor;
   int width;
   gboolean dry_run;
+  int keep;
 } CliOptions;
 
 /* YYYY-MM-DD and a real day. */
@@ -723,6 +724,94 @@ cmd_import_contacts (const CliOptions  *options,
   return EXIT_OK;
 }
 
+static int
+cmd_backup (const CliOptions  *options,
+            char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status = EXIT_OK;
+
+  if (args[0] != NULL)
+    return usage_error (_("“backup” takes no arguments"));
+  if (options->keep < 0)
+    return usage_error (_("--keep takes a number of at least 1"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_EXISTING, &status)))
+    return status;
+
+  if (!(path = atlas_store_backup (store, &error)))
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+  if (options->keep > 0)
+    atlas_store_prune_backups (atlas_store_get_path (store), options->keep);
+
+  g_print ("%s\n", path);
+  return EXIT_OK;
+}
+
+static int
+cmd_list_backups (const CliOptions  *options,
+                  char             **args)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  const char *db_path = options->db_path;
+
+  if (args[0] != NULL)
+    return usage_error (_("“backups” takes no arguments"));
+  if (db_path == NULL)
+    db_path = default_path = atlas_store_default_path ();
+
+  backups = atlas_store_list_backups (db_path, TRUE);
+  g_print ("path\ttaken\tschema\treleases\tcontacts\tvisits\tstatus\n");
+  for (guint i = 0; i < backups->len; i++)
+    {
+      AtlasBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *taken = info->taken ? g_date_time_format_iso8601 (info->taken) : g_strdup ("");
+
+      g_print ("%s\t%s\t%d\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+               info->path, taken, info->schema_version, info->n_releases, info->n_contacts,
+               info->n_visits, info->sound ? "ok" : info->problem);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_restore (const CliOptions  *options,
+             char             **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *backup = NULL;
+  const char *db_path = options->db_path;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“restore” takes one backup file"));
+  if (db_path == NULL)
+    db_path = default_path = atlas_store_default_path ();
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  backup = g_file_get_path (file);
+  if (!atlas_store_restore (db_path, backup, &aside, &error))
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  if (aside != NULL)
+    /* TRANSLATORS: after a restore; %s is where the replaced file went */
+    g_print (_("Restored. The catalogue it replaced is kept as %s\n"), aside);
+  else
+    g_print (_("Restored.\n"));
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -743,6 +832,9 @@ atlas_cli_run (int    argc,
     { "export-map", cmd_export_map },
     { "export-contacts", cmd_export_contacts },
     { "import-contacts", cmd_import_contacts },
+    { "backup", cmd_backup },
+    { "backups", cmd_list_backups },
+    { "restore", cmd_restore },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -758,6 +850,7 @@ atlas_cli_run (int    argc,
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean version = FALSE;
   gboolean dry_run = FALSE;
+  int keep = 0;
   CliOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -776,6 +869,8 @@ atlas_cli_run (int    argc,
       N_("The visitor of an added visit, or whose visits to draw"), N_("NAME") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width of an exported map in pixels (PNG) or points (SVG, PDF); default 1200"), N_("PX") },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
+      N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("With import-contacts: only report what would be added, merged and skipped"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -796,6 +891,9 @@ atlas_cli_run (int    argc,
                        _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width)"),
                        _("  export-contacts FILE.vcf|FILE.csv        write all contacts as vCard 4.0 or CSV"),
                        _("  import-contacts FILE                     add contacts from vCard or CSV (--dry-run)"),
+                       _("  backup                                   write a consistent copy to backups/ (--keep N)"),
+                       _("  backups                                  list the backups, checked, newest first"),
+                       _("  restore FILE                             replace the catalogue with a backup (the old file is kept)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -818,6 +916,7 @@ atlas_cli_run (int    argc,
   options.visitor = visitor;
   options.width = width;
   options.dry_run = dry_run;
+  options.keep = keep;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)
     options.format = FORMAT_TSV;
   else if (g_strcmp0 (format, "json") == 0)

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -48,6 +51,7 @@ struct _AtlasStore
   gint64 pending_id;      /* the one record changed, or 0 for several */
   gboolean read_only;
   gboolean trace;
+  int lock_fd;            /* a shared flock on the file while it is open */
 
   /* Releases inserted in the open transaction and not yet in the full-text
    * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
@@ -293,6 +297,8 @@ atlas_store_note_change (AtlasStore      *self,
 
 /* Opening and migrating ------------------------------------------------------ */
 
+static char *run_check (sqlite3 *db, const char *sql);
+
 static gboolean
 configure_connection (AtlasStore  *self,
                       GError     **error)
@@ -396,6 +402,10 @@ atlas_store_backup_to (AtlasStore  *self,
 
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
+  /* The copy has the source's WAL flag; a backup is one file on its own. */
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
+         ? SQLITE_DONE : sqlite3_errcode (dest);
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
@@ -559,6 +569,13 @@ atlas_store_initable_init (GInitable     *initable,
 
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
 
+  /* While any program has the catalogue open, it holds a shared lock on
+   * the file (flock, apart from SQLite's own locks): a restore, which
+   * replaces the file, needs it alone. */
+  self->lock_fd = open (self->path, O_RDONLY | O_CLOEXEC);
+  if (self->lock_fd >= 0)
+    flock (self->lock_fd, LOCK_SH | LOCK_NB);
+
   /* Reading the schema is the first real read: a file that is not a
    * database fails here, before any setting, with a message that says so. */
   sqlite3_busy_timeout (self->db, 5000);
@@ -568,6 +585,18 @@ atlas_store_initable_init (GInitable     *initable,
       g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
                    _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
       return FALSE;
+    }
+
+  if (self->flags & ATLAS_STORE_OPEN_CHECK)
+    {
+      g_autofree char *check = run_check (self->db, "PRAGMA quick_check");
+
+      if (g_strcmp0 (check, "ok") != 0)
+        {
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged (%s)"), self->path, check);
+          return FALSE;
+        }
     }
 
   if (!configure_connection (self, error))
@@ -607,6 +636,8 @@ atlas_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
@@ -714,6 +745,7 @@ atlas_store_init (AtlasStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->trace = g_getenv ("ATLAS_SQL_TRACE") != NULL;
+  self->lock_fd = -1;
 }
 
 /* Public API ---------------------------------------------------------------- */
@@ -2518,4 +2550,437 @@ atlas_store_seed (AtlasStore  *self,
 fail:
   atlas_store_rollback (self);
   return FALSE;
+}
+
+/* Backups -------------------------------------------------------------------- */
+
+void
+atlas_backup_info_free (AtlasBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_clear_pointer (&info->taken, g_date_time_unref);
+  g_free (info->problem);
+  g_free (info);
+}
+
+static char *
+backups_dir_for (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* Opens a file that came from elsewhere without trusting it: read-only,
+ * defensive (no writes to the schema, no unsafe functions in it). */
+static sqlite3 *
+open_untrusted (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("Could not open “%s”: %s"), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+static gint64
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The first line of an integrity or quick check: "ok" when sound. */
+static char *
+run_check (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    result = g_strdup (sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/**
+ * atlas_store_inspect_backup:
+ * @full: run the full integrity check, not only the quick one
+ *
+ * Opens the file defensively and reads what it holds.
+ *
+ * Returns: (transfer full): what the file is; info->sound says whether it
+ *   passed the check and can be restored
+ */
+AtlasBackupInfo *
+atlas_store_inspect_backup (const char *path,
+                            gboolean    full)
+{
+  AtlasBackupInfo *info = g_new0 (AtlasBackupInfo, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *check = NULL;
+  sqlite3 *db;
+
+  info->path = g_strdup (path);
+  info->n_releases = info->n_contacts = info->n_visits = -1;
+  if (file_info != NULL)
+    info->taken = g_file_info_get_modification_date_time (file_info);
+
+  if (!(db = open_untrusted (path, &error)))
+    {
+      info->problem = g_strdup (error->message);
+      return info;
+    }
+
+  check = run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+  info->schema_version = (int) count_rows (db, "PRAGMA user_version");
+  if (g_strcmp0 (check, "ok") != 0)
+    info->problem = g_strdup_printf (_("The file is damaged: %s"), check);
+  else if (info->schema_version < 1)
+    info->problem = g_strdup (_("The file is not a catalogue of this program."));
+  else if (info->schema_version > atlas_store_latest_version ())
+    info->problem = g_strdup (_("The file was written by a newer version of Integrationsatlas."));
+  else
+    {
+      info->n_releases = count_rows (db, "SELECT count(*) FROM release");
+      info->n_contacts = count_rows (db, "SELECT count(*) FROM contact");
+      info->n_visits = count_rows (db, "SELECT count(*) FROM visit");
+      if (info->n_releases < 0 || info->n_contacts < 0 || info->n_visits < 0)
+        info->problem = g_strdup (_("The file is not a catalogue of this program."));
+      else
+        info->sound = TRUE;
+    }
+
+  sqlite3_close (db);
+  return info;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const AtlasBackupInfo *x = *(AtlasBackupInfo * const *) a;
+  const AtlasBackupInfo *y = *(AtlasBackupInfo * const *) b;
+
+  if (x->taken == NULL || y->taken == NULL)
+    return (x->taken == NULL) - (y->taken == NULL);
+  return -g_date_time_compare (x->taken, y->taken);
+}
+
+/**
+ * atlas_store_list_backups:
+ * @db_path: the catalogue whose backups (in backups/ beside it) to list
+ * @full: run the full integrity check on each (slower)
+ *
+ * Returns: (transfer full) (element-type AtlasBackupInfo): the backups,
+ *   newest first, each inspected
+ */
+GPtrArray *
+atlas_store_list_backups (const char *db_path,
+                          gboolean    full)
+{
+  g_autofree char *dir_path = backups_dir_for (db_path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_backup_info_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, "catalogue-") || !g_str_has_suffix (name, ".sqlite"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      g_ptr_array_add (list, atlas_store_inspect_backup (path, full));
+    }
+
+  g_ptr_array_sort (list, compare_newest_first);
+  return list;
+}
+
+/**
+ * atlas_store_backup:
+ *
+ * Writes a consistent copy of the catalogue to
+ * backups/catalogue-YYYYMMDDTHHMMSS.sqlite beside it.
+ *
+ * Returns: (transfer full) (nullable): the copy's path
+ */
+char *
+atlas_store_backup (AtlasStore  *self,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *dir = backups_dir_for (self->path);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *name = g_strdup_printf ("catalogue-%s.sqlite", stamp);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  /* Written under another name and renamed when complete: a backup that
+   * is listed is whole. */
+  g_unlink (part);
+  if (!atlas_store_backup_to (self, part, error))
+    return NULL;
+  if (g_rename (part, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+      g_unlink (part);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/**
+ * atlas_store_prune_backups:
+ * @keep: how many of the newest to keep (at least one is kept)
+ *
+ * Returns: how many were deleted
+ */
+guint
+atlas_store_prune_backups (const char *db_path,
+                           guint       keep)
+{
+  g_autoptr(GPtrArray) list = atlas_store_list_backups (db_path, FALSE);
+  guint deleted = 0;
+
+  keep = MAX (keep, 1);
+  for (guint i = keep; i < list->len; i++)
+    {
+      AtlasBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (g_unlink (info->path) == 0)
+        deleted++;
+    }
+  return deleted;
+}
+
+/**
+ * atlas_store_backup_if_due:
+ * @keep: backups to keep
+ * @max_age: make one when the newest is older than this
+ *
+ * Returns: (transfer full) (nullable): the path of the backup made, %NULL
+ *   when none was due or on error (then @error is set)
+ */
+char *
+atlas_store_backup_if_due (AtlasStore  *self,
+                           guint        keep,
+                           GTimeSpan    max_age,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  char *made;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  list = atlas_store_list_backups (self->path, FALSE);
+  if (list->len > 0)
+    {
+      AtlasBackupInfo *newest = g_ptr_array_index (list, 0);
+
+      if (newest->taken != NULL && g_date_time_difference (now, newest->taken) < max_age)
+        return NULL;
+    }
+
+  made = atlas_store_backup (self, error);
+  if (made != NULL)
+    atlas_store_prune_backups (self->path, keep);
+  return made;
+}
+
+static gboolean
+rename_if_there (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  if (!g_file_test (from, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_rename (from, to) == 0)
+    return TRUE;
+
+  {
+    int saved_errno = errno;
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not move “%s” aside: %s"), from, g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
+static gboolean restore_locked (const char *db_path, const char *backup_path, gboolean had_db,
+                                char **set_aside, GError **error);
+
+/**
+ * atlas_store_restore:
+ * @db_path: the catalogue to replace; it must not be open
+ * @backup_path: a backup (or any catalogue file) to restore
+ * @set_aside: (out) (optional) (nullable): where the replaced file went
+ *
+ * Checks @backup_path in full, moves the catalogue (with its -wal and -shm
+ * files) aside, never deleting it, and puts a copy of the backup in its
+ * place. On error the catalogue is where it was.
+ */
+gboolean
+atlas_store_restore (const char  *db_path,
+                     const char  *backup_path,
+                     char       **set_aside,
+                     GError     **error)
+{
+  AtlasBackupInfo *info = atlas_store_inspect_backup (backup_path, TRUE);
+  gboolean had_db = g_file_test (db_path, G_FILE_TEST_EXISTS);
+
+  if (!info->sound)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   _("“%s” cannot be restored: %s"), backup_path, info->problem);
+      atlas_backup_info_free (info);
+      return FALSE;
+    }
+  atlas_backup_info_free (info);
+
+  /* Nobody may have the catalogue open while it is replaced: the lock is
+   * held until the new file is in place. */
+  if (had_db)
+    {
+      int fd = open (db_path, O_RDONLY | O_CLOEXEC);
+      gboolean ok;
+
+      if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          if (fd >= 0)
+            close (fd);
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY,
+                       _("“%s” is open in another program (Integrationsatlas?); close it first"),
+                       db_path);
+          return FALSE;
+        }
+      ok = restore_locked (db_path, backup_path, had_db, set_aside, error);
+      close (fd);
+      return ok;
+    }
+
+  return restore_locked (db_path, backup_path, had_db, set_aside, error);
+}
+
+static gboolean
+restore_locked (const char  *db_path,
+                const char  *backup_path,
+                gboolean     had_db,
+                char       **set_aside,
+                GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", db_path, stamp);
+  g_autofree char *part = g_strconcat (db_path, ".restoring", NULL);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  sqlite3 *source = NULL, *dest = NULL;
+  sqlite3_backup *copy;
+  int rc;
+
+  /* The copy first, beside the catalogue; only then anything is moved. */
+  g_unlink (part);
+  if (!(source = open_untrusted (backup_path, error)))
+    return FALSE;
+  rc = sqlite3_open_v2 (part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK && (copy = sqlite3_backup_init (dest, "main", source, "main")) != NULL)
+    {
+      rc = sqlite3_backup_step (copy, -1);
+      sqlite3_backup_finish (copy);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      else if (rc == SQLITE_OK)
+        rc = SQLITE_ERROR;
+    }
+  else if (rc == SQLITE_OK)
+    rc = sqlite3_errcode (dest);
+  sqlite3_close (source);
+  sqlite3_close (dest);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+                   _("Could not copy “%s”: %s"), backup_path, sqlite3_errstr (rc));
+      g_unlink (part);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (!rename_if_there (from, to, error))
+        {
+          /* Put back what was moved. */
+          for (guint k = 0; k < i; k++)
+            {
+              g_autofree char *back_from = g_strconcat (aside, suffixes[k], NULL);
+              g_autofree char *back_to = g_strconcat (db_path, suffixes[k], NULL);
+
+              g_rename (back_from, back_to);
+            }
+          g_unlink (part);
+          return FALSE;
+        }
+    }
+
+  if (g_rename (part, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+        {
+          g_autofree char *back_from = g_strconcat (aside, suffixes[k], NULL);
+          g_autofree char *back_to = g_strconcat (db_path, suffixes[k], NULL);
+
+          if (g_file_test (back_from, G_FILE_TEST_EXISTS))
+            g_rename (back_from, back_to);
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not put the backup in place: %s"), g_strerror (saved_errno));
+      g_unlink (part);
+      return FALSE;
+    }
+
+  if (set_aside != NULL)
+    *set_aside = had_db ? g_steal_pointer (&aside) : NULL;
+  return TRUE;
 }

@@ -34,6 +34,7 @@ typedef enum {
   ATLAS_STORE_OPEN_EXISTING = 1 << 0, /* fail instead of creating the file */
   ATLAS_STORE_OPEN_NO_SEED  = 1 << 1, /* leave the catalogue empty */
   ATLAS_STORE_OPEN_READ_ONLY = 1 << 2, /* change nothing: no upgrade, no seed */
+  ATLAS_STORE_OPEN_CHECK    = 1 << 3, /* quick_check first; damaged: CORRUPT */
 } AtlasStoreOpenFlags;
 
 typedef enum {
@@ -217,5 +218,35 @@ gboolean     atlas_store_log_import           (AtlasStore          *self,
                                                guint                n_updated,
                                                guint                n_skipped,
                                                GError             **error);
+
+/* Backups: consistent copies in backups/ beside the catalogue. */
+typedef struct {
+  char *path;
+  GDateTime *taken;       /* when the file was written */
+  int schema_version;
+  gint64 n_releases;      /* -1 when unknown */
+  gint64 n_contacts;
+  gint64 n_visits;
+  gboolean sound;         /* passed the check: it can be restored */
+  char *problem;          /* why not */
+} AtlasBackupInfo;
+
+void             atlas_backup_info_free      (AtlasBackupInfo     *info);
+AtlasBackupInfo *atlas_store_inspect_backup  (const char          *path,
+                                              gboolean             full);
+GPtrArray       *atlas_store_list_backups    (const char          *db_path,
+                                              gboolean             full);
+char            *atlas_store_backup          (AtlasStore          *self,
+                                              GError             **error);
+guint            atlas_store_prune_backups   (const char          *db_path,
+                                              guint                keep);
+char            *atlas_store_backup_if_due   (AtlasStore          *self,
+                                              guint                keep,
+                                              GTimeSpan            max_age,
+                                              GError             **error);
+gboolean         atlas_store_restore         (const char          *db_path,
+                                              const char          *backup_path,
+                                              char               **set_aside,
+                                              GError             **error);
 
 G_END_DECLS

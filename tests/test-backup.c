@@ -1,0 +1,295 @@
+/* test-backup.c: backups, restore, and catalogues that are damaged
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atlas-i18n.h"
+#include "atlas-store.h"
+#include "atlas-test-util.h"
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("missing");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+add_contacts (AtlasStore *store,
+              guint       n,
+              const char *family)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasContact) c = atlas_contact_new ();
+      g_autofree char *name = g_strdup_printf ("%s %u", family, i);
+      g_autoptr(GError) error = NULL;
+
+      atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, name);
+      g_assert_cmpint (atlas_store_save_contact (store, c, &error), >, 0);
+    }
+}
+
+static void
+test_backup_and_prune (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasStore) writer = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *due = NULL;
+  AtlasBackupInfo *info;
+
+  g_assert_no_error (error);
+  add_contacts (store, 20, "Vorher");
+
+  /* Taken while another connection writes: consistent, and whole. */
+  writer = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING, &error);
+  atlas_store_begin (writer, &error);
+  add_contacts (writer, 5, "Ungespeichert");
+  first = atlas_store_backup (store, &error);
+  g_assert_no_error (error);
+  atlas_store_commit (writer, &error);
+
+  list = atlas_store_list_backups (fixture->db_path, TRUE);
+  g_assert_cmpuint (list->len, ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_true (info->sound);
+  g_assert_cmpstr (info->path, ==, first);
+  g_assert_cmpint (info->n_contacts, ==, 20);
+  g_assert_cmpint (info->schema_version, ==, atlas_store_latest_version ());
+  g_assert_nonnull (info->taken);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A backup is one file: no -wal beside it is needed. */
+  {
+    g_autofree char *wal = g_strconcat (first, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+
+  /* Daily: nothing due right after one; due with an age of zero. */
+  due = atlas_store_backup_if_due (store, 10, G_TIME_SPAN_DAY, &error);
+  g_assert_no_error (error);
+  g_assert_null (due);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *made = NULL;
+
+      g_usleep (1100 * G_TIME_SPAN_MILLISECOND);  /* names are per second */
+      made = atlas_store_backup_if_due (store, 2, 0, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (made);
+    }
+  list = atlas_store_list_backups (fixture->db_path, FALSE);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_restore (AtlasTestDir  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *before_sum = NULL;
+  g_autofree char *aside_sum = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.sqlite", NULL);
+
+  g_assert_no_error (error);
+  add_contacts (store, 3, "Gesichert");
+  backup = atlas_store_backup (store, &error);
+  add_contacts (store, 4, "Danach");
+
+  /* Open: refused, nothing touched. */
+  g_assert_false (atlas_store_restore (fixture->db_path, backup, NULL, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* A damaged file is refused. */
+  before_sum = checksum_of (fixture->db_path);
+  g_assert_true (g_file_set_contents (bad, "SQLite format 3\\0 but not really", -1, NULL));
+  g_assert_false (atlas_store_restore (fixture->db_path, bad, NULL, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpstr (checksum_of (fixture->db_path), ==, before_sum);
+
+  /* Restored: the backup's data, the old file kept byte for byte. */
+  g_assert_true (atlas_store_restore (fixture->db_path, backup, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  aside_sum = checksum_of (aside);
+  g_assert_cmpstr (aside_sum, ==, before_sum);
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 3);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CENTRE, NULL), ==, 54);
+}
+
+typedef enum {
+  DAMAGE_TRUNCATE,
+  DAMAGE_ZERO_PAGE_1,
+  DAMAGE_OVERWRITE_PAGE,
+  DAMAGE_NOT_A_DATABASE,
+} Damage;
+
+static void
+damage (const char *path,
+        Damage      how)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  switch (how)
+    {
+    case DAMAGE_TRUNCATE:
+      len = len / 3 + 100;
+      break;
+    case DAMAGE_ZERO_PAGE_1:
+      memset (contents, 0, 4096);
+      break;
+    case DAMAGE_OVERWRITE_PAGE:
+      /* Garbage over a page in the middle: b-tree pages of the tables. */
+      for (gsize i = 0; i < 4096; i++)
+        contents[len / 2 / 4096 * 4096 + i] = (char) (i * 7 + 3);
+      break;
+    case DAMAGE_NOT_A_DATABASE:
+      memcpy (contents, "Dies ist keine Datenbank.\n", 26);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static void
+test_damaged (AtlasTestDir  *fixture,
+              gconstpointer  data)
+{
+  const Damage kinds[] = { DAMAGE_TRUNCATE, DAMAGE_ZERO_PAGE_1, DAMAGE_OVERWRITE_PAGE, DAMAGE_NOT_A_DATABASE };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasStore) store = NULL;
+      g_autoptr(AtlasStore) again = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *damaged_sum = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/damaged-%u.sqlite", fixture->dir, k);
+      g_autofree char *backup = NULL;
+
+      store = atlas_store_new (path, ATLAS_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      add_contacts (store, 400, "Beschädigt");
+      backup = atlas_store_backup (store, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      damage (path, kinds[k]);
+      damaged_sum = checksum_of (path);
+
+      /* Opening with the check fails clearly and changes nothing. */
+      again = atlas_store_new (path, ATLAS_STORE_OPEN_CHECK, &error);
+      g_assert_null (again);
+      g_assert_nonnull (error);
+      g_assert_true (error->code == ATLAS_STORE_ERROR_CORRUPT || error->code == ATLAS_STORE_ERROR_OPEN);
+      g_assert_cmpstr (checksum_of (path), ==, damaged_sum);
+
+      /* The newest sound backup is there to offer, and restores. */
+      backups = atlas_store_list_backups (path, TRUE);
+      g_assert_cmpuint (backups->len, >=, 1);
+      g_assert_true (((AtlasBackupInfo *) g_ptr_array_index (backups, 0))->sound);
+      g_clear_error (&error);
+      g_assert_true (atlas_store_restore (path, backup, NULL, &error));
+      g_assert_no_error (error);
+      again = atlas_store_new (path, ATLAS_STORE_OPEN_CHECK, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (atlas_store_count (again, ATLAS_RECORD_CONTACT, NULL), ==, 400);
+      atlas_test_rm_rf (backup);
+    }
+}
+
+/* A -wal file that does not belong to the database is ignored. */
+static void
+test_orphaned_wal (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *junk = g_malloc0 (32768);
+
+  add_contacts (store, 10, "Vorhanden");
+  g_clear_object (&store);
+  for (guint i = 0; i < 32768; i++)
+    junk[i] = (char) (i * 13);
+  g_assert_true (g_file_set_contents (wal, junk, 32768, NULL));
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 10);
+}
+
+/* A file the user may not write: opened, but it says so. */
+static void
+test_read_only_file (AtlasTestDir  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasContact) c = atlas_contact_new ();
+  g_autofree char *sum = NULL;
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root may write any file");
+      return;
+    }
+  g_clear_object (&store);
+  g_chmod (fixture->db_path, 0444);
+  sum = checksum_of (fixture->db_path);
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  if (store != NULL)
+    {
+      g_assert_true (atlas_store_is_read_only (store));
+      atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, "Nie");
+      g_assert_cmpint (atlas_store_save_contact (store, c, &error), ==, 0);
+      g_assert_nonnull (error);
+    }
+  else
+    g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (checksum_of (fixture->db_path), ==, sum);
+  g_chmod (fixture->db_path, 0644);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  atlas_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  ATLAS_TEST_ADD ("/backup/backup-and-prune", test_backup_and_prune);
+  ATLAS_TEST_ADD ("/backup/restore", test_restore);
+  ATLAS_TEST_ADD ("/backup/damaged", test_damaged);
+  ATLAS_TEST_ADD ("/backup/orphaned-wal", test_orphaned_wal);
+  ATLAS_TEST_ADD ("/backup/read-only-file", test_read_only_file);
+
+  return g_test_run ();
+}
