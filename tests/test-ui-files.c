@@ -17,6 +17,7 @@
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-map-view.h"
+#include "atlas-preferences.h"
 #include "atlas-releases-page.h"
 #include "atlas-tour-page.h"
 #include "atlas-window.h"
@@ -29,6 +30,7 @@ register_types (void)
   g_type_ensure (ATLAS_TYPE_CONTACT_EDITOR);
   g_type_ensure (ATLAS_TYPE_CONTACTS_PAGE);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_PREFERENCES);
   g_type_ensure (ATLAS_TYPE_RELEASES_PAGE);
   g_type_ensure (ATLAS_TYPE_TOUR_PAGE);
   g_type_ensure (ATLAS_TYPE_WINDOW);

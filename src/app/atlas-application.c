@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-preferences.h"
 #include "atlas-store.h"
 #include "atlas-window.h"
 
@@ -80,33 +81,170 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void restore_backup (AtlasApplication *self, const char *backup_path);
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AtlasApplication *self)
+{
+  if (g_str_equal (response, "restore"))
+    restore_backup (self, g_object_get_data (G_OBJECT (dialog), "path"));
+}
+
+/* Asks before replacing the catalogue with a backup. */
+static void
+confirm_restore_cb (AtlasPreferences *preferences,
+                    const char       *path,
+                    AtlasApplication *self)
+{
+  AtlasBackupInfo *info = atlas_store_inspect_backup (path, FALSE);
+  g_autoptr(GDateTime) local = info->taken ? g_date_time_to_local (info->taken) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, _("%d.%m.%Y, %H:%M")) : g_strdup ("?");
+  g_autofree char *holds = atlas_backup_info_describe (info);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (preferences), NULL, NULL);
+  /* TRANSLATORS: %s is a date and time */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Restore the Backup of %s?"), when);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The catalogue is replaced by this backup (%s). What was changed "
+                                    "since then is no longer shown; the current file is kept beside it, "
+                                    "with “replaced” in its name."),
+                                  holds);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_backup_info_free (info);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  AtlasPreferences *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = atlas_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                       self->store);
+  g_signal_connect_object (preferences, "restore", G_CALLBACK (confirm_restore_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
+static void open_catalogue (AtlasApplication *self, AtlasStoreOpenFlags flags, const char *note);
+
 static void
-error_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   GApplication     *app)
+other_chosen_cb (GtkNativeDialog  *chooser,
+                 int               response,
+                 AtlasApplication *self)
 {
-  g_application_release (app);
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      g_free (self->db_path);
+      self->db_path = g_file_get_path (file);
+      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, NULL);
+    }
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AtlasApplication *self)
+{
+  if (g_str_equal (response, "restore"))
+    restore_backup (self, g_object_get_data (G_OBJECT (dialog), "backup"));
+  else if (g_str_equal (response, "read-only"))
+    open_catalogue (self, ATLAS_STORE_OPEN_READ_ONLY,
+                    _("This catalogue is open read-only: changes cannot be saved."));
+  else if (g_str_equal (response, "other"))
+    {
+      GtkFileChooserNative *chooser =
+        gtk_file_chooser_native_new (_("Open a Catalogue"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                     _("_Open"), _("_Cancel"));
+
+      g_application_hold (G_APPLICATION (self));
+      g_signal_connect (chooser, "response", G_CALLBACK (other_chosen_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+
+  g_application_release (G_APPLICATION (self));
 }
 
 /* Tells the user why the catalogue cannot be opened, instead of crashing
- * or quietly starting an empty one. */
+ * or quietly starting an empty one, and offers a way out: the newest
+ * backup that passes the check, another file, read-only, or quitting. The
+ * file itself is never changed here. */
 static void
 show_open_error (AtlasApplication *self,
+                 const char       *path,
                  const GError     *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Catalogue Cannot Be Opened"), NULL);
+  g_autoptr(GString) body = g_string_new (error->message);
+  g_autoptr(GPtrArray) backups = NULL;
+  AtlasBackupInfo *usable = NULL;
 
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The file was not changed."));
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "other", _("Open _Another…"));
+
+  if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _("Open _Read-Only"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+    }
+  else if (!g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FUTURE_VERSION) &&
+           !g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY))
+    {
+      backups = atlas_store_list_backups (path, TRUE);
+      for (guint i = 0; i < backups->len && usable == NULL; i++)
+        if (((AtlasBackupInfo *) g_ptr_array_index (backups, i))->sound)
+          usable = g_ptr_array_index (backups, i);
+    }
+
+  if (usable != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (usable->taken);
+      g_autofree char *when = g_date_time_format (local, _("%d.%m.%Y, %H:%M"));
+      g_autofree char *holds = atlas_backup_info_describe (usable);
+
+      g_string_append (body, " ");
+      /* TRANSLATORS: the first %s is a date and time, the second what the backup holds */
+      g_string_append_printf (body, _("The newest sound backup is from %s (%s). Restoring it keeps the damaged file beside it."),
+                              when, holds);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (usable->path), g_free);
+    }
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
 
   g_application_hold (G_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -128,42 +266,142 @@ window_realize_cb (GtkWidget    *window,
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb), app, 0);
 }
 
+/* The daily backup, in a thread with its own connection. */
 static void
-atlas_application_activate (GApplication *app)
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  AtlasApplication *self = ATLAS_APPLICATION (app);
+  const char *path = task_data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_autofree char *made = NULL;
+
+  if (store != NULL)
+    made = atlas_store_backup_if_due (store, (guint) g_settings_get_int (settings, "backup-count"),
+                                      G_TIME_SPAN_DAY, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ATLAS_IS_WINDOW (window))
+    {
+      g_autofree char *text = g_markup_printf_escaped (_("The daily backup failed: %s"), error->message);
+
+      atlas_window_add_toast (ATLAS_WINDOW (window), text);
+    }
+}
+
+static void
+open_catalogue (AtlasApplication    *self,
+                AtlasStoreOpenFlags  flags,
+                const char          *note)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
+  const char *path;
   AtlasWindow *window;
 
-  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  if (window != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (window));
-      return;
-    }
+  path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
 
   if (self->store == NULL)
     {
-      if (self->db_path == NULL)
-        default_path = atlas_store_default_path ();
-
-      self->store = atlas_store_new (self->db_path ? self->db_path : default_path,
-                                     ATLAS_STORE_OPEN_DEFAULT, &error);
+      self->store = atlas_store_new (path, flags, &error);
       if (self->store == NULL)
         {
-          show_open_error (self, error);
+          show_open_error (self, path, error);
           return;
         }
     }
 
-  window = atlas_window_new (GTK_APPLICATION (app), self->store);
+  window = atlas_window_new (GTK_APPLICATION (self), self->store);
 
   /* The start-up benchmark (bench/) measures the time to the first frame. */
   if (g_getenv ("INTEGRATIONSATLAS_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), app, 0);
+    g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
+  else if (!atlas_store_is_read_only (self->store))
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, daily_backup_done_cb, NULL);
+
+      g_task_set_task_data (task, g_strdup (path), g_free);
+      g_task_run_in_thread (task, daily_backup_thread);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
+  if (note != NULL)
+    atlas_window_add_toast (window, note);
+}
+
+/* Closes the catalogue, puts the backup in its place and opens it again. */
+static void
+restore_backup (AtlasApplication *self,
+                const char       *backup_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *backup = g_strdup (backup_path);
+  GList *windows;
+  const char *path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
+
+  /* Every window lets go of the catalogue first, saving what was typed. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    {
+      if (ATLAS_IS_WINDOW (windows->data))
+        atlas_window_flush (ATLAS_WINDOW (windows->data));
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+    }
+  g_clear_object (&self->store);
+
+  if (!atlas_store_restore (path, backup, &aside, &error))
+    {
+      g_autofree char *text = g_markup_printf_escaped (_("The backup was not restored: %s"), error->message);
+
+      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, text);
+    }
+  else
+    {
+      g_autofree char *name = aside ? g_path_get_basename (aside) : NULL;
+
+      note = name ? g_markup_printf_escaped (_("Backup restored. The catalogue it replaced is kept as “%s”."), name)
+                  : g_strdup (_("Backup restored."));
+      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, note);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+atlas_application_activate (GApplication *app)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* A second start shows the window of the first. */
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  open_catalogue (self, ATLAS_STORE_OPEN_CHECK, NULL);
 }
 
 static void
@@ -171,6 +409,7 @@ atlas_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
 
@@ -178,6 +417,7 @@ atlas_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static int

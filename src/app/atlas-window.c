@@ -686,3 +686,13 @@ atlas_window_get_history (AtlasWindow *self)
 
   return self->history;
 }
+
+/* Shows @markup in a toast (AdwToast reads its title as markup). */
+void
+atlas_window_add_toast (AtlasWindow *self,
+                        const char  *markup)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
