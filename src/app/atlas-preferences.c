@@ -53,15 +53,15 @@ atlas_backup_info_describe (const AtlasBackupInfo *info)
   if (!info->sound)
     return g_strdup (info->problem ? info->problem : _("Cannot be read"));
 
-  releases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " press release",
-                                           "%" G_GINT64_FORMAT " press releases", info->n_releases),
-                              info->n_releases);
-  contacts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " contact",
-                                           "%" G_GINT64_FORMAT " contacts", info->n_contacts),
-                              info->n_contacts);
-  visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " visit",
-                                         "%" G_GINT64_FORMAT " visits", info->n_visits),
-                            info->n_visits);
+  releases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u press release", "%u press releases",
+                                           (gulong) info->n_releases),
+                              (guint) info->n_releases);
+  contacts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts",
+                                           (gulong) info->n_contacts),
+                              (guint) info->n_contacts);
+  visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits",
+                                         (gulong) info->n_visits),
+                            (guint) info->n_visits);
   return g_strjoin (" · ", releases, contacts, visits, NULL);
 }
 
