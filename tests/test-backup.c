@@ -126,7 +126,11 @@ test_restore (AtlasTestDir  *fixture,
   g_assert_false (atlas_store_restore (fixture->db_path, bad, NULL, &error));
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
   g_clear_error (&error);
-  g_assert_cmpstr (checksum_of (fixture->db_path), ==, before_sum);
+  {
+    g_autofree char *unchanged = checksum_of (fixture->db_path);
+
+    g_assert_cmpstr (unchanged, ==, before_sum);
+  }
 
   /* Restored: the backup's data, the old file kept byte for byte. */
   g_assert_true (atlas_store_restore (fixture->db_path, backup, &aside, &error));
@@ -209,7 +213,11 @@ test_damaged (AtlasTestDir  *fixture,
       g_assert_null (again);
       g_assert_nonnull (error);
       g_assert_true (error->code == ATLAS_STORE_ERROR_CORRUPT || error->code == ATLAS_STORE_ERROR_OPEN);
-      g_assert_cmpstr (checksum_of (path), ==, damaged_sum);
+      {
+        g_autofree char *unchanged = checksum_of (path);
+
+        g_assert_cmpstr (unchanged, ==, damaged_sum);
+      }
 
       /* The newest sound backup is there to offer, and restores. */
       backups = atlas_store_list_backups (path, TRUE);
@@ -274,7 +282,11 @@ test_read_only_file (AtlasTestDir  *fixture,
     }
   else
     g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
-  g_assert_cmpstr (checksum_of (fixture->db_path), ==, sum);
+  {
+    g_autofree char *unchanged = checksum_of (fixture->db_path);
+
+    g_assert_cmpstr (unchanged, ==, sum);
+  }
   g_chmod (fixture->db_path, 0644);
 }
 
