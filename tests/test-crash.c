@@ -13,6 +13,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "atlas-store.h"
 #include "atlas-test-util.h"
@@ -226,6 +230,72 @@ test_kill_edit (AtlasTestDir  *fixture,
   g_test_message ("%u kills while editing: 0 confirmed edits lost, 0 unsound catalogues", n_kills);
 }
 
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { GPOINTER_TO_SIZE (user_data), GPOINTER_TO_SIZE (user_data) };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A disk that fills up during an import (a file-size limit stands in for
+ * it): a clear message, the catalogue sound and unchanged. */
+static void
+test_disk_full (AtlasTestDir  *fixture,
+                gconstpointer  data)
+{
+  const char *cli = g_getenv ("ATLAS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) created = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *feed = write_feed (fixture->dir, 1);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_clear_object (&created);
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+
+  /* Room for a little more than the catalogue is now, not for the file. */
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size,
+                                         GSIZE_TO_POINTER ((gsize) st.st_size + 64 * 1024), NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "--db", fixture->db_path, "import", feed, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error));
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  g_test_message ("disk full: %s", err);
+  g_assert_nonnull (strstr (err, "full"));
+
+  assert_sound (fixture->db_path);
+  g_assert_cmpint (count_releases (fixture->db_path), ==, 0);
+}
+
+/* The CLI, while another program is writing, waits for its turn. */
+static void
+test_busy_waits (AtlasTestDir  *fixture,
+                 gconstpointer  data)
+{
+  const char *cli = g_getenv ("ATLAS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) holder = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *feed = write_feed (fixture->dir, 2);
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_store_begin (holder, &error));
+  child = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, cli, "--db", fixture->db_path, "import", feed, NULL);
+  g_assert_no_error (error);
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (atlas_store_commit (holder, &error));
+  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_releases (fixture->db_path), ==, ITEMS_PER_FILE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +309,8 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/crash/kill-import", test_kill_import);
   ATLAS_TEST_ADD ("/crash/kill-edit", test_kill_edit);
+  ATLAS_TEST_ADD ("/crash/disk-full", test_disk_full);
+  ATLAS_TEST_ADD ("/crash/busy-waits", test_busy_waits);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
@@ -15,6 +17,9 @@ main (int    argc,
 {
   g_autoptr(AtlasApplication) app = NULL;
 
+  /* A file-size limit (ulimit -f) must fail a write with an error that
+   * SQLite reports as a full disk, not kill the process mid-transaction. */
+  signal (SIGXFSZ, SIG_IGN);
   atlas_i18n_init ();
   g_set_application_name ("Integrationsatlas");
 

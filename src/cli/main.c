@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <signal.h>
+
 #include "atlas-cli.h"
 #include "atlas-i18n.h"
 
@@ -11,6 +13,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* A file-size limit (ulimit -f) must fail a write with an error that
+   * SQLite reports as a full disk, not kill the process mid-transaction. */
+  signal (SIGXFSZ, SIG_IGN);
   atlas_i18n_init ();
 
   return atlas_cli_run (argc, argv);

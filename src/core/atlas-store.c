@@ -118,6 +118,24 @@ set_error (AtlasStore  *self,
            const char  *doing)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int sys = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+  /* A write that found no room: SQLite calls some of these I/O errors,
+   * and does not always keep the errno of a failed write. */
+  if ((rc & 0xff) == SQLITE_FULL ||
+      ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL,
+                   _("%s: the disk is full; nothing of this change was saved"), doing);
+      return FALSE;
+    }
+  if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL,
+                   _("%s: writing to the disk failed (is it full?); nothing of this change was saved"),
+                   doing);
+      return FALSE;
+    }
 
   g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
                "%s: %s", doing, detail);
