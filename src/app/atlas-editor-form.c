@@ -72,6 +72,8 @@ record_field (AtlasEditorForm *self,
 {
   if (self->kind == ATLAS_RECORD_CENTRE)
     return atlas_centre_get_field (ATLAS_CENTRE (record), field);
+  if (self->kind == ATLAS_RECORD_VISIT)
+    return atlas_visit_get_field (ATLAS_VISIT (record), field);
   return atlas_contact_get_field (ATLAS_CONTACT (record), field);
 }
 
@@ -83,6 +85,8 @@ set_record_field (AtlasEditorForm *self,
 {
   if (self->kind == ATLAS_RECORD_CENTRE)
     atlas_centre_set_field (ATLAS_CENTRE (record), field, value);
+  else if (self->kind == ATLAS_RECORD_VISIT)
+    atlas_visit_set_field (ATLAS_VISIT (record), field, value);
   else
     atlas_contact_set_field (ATLAS_CONTACT (record), field, value);
 }
@@ -212,6 +216,11 @@ record_problem (AtlasEditorForm *self,
     return id_of (record) == 0
            ? _("Enter a name or an organisation to save this contact.")
            : _("A contact needs a name or an organisation. The change is not saved until one is entered.");
+
+  if (self->kind == ATLAS_RECORD_VISIT &&
+      (*record_field (self, record, ATLAS_VISIT_AGS) == '\0' ||
+       *record_field (self, record, ATLAS_VISIT_DATE) == '\0'))
+    return _("Choose a centre and enter a date to save this visit.");
 
   return NULL;
 }
@@ -549,7 +558,8 @@ atlas_editor_form_new (AtlasRecordKind kind)
 {
   AtlasEditorForm *self;
 
-  g_return_val_if_fail (kind == ATLAS_RECORD_CENTRE || kind == ATLAS_RECORD_CONTACT, NULL);
+  g_return_val_if_fail (kind == ATLAS_RECORD_CENTRE || kind == ATLAS_RECORD_CONTACT ||
+                        kind == ATLAS_RECORD_VISIT, NULL);
 
   self = g_object_new (ATLAS_TYPE_EDITOR_FORM, NULL);
   self->kind = kind;
@@ -638,6 +648,8 @@ write_record (AtlasEditorForm  *self,
 {
   if (self->kind == ATLAS_RECORD_CENTRE)
     return atlas_store_update_centre (self->store, ATLAS_CENTRE (record), error);
+  if (self->kind == ATLAS_RECORD_VISIT)
+    return atlas_store_save_visit (self->store, ATLAS_VISIT (record), error) != 0;
 
   return atlas_store_save_contact (self->store, ATLAS_CONTACT (record), error) != 0;
 }
@@ -651,20 +663,22 @@ resolve_centre (AtlasEditorForm  *self,
   const char *ags;
   g_autoptr(AtlasCentre) centre = NULL;
 
-  if (self->kind != ATLAS_RECORD_CONTACT)
+  if (self->kind == ATLAS_RECORD_CENTRE)
     return TRUE;
 
-  ags = record_field (self, record, ATLAS_CONTACT_CENTRE_AGS);
-  if (*ags == '\0')
-    {
-      atlas_contact_set_centre_id (ATLAS_CONTACT (record), 0);
-      return TRUE;
-    }
-
-  centre = atlas_store_get_centre_by_ags (self->store, ags, error);
-  if (centre == NULL)
+  ags = record_field (self, record, self->kind == ATLAS_RECORD_VISIT ? ATLAS_VISIT_AGS
+                                                                     : ATLAS_CONTACT_CENTRE_AGS);
+  if (*ags != '\0' && !(centre = atlas_store_get_centre_by_ags (self->store, ags, error)))
     return FALSE;
-  atlas_contact_set_centre_id (ATLAS_CONTACT (record), atlas_centre_get_id (centre));
+
+  if (self->kind == ATLAS_RECORD_VISIT)
+    {
+      atlas_visit_set_centre_id (ATLAS_VISIT (record), centre ? atlas_centre_get_id (centre) : 0);
+      atlas_visit_set_field (ATLAS_VISIT (record), ATLAS_VISIT_CENTRE_NAME,
+                             centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_NAME) : "");
+    }
+  else
+    atlas_contact_set_centre_id (ATLAS_CONTACT (record), centre ? atlas_centre_get_id (centre) : 0);
   return TRUE;
 }
 

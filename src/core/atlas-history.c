@@ -217,7 +217,8 @@ atlas_history_push (AtlasHistory    *self,
   Entry *entry;
 
   g_return_if_fail (ATLAS_IS_HISTORY (self));
-  g_return_if_fail (kind == ATLAS_RECORD_CENTRE || kind == ATLAS_RECORD_CONTACT);
+  g_return_if_fail (kind == ATLAS_RECORD_CENTRE || kind == ATLAS_RECORD_CONTACT ||
+                    kind == ATLAS_RECORD_VISIT);
   g_return_if_fail (before != NULL || after != NULL);
 
   change.before = before ? atlas_record_copy (before) : NULL;
@@ -284,6 +285,8 @@ save (AtlasHistory     *self,
 {
   if (kind == ATLAS_RECORD_CENTRE)
     return atlas_store_update_centre (self->store, ATLAS_CENTRE (record), error);
+  if (kind == ATLAS_RECORD_VISIT)
+    return atlas_store_save_visit (self->store, ATLAS_VISIT (record), error) != 0;
 
   return atlas_store_save_contact (self->store, ATLAS_CONTACT (record), error) != 0;
 }
@@ -302,7 +305,9 @@ apply_change (AtlasHistory     *self,
 
   if (to == NULL)
     {
-      g_return_val_if_fail (kind == ATLAS_RECORD_CONTACT, FALSE);
+      g_return_val_if_fail (kind != ATLAS_RECORD_CENTRE, FALSE);
+      if (kind == ATLAS_RECORD_VISIT)
+        return atlas_store_delete_visit (self->store, record_id (from), error);
       return atlas_store_delete_contact (self->store, record_id (from), error);
     }
 

@@ -2089,6 +2089,65 @@ atlas_store_insert_visit (AtlasStore  *self,
   return atlas_visit_get_id (visit);
 }
 
+/**
+ * atlas_store_save_visit:
+ *
+ * Inserts @visit when its id is 0, otherwise writes every field of the
+ * visit with that id (creating it again with the same id if it was
+ * deleted). The centre comes from the visit's centre id; the order of the
+ * tour from its date (see atlas_visit_sort_date()).
+ *
+ * Returns: the visit's id, 0 on error
+ */
+gint64
+atlas_store_save_visit (AtlasStore  *self,
+                        AtlasVisit  *visit,
+                        GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autofree char *sort_date = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+  g_return_val_if_fail (ATLAS_IS_VISIT (visit), 0);
+
+  sort_date = atlas_visit_sort_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+  if (sort_date == NULL)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CONSTRAINT,
+                   _("“%s” is not a date of a visit"), atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+      return 0;
+    }
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO visit (id, centre_id, date, sort_date, tour, visitors, "
+                        "status, notes, release_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        "ON CONFLICT (id) DO UPDATE SET centre_id = ?2, date = ?3, sort_date = ?4, "
+                        "tour = ?5, visitors = ?6, status = ?7, notes = ?8, release_id = ?9",
+                        error)))
+    return 0;
+
+  id = atlas_visit_get_id (visit);
+  bind_id_or_null (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, atlas_visit_get_centre_id (visit));
+  bind_text (stmt, 3, atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
+  bind_text (stmt, 4, sort_date);
+  bind_text (stmt, 5, atlas_visit_get_field (visit, ATLAS_VISIT_TOUR));
+  bind_text (stmt, 6, atlas_visit_get_field (visit, ATLAS_VISIT_VISITORS));
+  bind_text (stmt, 7, atlas_visit_get_field (visit, ATLAS_VISIT_STATUS));
+  bind_text (stmt, 8, atlas_visit_get_field (visit, ATLAS_VISIT_NOTES));
+  bind_id_or_null (stmt, 9, atlas_visit_get_release_id (visit));
+
+  if (!finish_write (self, stmt, ATLAS_RECORD_VISIT, id, error, _("Could not save the visit")))
+    return 0;
+
+  if (id <= 0)
+    atlas_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
+  atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, sort_date);
+  return atlas_visit_get_id (visit);
+}
+
 /* Imports ------------------------------------------------------------------- */
 
 /**

@@ -161,6 +161,9 @@ GArray      *atlas_store_get_release_links    (AtlasStore          *self,
 gint64       atlas_store_find_contact         (AtlasStore          *self,
                                                AtlasContact        *contact,
                                                GError             **error);
+gint64       atlas_store_save_visit           (AtlasStore          *self,
+                                               AtlasVisit          *visit,
+                                               GError             **error);
 gint64       atlas_store_insert_visit         (AtlasStore          *self,
                                                AtlasVisit          *visit,
                                                GError             **error);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atlas-map-scene.h"
 #include "atlas-validate.h"
 
 static gboolean
@@ -246,6 +247,15 @@ atlas_validate (AtlasCheck  check,
         return NULL;
       }
 
+    case ATLAS_CHECK_VISIT_DATE:
+      {
+        g_autofree char *stored = atlas_visit_parse_date (stripped);
+
+        if (stored == NULL)
+          return g_strdup (_("Not a date. Write it like 02.10.2018; when only the month or year is known, like 10/2018 or 2018; a range like 31.07.–15.08.2017."));
+        return NULL;
+      }
+
     case ATLAS_CHECK_NONE:
     case ATLAS_CHECK_REQUIRED:
     default:
@@ -285,6 +295,13 @@ atlas_validate_normalize (AtlasCheck  check,
         return g_steal_pointer (&stripped);
       }
 
+    case ATLAS_CHECK_VISIT_DATE:
+      {
+        char *stored = atlas_visit_parse_date (stripped);
+
+        return stored ? stored : g_steal_pointer (&stripped);
+      }
+
     case ATLAS_CHECK_NONE:
     case ATLAS_CHECK_REQUIRED:
     case ATLAS_CHECK_EMAIL:
@@ -306,6 +323,9 @@ char *
 atlas_validate_display (AtlasCheck  check,
                         const char *stored)
 {
+  if (check == ATLAS_CHECK_VISIT_DATE && stored != NULL && *stored != '\0')
+    return atlas_format_visit_date (stored);
+
   if (check == ATLAS_CHECK_DATE && stored != NULL)
     {
       g_autoptr(GDateTime) dt = parse_date (stored);
@@ -427,4 +447,10 @@ atlas_list_union (const char *a,
 
   joined = g_strv_builder_end (out);
   return atlas_list_join ((const char * const *) joined);
+}
+
+AtlasCheck
+atlas_visit_field_check (AtlasVisitField field)
+{
+  return field == ATLAS_VISIT_DATE ? ATLAS_CHECK_VISIT_DATE : ATLAS_CHECK_NONE;
 }

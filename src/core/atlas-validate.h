@@ -8,6 +8,7 @@
 
 #include "atlas-centre.h"
 #include "atlas-contact.h"
+#include "atlas-visit.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef enum {
   ATLAS_CHECK_POSTAL_CODE,  /* five digits */
   ATLAS_CHECK_URL,          /* http:// or https:// with a host */
   ATLAS_CHECK_DATE,         /* dd.mm.yyyy or yyyy-mm-dd, a real day */
+  ATLAS_CHECK_VISIT_DATE,   /* a day, month, year, calendar week or range */
 } AtlasCheck;
 
 char       *atlas_validate                  (AtlasCheck         check,
@@ -31,6 +33,7 @@ char       *atlas_validate_display          (AtlasCheck         check,
                                              const char        *stored);
 AtlasCheck  atlas_centre_field_check        (AtlasCentreField   field);
 AtlasCheck  atlas_contact_field_check       (AtlasContactField  field);
+AtlasCheck  atlas_visit_field_check         (AtlasVisitField    field);
 
 char      **atlas_list_split                (const char        *text);
 char       *atlas_list_join                 (const char * const *items);

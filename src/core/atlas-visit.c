@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "atlas-record.h"
 #include "atlas-visit.h"
 
@@ -258,4 +261,124 @@ atlas_visit_set_release_id (AtlasVisit *self,
 
   self->release_id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEASE_ID]);
+}
+
+static gboolean
+valid_ymd (int y, int m, int d)
+{
+  return y >= 1900 && y <= 2999 && g_date_valid_dmy (d, m, y);
+}
+
+/* One end of a date: dd.mm.yyyy or yyyy-mm-dd, as yyyy-mm-dd. */
+static char *
+parse_day (const char *text)
+{
+  int y = 0, m = 0, d = 0;
+  char rest = 0;
+
+  if ((sscanf (text, "%2d.%2d.%4d%c", &d, &m, &y, &rest) == 3 ||
+       sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3) && valid_ymd (y, m, d))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return NULL;
+}
+
+/**
+ * atlas_visit_parse_date:
+ * @text: a date as typed: 02.10.2018, 2018-10-02; 10/2018 or 2018-10 when
+ *   only the month is known; 2018; a calendar week (KW 31/2017, week
+ *   31/2017, 2017-W31); a range (31.07.–15.08.2017, 31.07.2017–15.08.2017,
+ *   or start/end)
+ *
+ * Returns: (transfer full) (nullable): the date as stored (2018-10-02,
+ *   2018-10, 2018, 2017-W31, start/end), %NULL when @text is none of these
+ */
+char *
+atlas_visit_parse_date (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *day = NULL;
+  int y = 0, m = 0, w = 0, d = 0;
+  char rest = 0;
+  const char *dash;
+
+  if (*t == '\0')
+    return NULL;
+  if ((day = parse_day (t)) != NULL)
+    return g_steal_pointer (&day);
+
+  /* Ranges: start/end, or with a dash (en dash or hyphen) between German dates. */
+  if ((dash = strchr (t, '/')) != NULL && strchr (t, '-') != NULL)
+    {
+      g_autofree char *a = g_strndup (t, dash - t);
+      g_autofree char *start = parse_day (a);
+      g_autofree char *end = parse_day (dash + 1);
+
+      if (start && end && strcmp (start, end) <= 0)
+        return g_strconcat (start, "/", end, NULL);
+      return NULL;
+    }
+  if ((dash = strstr (t, "–")) != NULL || ((dash = strchr (t, '-')) != NULL && strchr (t, '.') != NULL))
+    {
+      gsize skip = g_str_has_prefix (dash, "–") ? strlen ("–") : 1;
+      g_autofree char *a = g_strstrip (g_strndup (t, dash - t));
+      g_autofree char *b = g_strstrip (g_strdup (dash + skip));
+      g_autofree char *end = parse_day (b);
+      g_autofree char *start = parse_day (a);
+
+      /* 31.07.–15.08.2017: the start without its year */
+      if (start == NULL && end != NULL && sscanf (a, "%2d.%2d.%c", &d, &m, &rest) == 2)
+        {
+          g_autofree char *with_year = g_strdup_printf ("%s%.4s", a, end);
+
+          start = parse_day (with_year);
+        }
+      if (start && end && strcmp (start, end) <= 0)
+        return g_strconcat (start, "/", end, NULL);
+      return NULL;
+    }
+
+  if ((sscanf (t, "%2d/%4d%c", &m, &y, &rest) == 2 || sscanf (t, "%2d.%4d%c", &m, &y, &rest) == 2 ||
+       sscanf (t, "%4d-%2d%c", &y, &m, &rest) == 2) && m >= 1 && m <= 12 && y >= 1900 && y <= 2999)
+    return g_strdup_printf ("%04d-%02d", y, m);
+
+  if ((sscanf (t, "KW %2d/%4d%c", &w, &y, &rest) == 2 || sscanf (t, "week %2d/%4d%c", &w, &y, &rest) == 2 ||
+       sscanf (t, "%4d-W%2d%c", &y, &w, &rest) == 2) && w >= 1 && w <= 53 && y >= 1900 && y <= 2999)
+    return g_strdup_printf ("%04d-W%02d", y, w);
+
+  if (sscanf (t, "%4d%c", &y, &rest) == 1 && strlen (t) == 4 && y >= 1900 && y <= 2999)
+    return g_strdup_printf ("%04d", y);
+
+  return NULL;
+}
+
+/**
+ * atlas_visit_sort_date:
+ * @date: a date as stored (see atlas_visit_parse_date())
+ *
+ * Returns: (transfer full) (nullable): the first day it can mean, as
+ *   yyyy-mm-dd, for ordering the tour
+ */
+char *
+atlas_visit_sort_date (const char *date)
+{
+  g_autofree char *stored = atlas_visit_parse_date (date);
+  int y = 0, w = 0;
+
+  if (stored == NULL)
+    return NULL;
+  if (strlen (stored) >= 10 && stored[4] == '-' && stored[7] == '-')
+    return g_strndup (stored, 10);
+  if (strlen (stored) == 7 && stored[4] == '-')
+    return g_strconcat (stored, "-01", NULL);
+  if (strlen (stored) == 4)
+    return g_strconcat (stored, "-01-01", NULL);
+  if (sscanf (stored, "%4d-W%2d", &y, &w) == 2)
+    {
+      /* ISO 8601: week 1 holds the 4 January; weeks start on Monday. */
+      g_autoptr(GDateTime) jan4 = g_date_time_new_utc (y, 1, 4, 0, 0, 0);
+      g_autoptr(GDateTime) monday = g_date_time_add_days (jan4, 1 - g_date_time_get_day_of_week (jan4) + 7 * (w - 1));
+
+      return g_date_time_format (monday, "%Y-%m-%d");
+    }
+  return NULL;
 }
