@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-editor-form.h"
+#include "atlas-visit-editor.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
@@ -422,6 +423,123 @@ test_contacts_exchange (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static AtlasVisitEditor *
+find_visit_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ATLAS_IS_VISIT_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AtlasVisit *
+only_visit (const char *path)
+{
+  g_autoptr(AtlasStore) reader = atlas_store_new (path, ATLAS_STORE_OPEN_EXISTING, NULL);
+  g_autoptr(GArray) ids = atlas_store_query_ids (reader, ATLAS_RECORD_VISIT, NULL, NULL);
+
+  g_assert_cmpuint (ids->len, ==, 1);
+  return ATLAS_VISIT (atlas_store_load (reader, ATLAS_RECORD_VISIT, g_array_index (ids, gint64, 0), NULL));
+}
+
+static gboolean
+n_visits_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(AtlasStore) reader = atlas_store_new (args[0], ATLAS_STORE_OPEN_EXISTING, NULL);
+
+  return atlas_store_count (reader, ATLAS_RECORD_VISIT, NULL) == GPOINTER_TO_INT (args[1]);
+}
+
+/* A visit made in its window: saved once it has a centre, then as typed;
+ * a wrong date is marked and not written; undo; delete and undo. */
+static void
+test_visit_editor (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(AtlasVisit) saved = NULL;
+  g_autoptr(GArray) centres = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  AtlasVisitEditor *editor;
+  GtkWidget *date;
+  guint koeln = 0;
+  gpointer none[] = { fixture->db_path, GINT_TO_POINTER (0) };
+  gpointer one[] = { fixture->db_path, GINT_TO_POINTER (1) };
+
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "default-visitor", "Serap Güler");
+  window = open_window (store);
+  atlas_window_show_view (window, "tour");
+  page = atlas_window_get_tour_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+
+  /* Ctrl+N in the Tour view: a new visit, not yet written. */
+  activate (window, "win.new-item");
+  editor = find_visit_editor ();
+  g_assert_nonnull (editor);
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);
+  g_assert_true (gtk_widget_get_visible (row (editor, "problem_label")));
+
+  /* Choosing the centre writes it, with today's date and the visitor. */
+  centres = atlas_store_query_ids (store, ATLAS_RECORD_CENTRE, NULL, NULL);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      g_autoptr(GObject) c = atlas_store_load (store, ATLAS_RECORD_CENTRE, g_array_index (centres, gint64, i), NULL);
+
+      if (g_str_equal (atlas_centre_get_field (ATLAS_CENTRE (c), ATLAS_CENTRE_AGS), "05315"))
+        koeln = i;
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (editor, "centre_row")), koeln);
+  g_assert_true (spin_until (n_visits_is, one, 3000));
+  saved = only_visit (fixture->db_path);
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_AGS), ==, "05315");
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_VISITORS), ==, "Serap Güler");
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_STATUS), ==, "planned");
+
+  /* A wrong date stays in the field, marked, and is not written. */
+  date = row (editor, "date_row");
+  gtk_editable_set_text (GTK_EDITABLE (date), "irgendwann im Sommer");
+  atlas_visit_editor_flush (editor);
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_clear_object (&saved);
+  saved = only_visit (fixture->db_path);
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_DATE), !=, "irgendwann im Sommer");
+
+  /* An uncertain date is kept as uncertain. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "KW 31/2017");
+  atlas_visit_editor_flush (editor);
+  g_clear_object (&saved);
+  saved = only_visit (fixture->db_path);
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_DATE), ==, "2017-W31");
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_SORT_DATE), ==, "2017-07-31");
+
+  /* Undo: the date before. */
+  activate (window, "win.undo");
+  g_clear_object (&saved);
+  saved = only_visit (fixture->db_path);
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_DATE), !=, "2017-W31");
+  activate (window, "win.redo");
+
+  /* Delete from the window, undo brings it back. */
+  g_signal_emit_by_name (row (editor, "delete_button"), "clicked");
+  g_assert_true (spin_until (n_visits_is, none, 3000));
+  activate (window, "win.undo");
+  g_assert_true (spin_until (n_visits_is, one, 3000));
+  g_clear_object (&saved);
+  saved = only_visit (fixture->db_path);
+  g_assert_cmpstr (atlas_visit_get_field (saved, ATLAS_VISIT_DATE), ==, "2017-W31");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -498,6 +616,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/contacts", test_contacts);
   ATLAS_TEST_ADD ("/editing/centre-contacts", test_centre_contacts);
   ATLAS_TEST_ADD ("/editing/contacts-exchange", test_contacts_exchange);
+  ATLAS_TEST_ADD ("/editing/visit-editor", test_visit_editor);
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "atlas-contacts-page.h"
 #include "atlas-map-view.h"
 #include "atlas-preferences.h"
+#include "atlas-visit-editor.h"
 #include "atlas-releases-page.h"
 #include "atlas-tour-page.h"
 #include "atlas-window.h"
@@ -31,6 +32,7 @@ register_types (void)
   g_type_ensure (ATLAS_TYPE_CONTACTS_PAGE);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_PREFERENCES);
+  g_type_ensure (ATLAS_TYPE_VISIT_EDITOR);
   g_type_ensure (ATLAS_TYPE_RELEASES_PAGE);
   g_type_ensure (ATLAS_TYPE_TOUR_PAGE);
   g_type_ensure (ATLAS_TYPE_WINDOW);

@@ -135,8 +135,9 @@ binding_set_text (Binding    *b,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), shown, -1);
   else if (ADW_IS_COMBO_ROW (b->widget))
     {
-      guint pos = 0;
+      guint pos = GTK_INVALID_LIST_POSITION;
 
+      /* A value that is none of the choices (a new record) selects none. */
       for (guint i = 0; b->values[i]; i++)
         if (g_str_equal (b->values[i], shown))
           pos = i;

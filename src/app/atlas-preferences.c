@@ -22,6 +22,7 @@ struct _AtlasPreferences
   GCancellable *cancellable;
 
   /* Template children */
+  AdwEntryRow *visitor_row;
   GtkSpinButton *count_spin;
   AdwActionRow *path_row;
   GtkListBox *backup_list;
@@ -257,6 +258,7 @@ atlas_preferences_class_init (AtlasPreferencesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, visitor_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, count_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, path_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, backup_list);
@@ -275,6 +277,8 @@ atlas_preferences_init (AtlasPreferences *self)
   g_settings_bind_with_mapping (self->settings, "backup-count",
                                 gtk_spin_button_get_adjustment (self->count_spin), "value",
                                 G_SETTINGS_BIND_DEFAULT, int_to_double, double_to_int, NULL, NULL);
+
+  g_settings_bind (self->settings, "default-visitor", self->visitor_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   placeholder = gtk_label_new (_("No backups yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");

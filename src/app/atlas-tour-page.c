@@ -17,12 +17,15 @@
 #include "atlas-importer.h"
 #include "atlas-map-view.h"
 #include "atlas-tour-page.h"
+#include "atlas-visit-editor.h"
 
 struct _AtlasTourPage
 {
   GtkWidget parent_instance;
 
   AtlasStore *store;
+  AtlasHistory *history;
+  GSettings *settings;
   GPtrArray *visits;        /* AtlasVisit, as listed */
   GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
   gboolean updating_tours;
@@ -166,6 +169,64 @@ accept_clicked_cb (GtkButton     *button,
     toast (self, adw_toast_new (error->message));
 }
 
+/* Opens the visit in its editor window (a new one when its id is 0). */
+void
+atlas_tour_page_edit_visit (AtlasTourPage *self,
+                            AtlasVisit    *visit)
+{
+  AtlasVisitEditor *editor;
+
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  editor = atlas_visit_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   self->store, self->history, visit);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_clicked_cb (GtkButton     *button,
+                 AtlasTourPage *self)
+{
+  atlas_tour_page_edit_visit (self, g_object_get_data (G_OBJECT (button), "visit"));
+}
+
+static void
+row_activated_cb (AtlasTourPage *self,
+                  GtkListBoxRow *row)
+{
+  AtlasVisit *visit = g_object_get_data (G_OBJECT (row), "visit");
+
+  if (visit != NULL)
+    atlas_tour_page_edit_visit (self, visit);
+}
+
+/* A new visit: planned, today, by the default visitor, of the tour shown. */
+void
+atlas_tour_page_new_visit (AtlasTourPage *self)
+{
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *visitor = g_settings_get_string (self->settings, "default-visitor");
+  const char *tour = selected_tour (self);
+
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, today);
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "planned");
+  atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitor);
+  atlas_visit_set_field (visit, ATLAS_VISIT_TOUR, tour ? tour : "");
+  atlas_tour_page_edit_visit (self, visit);
+}
+
+static void
+new_visit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  atlas_tour_page_new_visit (ATLAS_TOUR_PAGE (widget));
+}
+
 static GtkWidget *
 icon_button (const char    *icon,
              const char    *label,
@@ -240,6 +301,11 @@ visit_row (AtlasTourPage *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                icon_button ("user-trash-symbolic", _("Delete the Visit"),
                                             visit, G_CALLBACK (delete_clicked_cb), self));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button ("document-edit-symbolic", _("Edit the Visit"),
+                                          visit, G_CALLBACK (edit_clicked_cb), self));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "visit", g_object_ref (visit), g_object_unref);
 
   return row;
 }
@@ -583,6 +649,8 @@ atlas_tour_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TOUR_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   g_clear_pointer (&self->tours, g_ptr_array_unref);
 
@@ -614,12 +682,14 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fit_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_example_cb);
 
   gtk_widget_class_install_action (widget_class, "tour.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "tour.new-visit", NULL, new_visit_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -629,6 +699,7 @@ atlas_tour_page_init (AtlasTourPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -685,4 +756,13 @@ atlas_tour_page_get_list (AtlasTourPage *self)
   g_return_val_if_fail (ATLAS_IS_TOUR_PAGE (self), NULL);
 
   return self->visit_list;
+}
+
+void
+atlas_tour_page_set_history (AtlasTourPage *self,
+                             AtlasHistory  *history)
+{
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  g_set_object (&self->history, history);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-map-view.h"
+#include "atlas-history.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,10 @@ void          atlas_tour_page_set_store    (AtlasTourPage *self,
 AtlasMapView *atlas_tour_page_get_map_view (AtlasTourPage *self);
 GPtrArray    *atlas_tour_page_get_visits   (AtlasTourPage *self);
 GtkListBox   *atlas_tour_page_get_list     (AtlasTourPage *self);
+void          atlas_tour_page_set_history  (AtlasTourPage *self,
+                                            AtlasHistory  *history);
+void          atlas_tour_page_new_visit    (AtlasTourPage *self);
+void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
+                                            AtlasVisit    *visit);
 
 G_END_DECLS

@@ -105,6 +105,8 @@ search_action (GtkWidget  *widget,
   atlas_centres_page_search (self->centres_page);
 }
 
+static void ensure_tour_page (AtlasWindow *self);
+
 /* Editing ------------------------------------------------------------------ */
 
 static void
@@ -170,6 +172,15 @@ new_contact_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  /* Ctrl+N in the Tour view starts a visit, elsewhere a contact. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0 &&
+      g_strcmp0 (action_name, "win.new-item") == 0)
+    {
+      ensure_tour_page (self);
+      atlas_tour_page_new_visit (self->tour_page);
+      return;
+    }
 
   atlas_window_show_view (self, "contacts");
   atlas_contacts_page_new_contact (self->contacts_page, NULL);
@@ -431,6 +442,7 @@ ensure_tour_page (AtlasWindow *self)
 
   self->tour_page = g_object_new (ATLAS_TYPE_TOUR_PAGE, NULL);
   atlas_tour_page_set_store (self->tour_page, self->store);
+  atlas_tour_page_set_history (self->tour_page, self->history);
   adw_bin_set_child (self->tour_slot, GTK_WIDGET (self->tour_page));
 }
 
@@ -567,6 +579,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_action);
 
@@ -574,7 +587,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");

@@ -1,0 +1,255 @@
+/* atlas-visit-editor.c: one visit, saved as it is typed
+ *
+ * A window over the Tour view. A new visit (id 0) is written once it has
+ * a centre and a date; every later change is written as it is typed, like
+ * the centres and contacts (see atlas-editor-form.c), and can be undone.
+ * Closing the window saves what is pending.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-editor-form.h"
+#include "atlas-visit-editor.h"
+
+struct _AtlasVisitEditor
+{
+  AdwWindow parent_instance;
+
+  AtlasStore *store;
+  AtlasHistory *history;
+  AtlasEditorForm *form;
+
+  /* Template children */
+  AdwWindowTitle *window_title;
+  GtkLabel *problem_label;
+  AdwComboRow *centre_row;
+  AdwEntryRow *date_row;
+  AdwComboRow *status_row;
+  AdwEntryRow *tour_row;
+  AdwEntryRow *visitors_row;
+  GtkTextView *notes_view;
+  GtkButton *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasVisitEditor, atlas_visit_editor, ADW_TYPE_WINDOW)
+
+static void
+update_title (AtlasVisitEditor *self)
+{
+  GObject *record = atlas_editor_form_get_record (self->form);
+  gint64 id = atlas_editor_form_get_id (self->form);
+  const char *centre = record ? atlas_visit_get_field (ATLAS_VISIT (record), ATLAS_VISIT_CENTRE_NAME) : "";
+
+  adw_window_title_set_title (self->window_title, id ? _("Visit") : _("New Visit"));
+  adw_window_title_set_subtitle (self->window_title, centre);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), id != 0);
+}
+
+static void
+problem_changed_cb (AtlasVisitEditor *self)
+{
+  g_autofree char *problem = NULL;
+
+  g_object_get (self->form, "problem", &problem, NULL);
+  gtk_label_set_label (self->problem_label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+}
+
+static void
+add_toast (AtlasVisitEditor *self,
+           const char       *markup)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *overlay = NULL;
+
+  if (parent != NULL)
+    overlay = gtk_widget_get_first_child (GTK_WIDGET (parent));
+  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+    overlay = gtk_widget_get_first_child (overlay);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}
+
+static void
+save_failed_cb (AtlasVisitEditor *self,
+                GError           *error)
+{
+  g_autofree char *text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"), error->message);
+
+  add_toast (self, text);
+}
+
+static void
+delete_cb (AtlasVisitEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) snapshot = NULL;
+  gint64 id;
+
+  atlas_editor_form_flush (self->form);
+  id = atlas_editor_form_get_id (self->form);
+  if (id == 0)
+    return;
+
+  snapshot = atlas_store_load (self->store, ATLAS_RECORD_VISIT, id, &error);
+  if (snapshot == NULL || !atlas_store_delete_visit (self->store, id, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      add_toast (self, text);
+      return;
+    }
+  if (self->history != NULL)
+    atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, _("Delete Visit"));
+  add_toast (self, _("Visit deleted. Ctrl+Z brings it back."));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The visit was deleted elsewhere (an undo): nothing left to edit. */
+static void
+record_gone_cb (AtlasVisitEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  AtlasVisitEditor *self = ATLAS_VISIT_EDITOR (window);
+
+  atlas_editor_form_flush (self->form);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+atlas_visit_editor_dispose (GObject *object)
+{
+  AtlasVisitEditor *self = (AtlasVisitEditor *)object;
+
+  if (self->form != NULL)
+    atlas_editor_form_flush (self->form);
+  g_clear_object (&self->form);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_visit_editor_parent_class)->dispose (object);
+}
+
+static void
+atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = atlas_visit_editor_dispose;
+  window_class->close_request = close_request_cb;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-visit-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, centre_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, tour_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, visitors_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+atlas_visit_editor_init (AtlasVisitEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->form = atlas_editor_form_new (ATLAS_RECORD_VISIT);
+}
+
+/* The centre row lists the 54 centres by district; the status row the
+ * three states, in the words of the visit list. */
+static void
+bind_fields (AtlasVisitEditor *self)
+{
+  static const char * const statuses[] = { "planned", "done", "suggested", NULL };
+  g_autoptr(GtkStringList) status_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) centre_labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autoptr(GArray) ids = atlas_store_query_ids (self->store, ATLAS_RECORD_CENTRE, NULL, NULL);
+  g_auto(GStrv) ags = NULL;
+
+  gtk_string_list_append (status_labels, _("Planned"));
+  gtk_string_list_append (status_labels, _("Visited"));
+  gtk_string_list_append (status_labels, _("Suggested"));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_labels));
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(GObject) centre = atlas_store_load (self->store, ATLAS_RECORD_CENTRE,
+                                                    g_array_index (ids, gint64, i), NULL);
+
+      if (centre == NULL)
+        continue;
+      gtk_string_list_append (centre_labels, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_DISTRICT));
+      g_strv_builder_add (values, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_AGS));
+    }
+  ags = g_strv_builder_end (values);
+  adw_combo_row_set_model (self->centre_row, G_LIST_MODEL (centre_labels));
+
+  atlas_editor_form_bind_choice (self->form, self->centre_row, ATLAS_VISIT_AGS, (const char * const *) ags);
+  atlas_editor_form_bind (self->form, GTK_WIDGET (self->date_row), ATLAS_VISIT_DATE, ATLAS_CHECK_VISIT_DATE);
+  atlas_editor_form_bind_choice (self->form, self->status_row, ATLAS_VISIT_STATUS, statuses);
+  atlas_editor_form_bind (self->form, GTK_WIDGET (self->tour_row), ATLAS_VISIT_TOUR, ATLAS_CHECK_NONE);
+  atlas_editor_form_bind (self->form, GTK_WIDGET (self->visitors_row), ATLAS_VISIT_VISITORS, ATLAS_CHECK_NONE);
+  atlas_editor_form_bind (self->form, GTK_WIDGET (self->notes_view), ATLAS_VISIT_NOTES, ATLAS_CHECK_NONE);
+}
+
+/**
+ * atlas_visit_editor_new:
+ * @visit: the visit to edit, or a new one (id 0) with what is known
+ */
+AtlasVisitEditor *
+atlas_visit_editor_new (GtkWindow    *parent,
+                        AtlasStore   *store,
+                        AtlasHistory *history,
+                        AtlasVisit   *visit)
+{
+  AtlasVisitEditor *self;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+  g_return_val_if_fail (ATLAS_IS_VISIT (visit), NULL);
+
+  self = g_object_new (ATLAS_TYPE_VISIT_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->history = history ? g_object_ref (history) : NULL;
+  bind_fields (self);
+  atlas_editor_form_set_context (self->form, store, history);
+  g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "record-gone", G_CALLBACK (record_gone_cb), self, G_CONNECT_SWAPPED);
+  atlas_editor_form_set_record (self->form, G_OBJECT (visit));
+  update_title (self);
+  problem_changed_cb (self);
+  return self;
+}
+
+gint64
+atlas_visit_editor_get_id (AtlasVisitEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), 0);
+
+  return atlas_editor_form_get_id (self->form);
+}
+
+gboolean
+atlas_visit_editor_flush (AtlasVisitEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), FALSE);
+
+  return atlas_editor_form_flush (self->form);
+}
