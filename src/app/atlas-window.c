@@ -241,6 +241,23 @@ import_progress_cb (guint    done,
   gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
 }
 
+/* «1 new press release, 0 updated; 1 visit suggested», each in its plural. */
+static char *
+import_summary (guint n_new,
+                guint n_updated,
+                guint n_visits)
+{
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new press release",
+                                                         "%u new press releases", n_new), n_new);
+  g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated",
+                                                           "%u updated", n_updated), n_updated);
+  g_autofree char *visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit suggested",
+                                                          "%u visits suggested", n_visits), n_visits);
+
+  /* TRANSLATORS: new releases, updated releases; suggested visits */
+  return g_strdup_printf (_("%s, %s; %s"), added, updated, visits);
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -297,19 +314,20 @@ import_done_cb (GObject      *source,
                                        g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
                                                     "Files Were Not Imported", n_rejected),
                                        NULL);
+      g_autofree char *summary = import_summary (n_new, n_updated, n_visits);
+
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      /* Translators: then the list of files with their errors. */
+                                      /* Translators: the first %s says what was imported, then
+                                       * the list of files with their errors. */
                                       _("Nothing of these files was kept; the others were imported "
-                                        "(%u new, %u updated, %u visits suggested).\n\n%s"),
-                                      n_new, n_updated, n_visits, rejected->str);
+                                        "(%s).\n\n%s"),
+                                      summary, rejected->str);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   else
     {
-      g_autofree char *title =
-        g_strdup_printf (_("%u new, %u updated press releases; %u visits suggested"),
-                         n_new, n_updated, n_visits);
+      g_autofree char *title = import_summary (n_new, n_updated, n_visits);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
