@@ -308,14 +308,13 @@ import_done_cb (GObject      *source,
 
   if (n_rejected > 0)
     {
+      g_autofree char *summary = import_summary (n_new, n_updated, n_visits);
       GtkWidget *dialog;
 
       dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                        g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
                                                     "Files Were Not Imported", n_rejected),
                                        NULL);
-      g_autofree char *summary = import_summary (n_new, n_updated, n_visits);
-
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       /* Translators: the first %s says what was imported, then
                                        * the list of files with their errors. */
