@@ -485,6 +485,14 @@ atlas_window_constructed (GObject *object)
     }
   update_history_actions (self);
 
+  /* The Tour view may have been made already, when the window opened on
+   * it (the last view shown), before the store was known. */
+  if (self->tour_page != NULL)
+    {
+      atlas_tour_page_set_store (self->tour_page, self->store);
+      atlas_tour_page_set_history (self->tour_page, self->history);
+    }
+
   atlas_centres_page_set_context (self->centres_page, self->store, self->history);
   atlas_contacts_page_set_context (self->contacts_page, self->store, self->history);
   g_signal_connect_object (self->centres_page, "show-contact", G_CALLBACK (show_contact_cb), self,
