@@ -540,6 +540,62 @@ test_visit_editor (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Each view fits a 360-pixel window (the list and the details then take
+ * turns), also with an editor shown. */
+static void
+test_narrow (AtlasTestDir  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  const char *views[] = { "centres", "contacts", "releases", "tour" };
+  AtlasWindow *window;
+  GtkWidget *stack;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  show_koeln (window, store);
+  activate (window, "win.new-contact");
+  atlas_window_get_tour_page (window);
+  stack = atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), views[i]);
+      int min = 0;
+
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > 360)
+        g_error ("the %s view needs %d pixels", views[i], min);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window opened on the Tour view (the last one shown) shows the tour. */
+static void
+test_open_on_tour (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(AtlasCentre) koeln = atlas_store_get_centre_by_ags (store, "05315", NULL);
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  AtlasWindow *window;
+
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (koeln));
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "done");
+  g_assert_cmpint (atlas_store_save_visit (store, visit, &error), >, 0);
+  g_settings_set_string (settings, "last-view", "tour");
+
+  window = open_window (store);
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_window_get_tour_page (window)));
+  g_assert_cmpuint (atlas_tour_page_get_visits (atlas_window_get_tour_page (window))->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "last-view", "centres");
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -617,6 +673,8 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/centre-contacts", test_centre_contacts);
   ATLAS_TEST_ADD ("/editing/contacts-exchange", test_contacts_exchange);
   ATLAS_TEST_ADD ("/editing/visit-editor", test_visit_editor);
+  ATLAS_TEST_ADD ("/editing/narrow", test_narrow);
+  ATLAS_TEST_ADD ("/editing/open-on-tour", test_open_on_tour);
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
 
   return g_test_run ();
