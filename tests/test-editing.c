@@ -596,6 +596,31 @@ test_open_on_tour (AtlasTestDir  *fixture,
   g_settings_set_string (settings, "last-view", "centres");
 }
 
+
+/* A catalogue open read-only: its fields cannot be edited. */
+static void
+test_read_only (AtlasTestDir  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) created = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+
+  g_assert_no_error (error);
+  g_clear_object (&created);
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_store_is_read_only (store));
+
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  g_assert_false (gtk_widget_get_sensitive (row (editor, "phone_row")));
+  g_assert_false (gtk_widget_get_sensitive (row (editor, "notes_view")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -675,6 +700,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/visit-editor", test_visit_editor);
   ATLAS_TEST_ADD ("/editing/narrow", test_narrow);
   ATLAS_TEST_ADD ("/editing/open-on-tour", test_open_on_tour);
+  ATLAS_TEST_ADD ("/editing/read-only", test_read_only);
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
 
   return g_test_run ();

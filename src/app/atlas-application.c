@@ -344,6 +344,8 @@ open_catalogue (AtlasApplication    *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  if (note == NULL && atlas_store_is_read_only (self->store))
+    note = _("This catalogue is open read-only: changes cannot be saved.");
   if (note != NULL)
     atlas_window_add_toast (window, note);
 }

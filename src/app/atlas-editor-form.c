@@ -426,7 +426,9 @@ fill (AtlasEditorForm *self,
       b->dirty = FALSE;
       binding_set_text (b, self->record ? record_field (self, self->record, b->field) : "");
       binding_show_error (b, NULL);
-      gtk_widget_set_sensitive (b->widget, self->record != NULL);
+      /* A catalogue open read-only cannot take edits: nothing to type. */
+      gtk_widget_set_sensitive (b->widget, self->record != NULL && self->store != NULL &&
+                                           !atlas_store_is_read_only (self->store));
     }
   self->filling = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVALID]);
