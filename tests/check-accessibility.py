@@ -158,7 +158,7 @@ def main():
         # The view switcher is in the header bar twice (wide and narrow);
         # the first four tabs are the ones shown.
         tabs = tabs[:VIEWS]
-        print(f"1..{VIEWS + 4}")
+        print(f"1..{VIEWS + 5}")
         if len(tabs) != VIEWS:
             print(f"not ok 1 - expected {VIEWS} page tabs, found {len(tabs)}")
             return 1
@@ -182,6 +182,16 @@ def main():
                     print(f"#   {b}")
             else:
                 print(f"ok {i + 2} - view '{view}': {n_controls} controls, all named")
+            if i == VIEWS - 1:
+                # The map's districts are objects of their own, named with
+                # what the map shows of them.
+                districts = [name for _n, role, name, _p in found
+                             if role == "push button" and re.match(r"^.+: (visited .+|not visited yet)$", name)]
+                if len(districts) < 54:
+                    failures += 1
+                    print(f"not ok {VIEWS + 5} - the map has {len(districts)} accessible districts, not 54")
+                else:
+                    print(f"ok {VIEWS + 5} - the map's 54 districts are accessible objects, like “{districts[0]}”")
 
         # By keyboard alone: find a centre and open it, then start a
         # contact and type its name.

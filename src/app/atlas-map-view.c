@@ -7,8 +7,13 @@
  *
  * Mouse: hover for a tooltip, click to select, scroll or pinch to zoom,
  * drag to pan.
- * Keyboard: arrows go from district to district, Enter selects, + and -
- * zoom, 0 shows all of NRW.
+ * Keyboard: Tab and the arrows go from district to district, Enter
+ * selects, + and - zoom, 0 shows all of NRW.
+ *
+ * Each district is a child widget that draws nothing: it takes the
+ * keyboard focus and gives assistive technologies an object with a name
+ * («Köln: visited 02.10.2018»), a role and a place on the screen. GTK 4.8
+ * cannot expose parts of one widget as accessible objects otherwise.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,9 +39,41 @@ struct _AtlasMapView
 
   cairo_surface_t *cache;     /* the map drawn at cache_w × cache_h */
   int cache_w, cache_h;
+
+  GPtrArray *districts;       /* AtlasMapDistrict, one per scene area */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
+
+/* A district as a focusable, accessible child that draws nothing. */
+#define ATLAS_TYPE_MAP_DISTRICT (atlas_map_district_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasMapDistrict, atlas_map_district, ATLAS, MAP_DISTRICT, GtkWidget)
+
+struct _AtlasMapDistrict
+{
+  GtkWidget parent_instance;
+
+  guint index;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMapDistrict, atlas_map_district, GTK_TYPE_WIDGET)
+
+static void
+atlas_map_district_class_init (AtlasMapDistrictClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_widget_class_set_css_name (widget_class, "atlas-map-district");
+}
+
+static void
+atlas_map_district_init (AtlasMapDistrict *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  /* The pointer is for the map: it knows the exact outlines. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
 
 enum {
   DISTRICT_ACTIVATED,
@@ -152,7 +189,9 @@ atlas_map_view_snapshot (GtkWidget   *widget,
         cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       outline (self, cr, &layout, self->hover_ags, 2);
     }
-  if (self->focus_index >= 0 && gtk_widget_has_focus (widget))
+  if (self->focus_index >= 0 && self->districts != NULL &&
+      (guint) self->focus_index < self->districts->len &&
+      gtk_widget_has_focus (g_ptr_array_index (self->districts, self->focus_index)))
     {
       const AtlasSceneArea *sa = &g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index);
       const double dashes[] = { 4, 3 };
@@ -246,8 +285,10 @@ click_cb (GtkGestureClick *gesture,
           AtlasMapView    *self)
 {
   const char *ags = atlas_map_view_area_at (self, x, y);
+  int index = ags && self->scene ? atlas_map_scene_find_area (self->scene, ags) : -1;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (index >= 0 && self->districts != NULL && (guint) index < self->districts->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->districts, index));
   if (ags != NULL)
     activate_district (self, ags);
 }
@@ -267,6 +308,7 @@ zoom_by (AtlasMapView *self,
   if (self->zoom == 1.0)
     self->pan_x = self->pan_y = 0;
   invalidate (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -307,6 +349,7 @@ drag_update_cb (GtkGestureDrag *drag,
   self->pan_x = self->drag_start_x + dx;
   self->pan_y = self->drag_start_y + dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -339,19 +382,58 @@ move_focus (AtlasMapView *self,
 {
   int n;
 
-  if (self->scene == NULL)
+  if (self->scene == NULL || self->districts == NULL || self->districts->len == 0)
     return;
 
-  n = self->scene->areas->len;
-  self->focus_index = self->focus_index < 0 ? 0 : (self->focus_index + step + n) % n;
-  {
-    const AtlasSceneArea *sa = &g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index);
-    g_autofree char *text = describe (self, sa->area->ags);
+  n = self->districts->len;
+  gtk_widget_grab_focus (g_ptr_array_index (self->districts,
+                                            self->focus_index < 0 ? 0 : (self->focus_index + step + n) % n));
+}
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-  }
+/* A district took the keyboard focus: the map outlines it. */
+static void
+district_focus_cb (AtlasMapDistrict *district,
+                   GParamSpec       *pspec,
+                   AtlasMapView     *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (district)))
+    return;
+  self->focus_index = district->index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/* One child per area, named after what the map says of it. */
+static void
+update_districts (AtlasMapView *self)
+{
+  guint n = self->scene ? self->scene->areas->len : 0;
+
+  while (self->districts->len > n)
+    {
+      GtkWidget *child = g_ptr_array_steal_index (self->districts, self->districts->len - 1);
+
+      gtk_widget_unparent (child);
+    }
+  while (self->districts->len < n)
+    {
+      AtlasMapDistrict *district = g_object_new (ATLAS_TYPE_MAP_DISTRICT, NULL);
+
+      district->index = self->districts->len;
+      gtk_widget_set_parent (GTK_WIDGET (district), GTK_WIDGET (self));
+      g_signal_connect (district, "notify::has-focus", G_CALLBACK (district_focus_cb), self);
+      g_ptr_array_add (self->districts, district);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (self->scene->areas, AtlasSceneArea, i);
+      g_autofree char *text = describe (self, sa->area->ags);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (self->districts, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -404,7 +486,45 @@ atlas_map_view_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  invalidate (ATLAS_MAP_VIEW (widget));
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  AtlasMapLayout layout;
+  double w, h;
+
+  invalidate (self);
+  if (self->scene == NULL)
+    return;
+
+  /* Each district's child covers its outline's bounding box on screen. */
+  canvas_size (self, &w, &h);
+  atlas_map_layout_compute (&layout, w, h);
+  for (guint i = 0; i < self->districts->len; i++)
+    {
+      const AtlasArea *area = g_array_index (self->scene->areas, AtlasSceneArea, i).area;
+      double x0, y0, x1, y1;
+
+      atlas_map_layout_to_canvas (&layout, area->min_x, area->max_y, &x0, &y0);
+      atlas_map_layout_to_canvas (&layout, area->max_x, area->min_y, &x1, &y1);
+      gtk_widget_size_allocate (g_ptr_array_index (self->districts, i),
+                                &(GtkAllocation) {
+                                  (int) (MIN (x0, x1) + self->pan_x), (int) (MIN (y0, y1) + self->pan_y),
+                                  MAX (1, (int) ABS (x1 - x0)), MAX (1, (int) ABS (y1 - y0)) },
+                                -1);
+    }
+}
+
+static void
+atlas_map_view_dispose (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  if (self->districts != NULL)
+    {
+      for (guint i = 0; i < self->districts->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->districts, i));
+      g_clear_pointer (&self->districts, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
 }
 
 static void
@@ -427,6 +547,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = atlas_map_view_finalize;
+  object_class->dispose = atlas_map_view_dispose;
 
   widget_class->snapshot = atlas_map_view_snapshot;
   widget_class->size_allocate = atlas_map_view_size_allocate;
@@ -472,14 +593,14 @@ atlas_map_view_init (AtlasMapView *self)
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->districts = g_ptr_array_new ();
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self), 300, 300);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Map of the tour; arrow keys go from district to district"), -1);
+                                  _("Map of the tour; Tab or the arrow keys go from district to district"), -1);
 }
 
 /**
@@ -496,6 +617,7 @@ atlas_map_view_set_scene (AtlasMapView  *self,
   self->scene = scene;
   if (self->focus_index >= (int) (scene ? scene->areas->len : 0))
     self->focus_index = -1;
+  update_districts (self);
   invalidate (self);
 }
 
@@ -529,4 +651,5 @@ atlas_map_view_fit (AtlasMapView *self)
   self->zoom = 1.0;
   self->pan_x = self->pan_y = 0;
   invalidate (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
