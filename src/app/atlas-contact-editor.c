@@ -278,52 +278,22 @@ atlas_contact_editor_init (AtlasContactEditor *self)
                            G_CONNECT_SWAPPED);
 }
 
-/* The centre row offers «No centre» and the 54 centres by district. */
-static void
-fill_centres (AtlasContactEditor *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  g_autoptr(GArray) ids = NULL;
-  g_auto(GStrv) strv = NULL;
-
-  gtk_string_list_append (labels, _("No centre"));
-  g_strv_builder_add (values, "");
-
-  if (self->store != NULL)
-    ids = atlas_store_query_ids (self->store, ATLAS_RECORD_CENTRE, NULL, NULL);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      g_autoptr(GObject) centre = atlas_store_load (self->store, ATLAS_RECORD_CENTRE,
-                                                    g_array_index (ids, gint64, i), NULL);
-
-      if (centre == NULL)
-        continue;
-      gtk_string_list_append (labels, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_DISTRICT));
-      g_strv_builder_add (values, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_AGS));
-    }
-
-  strv = g_strv_builder_end (values);
-  adw_combo_row_set_model (self->centre_row, G_LIST_MODEL (labels));
-  atlas_editor_form_bind_choice (self->form, self->centre_row, ATLAS_CONTACT_CENTRE_AGS,
-                                 (const char * const *) strv);
-}
-
 void
 atlas_contact_editor_set_context (AtlasContactEditor *self,
                                   AtlasStore         *store,
                                   AtlasHistory       *history)
 {
+  gboolean first;
+
   g_return_if_fail (ATLAS_IS_CONTACT_EDITOR (self));
 
-  if (self->store == NULL && store != NULL)
-    {
-      g_set_object (&self->store, store);
-      fill_centres (self);
-    }
+  first = self->store == NULL && store != NULL;
   g_set_object (&self->store, store);
   g_set_object (&self->history, history);
   atlas_editor_form_set_context (self->form, store, history);
+  /* The centre row offers «No centre» and the 54 centres by district. */
+  if (first)
+    atlas_editor_form_bind_centres (self->form, self->centre_row, ATLAS_CONTACT_CENTRE_AGS, _("No centre"));
 }
 
 /**

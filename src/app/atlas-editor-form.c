@@ -793,3 +793,47 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   g_signal_emit (self, signals[RECORD_CHANGED], 0);
   return all_written;
 }
+
+/**
+ * atlas_editor_form_bind_centres:
+ * @none_label: (nullable): a first choice for «no centre», or %NULL when
+ *   a centre must be chosen
+ *
+ * Offers the 54 centres by district in @row, for a field that holds an AGS.
+ */
+void
+atlas_editor_form_bind_centres (AtlasEditorForm *self,
+                                AdwComboRow     *row,
+                                guint            field,
+                                const char      *none_label)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) strv = NULL;
+
+  g_return_if_fail (ATLAS_IS_EDITOR_FORM (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (none_label != NULL)
+    {
+      gtk_string_list_append (labels, none_label);
+      g_strv_builder_add (values, "");
+    }
+
+  ids = atlas_store_query_ids (self->store, ATLAS_RECORD_CENTRE, NULL, NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(GObject) centre = atlas_store_load (self->store, ATLAS_RECORD_CENTRE,
+                                                    g_array_index (ids, gint64, i), NULL);
+
+      if (centre == NULL)
+        continue;
+      gtk_string_list_append (labels, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_DISTRICT));
+      g_strv_builder_add (values, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_AGS));
+    }
+
+  strv = g_strv_builder_end (values);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  atlas_editor_form_bind_choice (self, row, field, (const char * const *) strv);
+}

@@ -33,6 +33,10 @@ void             atlas_editor_form_bind_choice  (AtlasEditorForm  *self,
                                                  AdwComboRow      *row,
                                                  guint             field,
                                                  const char * const *values);
+void             atlas_editor_form_bind_centres (AtlasEditorForm  *self,
+                                                 AdwComboRow      *row,
+                                                 guint             field,
+                                                 const char       *none_label);
 void             atlas_editor_form_set_record   (AtlasEditorForm  *self,
                                                  GObject          *record);
 GObject         *atlas_editor_form_get_record   (AtlasEditorForm  *self);

@@ -177,30 +177,13 @@ bind_fields (AtlasVisitEditor *self)
 {
   static const char * const statuses[] = { "planned", "done", "suggested", NULL };
   g_autoptr(GtkStringList) status_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) centre_labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  g_autoptr(GArray) ids = atlas_store_query_ids (self->store, ATLAS_RECORD_CENTRE, NULL, NULL);
-  g_auto(GStrv) ags = NULL;
 
   gtk_string_list_append (status_labels, _("Planned"));
   gtk_string_list_append (status_labels, _("Visited"));
   gtk_string_list_append (status_labels, _("Suggested"));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_labels));
 
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      g_autoptr(GObject) centre = atlas_store_load (self->store, ATLAS_RECORD_CENTRE,
-                                                    g_array_index (ids, gint64, i), NULL);
-
-      if (centre == NULL)
-        continue;
-      gtk_string_list_append (centre_labels, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_DISTRICT));
-      g_strv_builder_add (values, atlas_centre_get_field (ATLAS_CENTRE (centre), ATLAS_CENTRE_AGS));
-    }
-  ags = g_strv_builder_end (values);
-  adw_combo_row_set_model (self->centre_row, G_LIST_MODEL (centre_labels));
-
-  atlas_editor_form_bind_choice (self->form, self->centre_row, ATLAS_VISIT_AGS, (const char * const *) ags);
+  atlas_editor_form_bind_centres (self->form, self->centre_row, ATLAS_VISIT_AGS, NULL);
   atlas_editor_form_bind (self->form, GTK_WIDGET (self->date_row), ATLAS_VISIT_DATE, ATLAS_CHECK_VISIT_DATE);
   atlas_editor_form_bind_choice (self->form, self->status_row, ATLAS_VISIT_STATUS, statuses);
   atlas_editor_form_bind (self->form, GTK_WIDGET (self->tour_row), ATLAS_VISIT_TOUR, ATLAS_CHECK_NONE);
@@ -226,8 +209,8 @@ atlas_visit_editor_new (GtkWindow    *parent,
   self = g_object_new (ATLAS_TYPE_VISIT_EDITOR, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->history = history ? g_object_ref (history) : NULL;
-  bind_fields (self);
   atlas_editor_form_set_context (self->form, store, history);
+  bind_fields (self);
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
