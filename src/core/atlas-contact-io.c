@@ -16,6 +16,7 @@
 
 #include "atlas-contact-io.h"
 #include "atlas-record.h"
+#include "atlas-text.h"
 #include "atlas-validate.h"
 
 #define LINE_KEY "atlas-source-line"
@@ -888,15 +889,119 @@ atlas_contact_report_summary (const AtlasContactReport *report)
   return g_strjoin (", ", added, merged, skipped, NULL);
 }
 
+/* The catalogue's contacts by what makes two of them the same, built once
+ * per import so that each imported contact is one lookup, not a scan (a
+ * scan per contact took 45 s for 10,000). The rules are those of
+ * atlas_store_find_contact() and atlas_store_find_duplicates(). */
+typedef struct {
+  GHashTable *exact;   /* given, family, organisation, e-mails → id */
+  GHashTable *names;   /* "given family", folded → id */
+  GHashTable *emails;  /* an e-mail address, case folded → id */
+} ContactIndex;
+
+static char *
+exact_key (AtlasContact *c)
+{
+  return g_strjoin ("\x1f",
+                    atlas_contact_get_field (c, ATLAS_CONTACT_GIVEN_NAME),
+                    atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME),
+                    atlas_contact_get_field (c, ATLAS_CONTACT_ORGANISATION),
+                    atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS),
+                    NULL);
+}
+
+static char *
+name_key (AtlasContact *c)
+{
+  g_autofree char *name = NULL;
+
+  if (*atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME) == '\0')
+    return NULL;
+  name = g_strjoin (" ", atlas_contact_get_field (c, ATLAS_CONTACT_GIVEN_NAME),
+                    atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME), NULL);
+  return atlas_text_fold_search (g_strstrip (name));
+}
+
+static void
+index_add (ContactIndex *ix,
+           AtlasContact *c)
+{
+  gpointer id = GSIZE_TO_POINTER ((gsize) atlas_contact_get_id (c));
+  g_auto(GStrv) emails = atlas_list_split (atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS));
+  char *name = name_key (c);
+
+  g_hash_table_insert (ix->exact, exact_key (c), id);
+  /* The first contact of a name or address stays the one found. */
+  if (name != NULL && !g_hash_table_contains (ix->names, name))
+    g_hash_table_insert (ix->names, name, id);
+  else
+    g_free (name);
+  for (guint i = 0; emails[i]; i++)
+    {
+      char *key = g_utf8_casefold (emails[i], -1);
+
+      if (!g_hash_table_contains (ix->emails, key))
+        g_hash_table_insert (ix->emails, key, id);
+      else
+        g_free (key);
+    }
+}
+
+static gint64
+index_duplicate (ContactIndex *ix,
+                 AtlasContact *c)
+{
+  g_autofree char *name = name_key (c);
+  g_auto(GStrv) emails = atlas_list_split (atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS));
+  gpointer id;
+
+  if (name != NULL && (id = g_hash_table_lookup (ix->names, name)) != NULL)
+    return (gint64) GPOINTER_TO_SIZE (id);
+  for (guint i = 0; emails[i]; i++)
+    {
+      g_autofree char *key = g_utf8_casefold (emails[i], -1);
+
+      if ((id = g_hash_table_lookup (ix->emails, key)) != NULL)
+        return (gint64) GPOINTER_TO_SIZE (id);
+    }
+  return 0;
+}
+
+static void
+index_clear (ContactIndex *ix)
+{
+  g_clear_pointer (&ix->exact, g_hash_table_unref);
+  g_clear_pointer (&ix->names, g_hash_table_unref);
+  g_clear_pointer (&ix->emails, g_hash_table_unref);
+}
+
+static gboolean
+index_fill (ContactIndex  *ix,
+            AtlasStore    *store,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) all = atlas_contacts_collect (store, NULL, error);
+
+  ix->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ix->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ix->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    index_add (ix, g_ptr_array_index (all, i));
+  return TRUE;
+}
+
 static gboolean
 import_one (AtlasStore          *store,
             AtlasContact        *contact,
             GHashTable          *centres,
+            ContactIndex        *ix,
             AtlasContactReport  *report,
             GError             **error)
 {
   const char *ags = atlas_contact_get_field (contact, ATLAS_CONTACT_CENTRE_AGS);
-  g_autoptr(GArray) dupes = NULL;
+  g_autofree char *exact = NULL;
   gint64 same;
 
   if (*atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME) == '\0' &&
@@ -925,22 +1030,17 @@ import_one (AtlasStore          *store,
     }
 
   atlas_contact_set_id (contact, 0);
-  same = atlas_store_find_contact (store, contact, error);
-  if (same < 0)
-    return FALSE;
-  if (same > 0)
+  exact = exact_key (contact);
+  if (g_hash_table_contains (ix->exact, exact))
     {
       report->skipped++;
       return TRUE;
     }
 
-  dupes = atlas_store_find_duplicates (store, contact, error);
-  if (dupes == NULL)
-    return FALSE;
-  if (dupes->len > 0)
+  same = index_duplicate (ix, contact);
+  if (same > 0)
     {
-      g_autoptr(GObject) existing = atlas_store_load (store, ATLAS_RECORD_CONTACT,
-                                                      g_array_index (dupes, gint64, 0), error);
+      g_autoptr(GObject) existing = atlas_store_load (store, ATLAS_RECORD_CONTACT, same, error);
 
       if (existing == NULL)
         return FALSE;
@@ -951,12 +1051,14 @@ import_one (AtlasStore          *store,
         }
       if (atlas_store_save_contact (store, ATLAS_CONTACT (existing), error) == 0)
         return FALSE;
+      index_add (ix, ATLAS_CONTACT (existing));
       report->merged++;
       return TRUE;
     }
 
   if (atlas_store_save_contact (store, contact, error) == 0)
     return FALSE;
+  index_add (ix, contact);
   report->added++;
   return TRUE;
 }
@@ -979,6 +1081,7 @@ atlas_contacts_import (AtlasStore          *store,
                        GError             **error)
 {
   g_autoptr(GHashTable) centres = NULL;
+  ContactIndex ix = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
 
@@ -989,6 +1092,12 @@ atlas_contacts_import (AtlasStore          *store,
     return FALSE;
   if (!atlas_store_begin (store, error))
     return FALSE;
+  if (!index_fill (&ix, store, error))
+    {
+      index_clear (&ix);
+      atlas_store_rollback (store);
+      return FALSE;
+    }
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -996,12 +1105,14 @@ atlas_contacts_import (AtlasStore          *store,
       g_autoptr(AtlasContact) contact = ATLAS_CONTACT (atlas_record_copy (g_ptr_array_index (contacts, i)));
 
       set_line (contact, get_line (g_ptr_array_index (contacts, i)));
-      if (!import_one (store, contact, centres, report, error))
+      if (!import_one (store, contact, centres, &ix, report, error))
         {
+          index_clear (&ix);
           atlas_store_rollback (store);
           return FALSE;
         }
     }
+  index_clear (&ix);
 
   if (dry_run)
     {
