@@ -71,19 +71,13 @@ static void
 sync_selection (AtlasCentresPage *self)
 {
   gint64 id = atlas_centre_editor_get_id (self->editor);
-  guint n;
+  guint position;
 
   if (self->selection == NULL || id == 0)
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  for (guint i = 0; i < n; i++)
-    if (atlas_list_model_get_id (self->model, i) == id)
-      {
-        if (gtk_single_selection_get_selected (self->selection) != i)
-          gtk_single_selection_set_selected (self->selection, i);
-        return;
-      }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  position = atlas_list_model_find (self->model, id);
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -333,7 +327,7 @@ void
 atlas_centres_page_show_centre (AtlasCentresPage *self,
                                 gint64            id)
 {
-  guint n;
+  guint position;
 
   g_return_if_fail (ATLAS_IS_CENTRES_PAGE (self));
 
@@ -342,14 +336,11 @@ atlas_centres_page_show_centre (AtlasCentresPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   atlas_list_model_set_filter (self->model, NULL);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  for (guint i = 0; i < n; i++)
-    if (atlas_list_model_get_id (self->model, i) == id)
-      {
-        gtk_single_selection_set_selected (self->selection, i);
-        adw_leaflet_set_visible_child (self->leaflet, self->content);
-        return;
-      }
+  position = atlas_list_model_find (self->model, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /**

@@ -59,18 +59,6 @@ update_detail (AtlasContactsPage *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static guint
-position_of (AtlasContactsPage *self,
-             gint64             id)
-{
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-
-  for (guint i = 0; i < n; i++)
-    if (atlas_list_model_get_id (self->model, i) == id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
 /* Keeps the row of the contact shown selected, also when it was just
  * created or the list changed around it. */
 static void
@@ -82,7 +70,7 @@ sync_selection (AtlasContactsPage *self)
     return;
   if (id == 0 && !atlas_contact_editor_is_empty (self->editor))
     return;  /* a new contact not yet saved */
-  gtk_single_selection_set_selected (self->selection, position_of (self, id));
+  gtk_single_selection_set_selected (self->selection, atlas_list_model_find (self->model, id));
 }
 
 static void
@@ -471,7 +459,7 @@ atlas_contacts_page_show_contact (AtlasContactsPage *self,
     return;
 
   atlas_contact_editor_show (self->editor, ATLAS_CONTACT (contact));
-  if (self->model != NULL && position_of (self, id) == GTK_INVALID_LIST_POSITION)
+  if (self->model != NULL && atlas_list_model_find (self->model, id) == GTK_INVALID_LIST_POSITION)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   search_changed_cb (self);
   sync_selection (self);

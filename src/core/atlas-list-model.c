@@ -367,6 +367,24 @@ atlas_list_model_get_id (AtlasListModel *self,
 }
 
 /**
+ * atlas_list_model_find:
+ *
+ * Returns: the position of the record with @id, or G_MAXUINT (GTK's
+ *   invalid list position) when the list does not hold it
+ */
+guint
+atlas_list_model_find (AtlasListModel *self,
+                       gint64          id)
+{
+  g_return_val_if_fail (ATLAS_IS_LIST_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/**
  * atlas_list_model_set_scope:
  * @scope: (nullable): a centre and a period, for press releases
  */

@@ -22,6 +22,8 @@ void            atlas_list_model_set_filter (AtlasListModel  *self,
                                              const char      *filter);
 gint64          atlas_list_model_get_id     (AtlasListModel  *self,
                                              guint            position);
+guint           atlas_list_model_find       (AtlasListModel  *self,
+                                             gint64           id);
 void            atlas_list_model_set_scope  (AtlasListModel  *self,
                                              const AtlasQueryScope *scope);
 
