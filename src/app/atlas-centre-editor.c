@@ -115,20 +115,6 @@ verified_today_cb (AtlasCentreEditor *self)
 }
 
 static void
-save_failed_cb (AtlasCentreEditor *self,
-                GError            *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *text = NULL;
-
-  if (overlay == NULL)
-    return;
-  /* TRANSLATORS: %s says why; the typed text stays in its field */
-  text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"), error->message);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 atlas_centre_editor_dispose (GObject *object)
 {
   AtlasCentreEditor *self = (AtlasCentreEditor *)object;
@@ -216,8 +202,6 @@ atlas_centre_editor_init (AtlasCentreEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bind_fields (self);
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_heading), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self,
                            G_CONNECT_SWAPPED);
 
   placeholder = gtk_label_new (_("No contacts for this centre yet"));

@@ -12,6 +12,7 @@
 
 #include "atlas-contact-editor.h"
 #include "atlas-editor-form.h"
+#include "atlas-toast.h"
 #include "atlas-record.h"
 
 struct _AtlasContactEditor
@@ -151,14 +152,7 @@ merge_cb (AtlasContactEditor *self)
   drop = keep_before ? atlas_store_load (self->store, ATLAS_RECORD_CONTACT, drop_id, &error) : NULL;
   if (drop == NULL || !atlas_store_merge_contacts (self->store, keep_id, drop_id, &error))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-        }
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -172,19 +166,6 @@ merge_cb (AtlasContactEditor *self)
     }
 
   g_signal_emit (self, signals[MERGED], 0, keep_id);
-}
-
-static void
-save_failed_cb (AtlasContactEditor *self,
-                GError             *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *text = NULL;
-
-  if (overlay == NULL)
-    return;
-  text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"), error->message);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 static void
@@ -273,8 +254,6 @@ atlas_contact_editor_init (AtlasContactEditor *self)
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_heading), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -12,6 +12,7 @@
 
 #include "atlas-contact-io.h"
 #include "atlas-contacts-page.h"
+#include "atlas-toast.h"
 
 struct _AtlasContactsPage
 {
@@ -161,27 +162,6 @@ show_contact_cb (AtlasContactsPage *self,
 }
 
 static void
-add_toast (AtlasContactsPage *self,
-           AdwToast          *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* AdwToast 1.2 reads its title as markup. */
-static AdwToast *
-toast_for_error (const GError *error)
-{
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  return adw_toast_new (escaped);
-}
-
-static void
 merged_cb (AtlasContactsPage *self,
            gint64             kept_id)
 {
@@ -189,7 +169,7 @@ merged_cb (AtlasContactsPage *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  add_toast (self, toast);
+  atlas_toast_add (GTK_WIDGET (self), toast);
   atlas_contacts_page_show_contact (self, kept_id);
 }
 
@@ -206,7 +186,7 @@ undo_delete_cb (AdwToast          *toast,
 
   if (atlas_store_save_contact (self->store, snapshot, &error) == 0)
     {
-      add_toast (self, toast_for_error (error));
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
   if (self->history != NULL)
@@ -492,7 +472,7 @@ atlas_contacts_page_delete_shown (AtlasContactsPage *self)
   snapshot = atlas_store_load (self->store, ATLAS_RECORD_CONTACT, id, &error);
   if (snapshot == NULL || !atlas_store_delete_contact (self->store, id, &error))
     {
-      add_toast (self, toast_for_error (error));
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   if (self->history != NULL)
@@ -506,7 +486,7 @@ atlas_contacts_page_delete_shown (AtlasContactsPage *self)
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "contact", g_steal_pointer (&snapshot), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  add_toast (self, toast);
+  atlas_toast_add (GTK_WIDGET (self), toast);
 
   update_detail (self);
   return TRUE;
@@ -564,13 +544,13 @@ import_response_cb (AdwMessageDialog *dialog,
   atlas_contact_editor_flush (self->editor);
   if (!atlas_contacts_import (self->store, pending->contacts, FALSE, &report, &error))
     {
-      add_toast (self, toast_for_error (error));
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
 
   summary = atlas_contact_report_summary (&report);
   title = g_markup_escape_text (summary, -1);
-  add_toast (self, adw_toast_new (title));
+  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (title));
   atlas_contact_report_clear (&report);
 }
 
@@ -610,7 +590,7 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
     {
       g_autofree char *text = g_markup_printf_escaped (_("“%s” cannot be imported: %s"), name, error->message);
 
-      add_toast (self, adw_toast_new (text));
+      atlas_toast_add (GTK_WIDGET (self), adw_toast_new (text));
       return NULL;
     }
 
@@ -772,9 +752,9 @@ export_chooser_cb (GtkNativeDialog   *chooser,
       gboolean only_shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "only-shown"));
 
       if (atlas_contacts_page_export (self, file, only_shown, &error))
-        add_toast (self, adw_toast_new (_("Contacts exported")));
+        atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Contacts exported")));
       else
-        add_toast (self, toast_for_error (error));
+        atlas_toast_add_text (GTK_WIDGET (self), error->message);
     }
   g_object_unref (chooser);
   g_object_unref (self);

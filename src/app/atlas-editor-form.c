@@ -17,6 +17,7 @@
 
 #include "atlas-editor-form.h"
 #include "atlas-record.h"
+#include "atlas-toast.h"
 
 typedef struct {
   AtlasEditorForm *form;
@@ -772,6 +773,15 @@ atlas_editor_form_flush (AtlasEditorForm *self)
       /* Nothing is dropped: the fields stay as typed and are tried again. */
       for (guint i = 0; i < self->bindings->len; i++)
         ((Binding *) g_ptr_array_index (self->bindings, i))->dirty = TRUE;
+      if (self->bindings->len > 0)
+        {
+          /* TRANSLATORS: %s says why; the typed text stays in its field */
+          g_autofree char *text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"),
+                                                           error->message);
+
+          atlas_toast_add (((Binding *) g_ptr_array_index (self->bindings, 0))->widget,
+                           adw_toast_new (text));
+        }
       g_signal_emit (self, signals[SAVE_FAILED], 0, error);
       self->save_source = g_timeout_add_seconds (5, save_timeout_cb, self);
       return FALSE;

@@ -16,6 +16,7 @@
 #include "atlas-a11y.h"
 #include "atlas-importer.h"
 #include "atlas-map-view.h"
+#include "atlas-toast.h"
 #include "atlas-tour-page.h"
 #include "atlas-visit-editor.h"
 
@@ -47,18 +48,6 @@ struct _AtlasTourPage
 G_DEFINE_FINAL_TYPE (AtlasTourPage, atlas_tour_page, GTK_TYPE_WIDGET)
 
 static void refresh (AtlasTourPage *self);
-
-static void
-toast (AtlasTourPage *self,
-       AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 /* "31.12.2018" or "2018-12-31" → "2018-12-31"; NULL for empty; "" for not a date. */
 static char *
@@ -144,7 +133,7 @@ delete_clicked_cb (GtkButton     *button,
 
   if (!atlas_store_delete_visit (self->store, atlas_visit_get_id (visit), &error))
     {
-      toast (self, adw_toast_new (error->message));
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -155,7 +144,7 @@ delete_clicked_cb (GtkButton     *button,
   g_object_set_data (G_OBJECT (t), "page", self);
   g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb),
                          g_steal_pointer (&copy), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  toast (self, t);
+  atlas_toast_add (GTK_WIDGET (self), t);
 }
 
 static void
@@ -166,7 +155,7 @@ accept_clicked_cb (GtkButton     *button,
   g_autoptr(GError) error = NULL;
 
   if (!atlas_store_set_visit_status (self->store, atlas_visit_get_id (visit), "done", &error))
-    toast (self, adw_toast_new (error->message));
+    atlas_toast_add_text (GTK_WIDGET (self), error->message);
 }
 
 /* Opens the visit in its editor window (a new one when its id is 0). */
@@ -503,13 +492,13 @@ load_example_cb (AtlasTourPage *self)
     {
       g_autofree char *line = atlas_import_result_describe (&result);
 
-      toast (self, adw_toast_new (line));
+      atlas_toast_add (GTK_WIDGET (self), adw_toast_new (line));
       return;
     }
 
   atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
   message = g_strdup_printf (_("%u visits of the 2017–2021 tour loaded"), result.n_visits);
-  toast (self, adw_toast_new (message));
+  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -537,13 +526,13 @@ export_response_cb (GtkNativeDialog *chooser,
         }
 
       if (!atlas_map_export (scene, file, width, &error))
-        toast (self, adw_toast_new (error->message));
+        atlas_toast_add_text (GTK_WIDGET (self), error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Map saved as “%s”"), name);
 
-          toast (self, adw_toast_new (message));
+          atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
         }
     }
 
@@ -633,7 +622,7 @@ print_action (GtkWidget  *widget,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, adw_toast_new (error->message));
+    atlas_toast_add_text (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-editor-form.h"
+#include "atlas-toast.h"
 #include "atlas-visit-editor.h"
 
 struct _AtlasVisitEditor
@@ -59,30 +60,6 @@ problem_changed_cb (AtlasVisitEditor *self)
 }
 
 static void
-add_toast (AtlasVisitEditor *self,
-           const char       *markup)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkWidget *overlay = NULL;
-
-  if (parent != NULL)
-    overlay = gtk_widget_get_first_child (GTK_WIDGET (parent));
-  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
-    overlay = gtk_widget_get_first_child (overlay);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-}
-
-static void
-save_failed_cb (AtlasVisitEditor *self,
-                GError           *error)
-{
-  g_autofree char *text = g_markup_printf_escaped (_("Not saved yet, will try again: %s"), error->message);
-
-  add_toast (self, text);
-}
-
-static void
 delete_cb (AtlasVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -97,14 +74,12 @@ delete_cb (AtlasVisitEditor *self)
   snapshot = atlas_store_load (self->store, ATLAS_RECORD_VISIT, id, &error);
   if (snapshot == NULL || !atlas_store_delete_visit (self->store, id, &error))
     {
-      g_autofree char *text = g_markup_escape_text (error->message, -1);
-
-      add_toast (self, text);
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
   if (self->history != NULL)
     atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, _("Delete Visit"));
-  add_toast (self, _("Visit deleted. Ctrl+Z brings it back."));
+  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Visit deleted. Ctrl+Z brings it back.")));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -213,7 +188,6 @@ atlas_visit_editor_new (GtkWindow    *parent,
   bind_fields (self);
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "record-gone", G_CALLBACK (record_gone_cb), self, G_CONNECT_SWAPPED);
   atlas_editor_form_set_record (self->form, G_OBJECT (visit));
   update_title (self);

@@ -1,0 +1,56 @@
+/* atlas-toast.c: toasts from anywhere in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "atlas-toast.h"
+
+static GtkWidget *
+find_overlay (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_TOAST_OVERLAY (child) ? child : find_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * atlas_toast_add:
+ * @from: a widget in the main window, or in a window over it
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the main window's toast overlay: @from's own, or that
+ * of the window a dialog stands over.
+ */
+void
+atlas_toast_add (GtkWidget *from,
+                 AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (from);
+
+  if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    overlay = find_overlay (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Shows plain text, such as an error message (AdwToast 1.2 reads its
+ * title as markup). */
+void
+atlas_toast_add_text (GtkWidget  *from,
+                      const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  atlas_toast_add (from, adw_toast_new (escaped));
+}
