@@ -700,6 +700,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   g_autoptr(GObject) after = NULL;
   g_autoptr(GObject) before = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) valid = NULL;
   g_autofree char *label = NULL;
   const char *problem;
   Binding *last = NULL;
@@ -713,6 +714,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
     return TRUE;
 
   after = atlas_record_copy (self->record);
+  valid = g_ptr_array_new ();
   for (guint i = 0; i < self->bindings->len; i++)
     {
       Binding *b = g_ptr_array_index (self->bindings, i);
@@ -731,6 +733,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
           continue;
         }
 
+      g_ptr_array_add (valid, b);
       value = atlas_validate_normalize (b->check, text);
       if (g_strcmp0 (value, record_field (self, after, b->field)) != 0)
         {
@@ -746,19 +749,8 @@ atlas_editor_form_flush (AtlasEditorForm *self)
     return FALSE;
 
   /* Only clean from here on: the invalid fields stay dirty. */
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      Binding *b = g_ptr_array_index (self->bindings, i);
-      g_autofree char *text = NULL;
-      g_autofree char *message = NULL;
-
-      if (!b->dirty)
-        continue;
-      text = binding_get_text (b);
-      message = atlas_validate (b->check, text);
-      if (message == NULL)
-        b->dirty = FALSE;
-    }
+  for (guint i = 0; i < valid->len; i++)
+    ((Binding *) g_ptr_array_index (valid, i))->dirty = FALSE;
   if (all_written)
     self->first_unsaved = 0;
 
