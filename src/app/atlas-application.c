@@ -200,8 +200,7 @@ show_open_error (AtlasApplication *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Catalogue Cannot Be Opened"), NULL);
   g_autoptr(GString) body = g_string_new (error->message);
-  g_autoptr(GPtrArray) backups = NULL;
-  AtlasBackupInfo *usable = NULL;
+  g_autoptr(AtlasBackupInfo) usable = NULL;
 
   g_string_append (body, "\n\n");
   g_string_append (body, _("The file was not changed."));
@@ -217,10 +216,7 @@ show_open_error (AtlasApplication *self,
   else if (!g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FUTURE_VERSION) &&
            !g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY))
     {
-      backups = atlas_store_list_backups (path, TRUE);
-      for (guint i = 0; i < backups->len && usable == NULL; i++)
-        if (((AtlasBackupInfo *) g_ptr_array_index (backups, i))->sound)
-          usable = g_ptr_array_index (backups, i);
+      usable = atlas_store_find_sound_backup (path);
     }
 
   if (usable != NULL)

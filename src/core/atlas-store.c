@@ -2708,6 +2708,22 @@ run_check (sqlite3    *db,
   return result;
 }
 
+/* A backup known by its path and date only, not yet opened. */
+static AtlasBackupInfo *
+backup_info_new (const char *path)
+{
+  AtlasBackupInfo *info = g_new0 (AtlasBackupInfo, 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  info->path = g_strdup (path);
+  info->n_releases = info->n_contacts = info->n_visits = -1;
+  if (file_info != NULL)
+    info->taken = g_file_info_get_modification_date_time (file_info);
+  return info;
+}
+
 /**
  * atlas_store_inspect_backup:
  * @full: run the full integrity check, not only the quick one
@@ -2721,18 +2737,10 @@ AtlasBackupInfo *
 atlas_store_inspect_backup (const char *path,
                             gboolean    full)
 {
-  AtlasBackupInfo *info = g_new0 (AtlasBackupInfo, 1);
+  AtlasBackupInfo *info = backup_info_new (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_autofree char *check = NULL;
   sqlite3 *db;
-
-  info->path = g_strdup (path);
-  info->n_releases = info->n_contacts = info->n_visits = -1;
-  if (file_info != NULL)
-    info->taken = g_file_info_get_modification_date_time (file_info);
 
   if (!(db = open_untrusted (path, &error)))
     {
@@ -2775,17 +2783,9 @@ compare_newest_first (gconstpointer a,
   return -g_date_time_compare (x->taken, y->taken);
 }
 
-/**
- * atlas_store_list_backups:
- * @db_path: the catalogue whose backups (in backups/ beside it) to list
- * @full: run the full integrity check on each (slower)
- *
- * Returns: (transfer full) (element-type AtlasBackupInfo): the backups,
- *   newest first, each inspected
- */
-GPtrArray *
-atlas_store_list_backups (const char *db_path,
-                          gboolean    full)
+/* The backup files, newest first, by name and date only: not opened. */
+static GPtrArray *
+list_backup_files (const char *db_path)
 {
   g_autofree char *dir_path = backups_dir_for (db_path);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -2799,11 +2799,60 @@ atlas_store_list_backups (const char *db_path,
       if (!g_str_has_prefix (name, "catalogue-") || !g_str_has_suffix (name, ".sqlite"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      g_ptr_array_add (list, atlas_store_inspect_backup (path, full));
+      g_ptr_array_add (list, backup_info_new (path));
     }
 
   g_ptr_array_sort (list, compare_newest_first);
   return list;
+}
+
+/**
+ * atlas_store_list_backups:
+ * @db_path: the catalogue whose backups (in backups/ beside it) to list
+ * @full: run the full integrity check on each (slower)
+ *
+ * Returns: (transfer full) (element-type AtlasBackupInfo): the backups,
+ *   newest first, each inspected
+ */
+GPtrArray *
+atlas_store_list_backups (const char *db_path,
+                          gboolean    full)
+{
+  GPtrArray *list = list_backup_files (db_path);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      AtlasBackupInfo *listed = g_ptr_array_index (list, i);
+
+      list->pdata[i] = atlas_store_inspect_backup (listed->path, full);
+      atlas_backup_info_free (listed);
+    }
+  return list;
+}
+
+/**
+ * atlas_store_find_sound_backup:
+ *
+ * Checks the backups in full, newest first, until one passes.
+ *
+ * Returns: (transfer full) (nullable): the newest backup that can be
+ *   restored, %NULL if there is none
+ */
+AtlasBackupInfo *
+atlas_store_find_sound_backup (const char *db_path)
+{
+  g_autoptr(GPtrArray) files = list_backup_files (db_path);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      AtlasBackupInfo *info = atlas_store_inspect_backup (((AtlasBackupInfo *) g_ptr_array_index (files, i))->path,
+                                                          TRUE);
+
+      if (info->sound)
+        return info;
+      atlas_backup_info_free (info);
+    }
+  return NULL;
 }
 
 /**
@@ -2854,7 +2903,7 @@ guint
 atlas_store_prune_backups (const char *db_path,
                            guint       keep)
 {
-  g_autoptr(GPtrArray) list = atlas_store_list_backups (db_path, FALSE);
+  g_autoptr(GPtrArray) list = list_backup_files (db_path);
   guint deleted = 0;
 
   keep = MAX (keep, 1);
@@ -2888,7 +2937,7 @@ atlas_store_backup_if_due (AtlasStore  *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
 
-  list = atlas_store_list_backups (self->path, FALSE);
+  list = list_backup_files (self->path);
   if (list->len > 0)
     {
       AtlasBackupInfo *newest = g_ptr_array_index (list, 0);

@@ -235,10 +235,13 @@ typedef struct {
 } AtlasBackupInfo;
 
 void             atlas_backup_info_free      (AtlasBackupInfo     *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasBackupInfo, atlas_backup_info_free)
+
 AtlasBackupInfo *atlas_store_inspect_backup  (const char          *path,
                                               gboolean             full);
 GPtrArray       *atlas_store_list_backups    (const char          *db_path,
                                               gboolean             full);
+AtlasBackupInfo *atlas_store_find_sound_backup (const char        *db_path);
 char            *atlas_store_backup          (AtlasStore          *self,
                                               GError             **error);
 guint            atlas_store_prune_backups   (const char          *db_path,
