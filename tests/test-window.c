@@ -394,6 +394,177 @@ test_tour_view (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What @widget draws in a frame, as the window's renderer draws it. */
+static cairo_surface_t *
+widget_image (GtkWidget *widget)
+{
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_surface_flush (image);
+  gdk_texture_download (texture, cairo_image_surface_get_data (image), cairo_image_surface_get_stride (image));
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
+/* The map as the view says it shows it: the scene drawn at its zoom and pan. */
+static cairo_surface_t *
+expected_map (AtlasMapView  *map,
+              AtlasMapScene *scene)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (map)), h = gtk_widget_get_height (GTK_WIDGET (map));
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (image);
+  double zoom, pan_x, pan_y;
+
+  atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
+  cairo_translate (cr, pan_x, pan_y);
+  atlas_map_render (scene, cr, w * zoom, h * zoom, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* The share of pixels in the rectangle that differ by more than 2 in a
+ * channel. */
+static double
+share_differing (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 int              x0,
+                 int              y0,
+                 int              x1,
+                 int              y1)
+{
+  guint differing = 0, all = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+
+      for (int x = x0 * 4; x < x1 * 4; x += 4, all++)
+        for (int c = 0; c < 4; c++)
+          if (ABS (ra[x + c] - rb[x + c]) > 2)
+            {
+              differing++;
+              break;
+            }
+    }
+  return all ? (double) differing / all : 1.0;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, atlas_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Zoom and pan show the map moved and scaled at once, and drawn afresh,
+ * exactly as an export at that zoom would draw it, once the gesture rests. */
+static void
+test_map_zoom_and_pan (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  AtlasMapView *map;
+  AtlasMapScene *scene;
+  GtkEventController *scroll, *drag;
+  cairo_surface_t *shown, *expected;
+  const char *centre;
+  double zoom, pan_x, pan_y, start_x, start_y;
+  int w, h;
+  gboolean handled;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "tour");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_tour_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+  map = atlas_tour_page_get_map_view (page);
+  atlas_test_wait_for_mapped (GTK_WIDGET (map));
+  w = gtk_widget_get_width (GTK_WIDGET (map));
+  h = gtk_widget_get_height (GTK_WIDGET (map));
+  centre = atlas_map_view_area_at (map, w / 2.0, h / 2.0);
+  g_assert_nonnull (centre);
+  scene = atlas_map_scene_new (atlas_tour_page_get_visits (page), NULL, NULL, FALSE);
+
+  /* Ten steps of the wheel: 8×, the most, about the middle. */
+  scroll = find_controller (GTK_WIDGET (map), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_assert_nonnull (scroll);
+  for (int i = 0; i < 10; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
+  g_assert_cmpfloat (zoom, ==, 8.0);
+  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0, h / 2.0), ==, centre);
+  wait_ms (300);
+  shown = widget_image (GTK_WIDGET (map));
+  expected = expected_map (map, scene);
+  g_assert_cmpfloat (share_differing (shown, expected, 0, 0, w, h), <, 0.01);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (expected);
+
+  /* A drag moves the image at once; what comes into view is drawn when it rests. */
+  drag = find_controller (GTK_WIDGET (map), GTK_TYPE_GESTURE_DRAG);
+  g_assert_nonnull (drag);
+  start_x = pan_x;
+  start_y = pan_y;
+  g_signal_emit_by_name (drag, "drag-begin", w / 2.0, h / 2.0);
+  g_signal_emit_by_name (drag, "drag-update", 120.0, -80.0);
+  atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
+  g_assert_cmpfloat (pan_x, ==, start_x + 120);
+  g_assert_cmpfloat (pan_y, ==, start_y - 80);
+  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0 + 120, h / 2.0 - 80), ==, centre);
+  shown = widget_image (GTK_WIDGET (map));
+  expected = expected_map (map, scene);
+  g_assert_cmpfloat (share_differing (shown, expected, 120, 0, w, h - 80), <, 0.01);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (expected);
+  wait_ms (300);
+  shown = widget_image (GTK_WIDGET (map));
+  expected = expected_map (map, scene);
+  g_assert_cmpfloat (share_differing (shown, expected, 0, 0, w, h), <, 0.01);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (expected);
+
+  atlas_map_scene_free (scene);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -418,6 +589,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/import", test_import);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
+  ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

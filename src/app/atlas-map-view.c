@@ -1,9 +1,10 @@
 /* atlas-map-view.c: the tour map on screen
  *
- * Draws the scene with the same cairo renderer as the exports. The drawn
- * map is kept as an image: hovering only adds an outline, panning only
- * moves the image, so both stay smooth; zooming draws the map afresh at
- * the new size.
+ * Draws the scene with the same cairo renderer as the exports. What is on
+ * screen is kept as an image of the widget's size: hovering only adds an
+ * outline to it. While zooming or panning, frames show that image scaled or
+ * moved, and the map is drawn afresh once the gesture rests (150 ms), so
+ * every frame stays cheap and the image never grows with the zoom.
  *
  * Mouse: hover for a tooltip, click to select, scroll or pinch to zoom,
  * drag to pan.
@@ -18,6 +19,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -35,11 +38,15 @@ struct _AtlasMapView
   double zoom;                /* 1 = all of NRW fits */
   double pan_x, pan_y;        /* offset of the map image, in pixels */
   double drag_start_x, drag_start_y;
+  gboolean pointer_inside;
+  double pointer_x, pointer_y;  /* where the pointer is, in the widget */
   double pinch_start_zoom;
 
-  cairo_surface_t *cache;     /* the map drawn at cache_w × cache_h */
+  cairo_surface_t *cache;     /* what the widget showed, cache_w × cache_h */
   int cache_w, cache_h;
-  guint sharpen_source;       /* while zooming: redraw sharp when it stops */
+  double cache_zoom;          /* … at this zoom and pan */
+  double cache_pan_x, cache_pan_y;
+  guint sharpen_source;       /* while zooming or panning: redraw when it rests */
   int alloc_w, alloc_h;       /* the size the cache was made for */
 
   GPtrArray *districts;       /* AtlasMapDistrict, one per scene area */
@@ -144,6 +151,18 @@ outline (AtlasMapView         *self,
   cairo_stroke (cr);
 }
 
+/* Whether the image shows the map as it is now. Pan offsets are whole
+ * pixels, so the image is drawn sharp and its stops stamped. */
+static gboolean
+cache_is_current (AtlasMapView *self)
+{
+  return self->cache != NULL &&
+         self->cache_w == gtk_widget_get_width (GTK_WIDGET (self)) &&
+         self->cache_h == gtk_widget_get_height (GTK_WIDGET (self)) &&
+         self->cache_zoom == self->zoom &&
+         self->cache_pan_x == self->pan_x && self->cache_pan_y == self->pan_y;
+}
+
 static void
 atlas_map_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -159,35 +178,42 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     return;
 
   canvas_size (self, &w, &h);
-  if (self->cache != NULL && self->sharpen_source != 0 &&
-      (self->cache_w != (int) w || self->cache_h != (int) h))
+  if (self->cache != NULL && self->sharpen_source != 0 && !cache_is_current (self))
     {
-      /* Zooming: the image scaled now (a frame stays well under 4 ms), the
-       * map drawn afresh once the zoom rests. */
+      /* Zooming or panning: the image scaled or moved now (a frame stays
+       * well under 4 ms), the map drawn afresh once the gesture rests. */
+      double kx = w / (self->cache_w * self->cache_zoom);
+      double ky = h / (self->cache_h * self->cache_zoom);
+
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_translate (cr, self->pan_x, self->pan_y);
-      cairo_scale (cr, w / self->cache_w, h / self->cache_h);
+      cairo_translate (cr, self->pan_x - self->cache_pan_x * kx, self->pan_y - self->cache_pan_y * ky);
+      cairo_scale (cr, kx, ky);
       cairo_set_source_surface (cr, self->cache, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
     }
-  if (self->cache == NULL || self->cache_w != (int) w || self->cache_h != (int) h)
+  if (!cache_is_current (self))
     {
       cairo_t *cache_cr;
 
       g_clear_pointer (&self->cache, cairo_surface_destroy);
-      self->cache_w = (int) w;
-      self->cache_h = (int) h;
-      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->cache_w, self->cache_h);
+      self->cache_w = width;
+      self->cache_h = height;
+      self->cache_zoom = self->zoom;
+      self->cache_pan_x = self->pan_x;
+      self->cache_pan_y = self->pan_y;
+      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       cache_cr = cairo_create (self->cache);
+      /* Only the part on screen: at 8× a whole canvas would be 64 images. */
+      cairo_translate (cache_cr, self->pan_x, self->pan_y);
       atlas_map_render (self->scene, cache_cr, w, h, NULL);
       cairo_destroy (cache_cr);
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_surface (cr, self->cache, self->pan_x, self->pan_y);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
   cairo_paint (cr);
 
   atlas_map_layout_compute (&layout, w, h);
@@ -238,6 +264,9 @@ motion_cb (GtkEventControllerMotion *motion,
            double                    y,
            AtlasMapView             *self)
 {
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
   set_hover (self, atlas_map_view_area_at (self, x, y));
 }
 
@@ -245,6 +274,7 @@ static void
 leave_cb (GtkEventControllerMotion *motion,
           AtlasMapView             *self)
 {
+  self->pointer_inside = FALSE;
   set_hover (self, NULL);
 }
 
@@ -319,6 +349,15 @@ sharpen_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Keep showing the image scaled or moved while the gesture goes on; draw
+ * the map afresh once it rests. */
+static void
+rest_then_sharpen (AtlasMapView *self)
+{
+  g_clear_handle_id (&self->sharpen_source, g_source_remove);
+  self->sharpen_source = g_timeout_add (150, sharpen_cb, self);
+}
+
 static void
 zoom_by (AtlasMapView *self,
          double        factor,
@@ -329,13 +368,11 @@ zoom_by (AtlasMapView *self,
 
   self->zoom = CLAMP (self->zoom * factor, 1.0, 8.0);
   /* Keep the point under the pointer where it is. */
-  self->pan_x = x - (x - self->pan_x) * self->zoom / old;
-  self->pan_y = y - (y - self->pan_y) * self->zoom / old;
+  self->pan_x = round (x - (x - self->pan_x) * self->zoom / old);
+  self->pan_y = round (y - (y - self->pan_y) * self->zoom / old);
   if (self->zoom == 1.0)
     self->pan_x = self->pan_y = 0;
-  /* Keep the image to scale while the zoom goes on; draw sharp after. */
-  g_clear_handle_id (&self->sharpen_source, g_source_remove);
-  self->sharpen_source = g_timeout_add (150, sharpen_cb, self);
+  rest_then_sharpen (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -346,13 +383,15 @@ scroll_cb (GtkEventControllerScroll *scroll,
            double                    dy,
            AtlasMapView             *self)
 {
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (scroll));
   double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 
-  /* Zoom about the pointer. */
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
+  /* Zoom about the pointer (an event's own position is the window's). */
+  if (self->pointer_inside)
+    {
+      x = self->pointer_x;
+      y = self->pointer_y;
+    }
   zoom_by (self, dy < 0 ? 1.25 : 0.8, x, y);
   return TRUE;
 }
@@ -375,8 +414,9 @@ drag_update_cb (GtkGestureDrag *drag,
 {
   if (self->zoom <= 1.0)
     return;
-  self->pan_x = self->drag_start_x + dx;
-  self->pan_y = self->drag_start_y + dy;
+  self->pan_x = round (self->drag_start_x + dx);
+  self->pan_y = round (self->drag_start_y + dy);
+  rest_then_sharpen (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -610,6 +650,9 @@ atlas_map_view_init (AtlasMapView *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
 
+  /* Zoomed in, the districts' children reach past the edges; unclipped,
+   * GTK 4.8's GL renderer then drew nothing of the map. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   self->zoom = 1.0;
   self->focus_index = -1;
 
@@ -676,6 +719,28 @@ atlas_map_view_select (AtlasMapView *self,
   g_free (self->selected_ags);
   self->selected_ags = g_strdup (ags);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_map_view_get_view:
+ * @zoom: (out): 1 when all of NRW fits
+ * @pan_x: (out): where the zoomed map's corner is, in pixels
+ * @pan_y: (out):
+ *
+ * The map on screen is atlas_map_render() at the widget's size times
+ * @zoom, moved by @pan_x, @pan_y.
+ */
+void
+atlas_map_view_get_view (AtlasMapView *self,
+                         double       *zoom,
+                         double       *pan_x,
+                         double       *pan_y)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  *zoom = self->zoom;
+  *pan_x = self->pan_x;
+  *pan_y = self->pan_y;
 }
 
 /* Back to all of NRW. */

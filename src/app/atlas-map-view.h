@@ -20,6 +20,10 @@ const char *atlas_map_view_get_selected  (AtlasMapView  *self);
 void        atlas_map_view_select        (AtlasMapView  *self,
                                           const char    *ags);
 void        atlas_map_view_fit           (AtlasMapView  *self);
+void        atlas_map_view_get_view      (AtlasMapView  *self,
+                                          double        *zoom,
+                                          double        *pan_x,
+                                          double        *pan_y);
 const char *atlas_map_view_area_at       (AtlasMapView  *self,
                                           double         x,
                                           double         y);

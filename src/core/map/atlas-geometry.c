@@ -246,6 +246,14 @@ atlas_geometry_get_n_areas (const AtlasGeometry *self)
   return self->areas->len;
 }
 
+const GArray *
+atlas_geometry_get_arc (const AtlasGeometry *self,
+                        guint                index)
+{
+  g_return_val_if_fail (index < self->arcs->len, NULL);
+  return g_ptr_array_index (self->arcs, index);
+}
+
 guint
 atlas_geometry_get_n_arcs (const AtlasGeometry *self)
 {

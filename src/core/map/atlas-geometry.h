@@ -40,6 +40,8 @@ void                 atlas_geometry_get_bounds  (const AtlasGeometry *self,
                                                  double              *max_x,
                                                  double              *max_y);
 guint                atlas_geometry_get_n_arcs  (const AtlasGeometry *self);
+const GArray        *atlas_geometry_get_arc     (const AtlasGeometry *self,
+                                                 guint                index);
 
 gboolean             atlas_area_contains        (const AtlasArea     *area,
                                                  double               x,

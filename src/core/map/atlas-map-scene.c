@@ -159,7 +159,7 @@ atlas_map_scene_new (GPtrArray  *visits,
     {
       const AtlasArea *area = atlas_geometry_get_area (geometry, i);
       const char *code = atlas_map_short_name (area->ags);
-      AtlasSceneArea sa = { area, ATLAS_AREA_NOT_VISITED, NULL, FALSE, NULL };
+      AtlasSceneArea sa = { area, ATLAS_AREA_NOT_VISITED, NULL, FALSE, NULL, 0 };
 
       sa.short_label = code != NULL && area->area_m2 < SHORT_LABEL_M2;
       sa.label = g_strdup (sa.short_label ? code : area->name);
@@ -196,6 +196,7 @@ atlas_map_scene_new (GPtrArray  *visits,
       stop.point = sa->area->label;
       stop.area = sa->area;
       stop.planned = planned;
+      stop.before = sa->n_stops++;
       g_array_append_val (scene->stops, stop);
     }
 
@@ -293,15 +294,9 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
                          double               *cy)
 {
   const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, index);
-  double r = atlas_map_stop_radius (layout);
-  guint before = 0;
-
-  for (guint i = 0; i < index; i++)
-    if (g_array_index (scene->stops, AtlasSceneStop, i).area == stop->area)
-      before++;
 
   atlas_map_layout_to_canvas (layout, stop->point.x, stop->point.y, cx, cy);
-  *cx += before * r * 2.2;
+  *cx += stop->before * atlas_map_stop_radius (layout) * 2.2;
 }
 
 double

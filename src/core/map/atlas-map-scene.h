@@ -23,6 +23,7 @@ typedef struct {
   char *label;           /* the name, or a short code for a small city */
   gboolean short_label;
   char *dates;           /* the visits' dates, for tooltips; "" for none */
+  guint n_stops;
 } AtlasSceneArea;
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
   AtlasPoint point;
   const AtlasArea *area;
   gboolean planned;
+  guint before;          /* earlier stops in the same area: they stand side by side */
 } AtlasSceneStop;
 
 typedef struct {
