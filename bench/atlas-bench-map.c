@@ -170,6 +170,6 @@ main (int    argc,
 
   cairo_surface_destroy (target);
   cairo_surface_destroy (cache);
-  atlas_map_scene_free (scene);
+  atlas_map_scene_unref (scene);
   return 0;
 }

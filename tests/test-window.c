@@ -477,18 +477,24 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+/* Spins the main loop until the map shows the view as it is, drawn in its
+ * thread, or five seconds pass. */
 static void
-wait_ms (guint ms)
+wait_for_drawn (AtlasMapView *map)
 {
-  gboolean done = FALSE;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, atlas_test_timeout_cb, &timed_out);
 
-  g_timeout_add (ms, atlas_test_timeout_cb, &done);
-  while (!done)
+  while (!atlas_map_view_is_drawn (map) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (atlas_map_view_is_drawn (map));
 }
 
-/* Zoom and pan show the map moved and scaled at once, and drawn afresh,
- * exactly as an export at that zoom would draw it, once the gesture rests. */
+/* Zoom and pan show the map moved and scaled at once, and drawn afresh (in
+ * a thread), exactly as an export at that zoom would draw it, once the
+ * gesture rests. */
 static void
 test_map_zoom_and_pan (AtlasTestDir  *fixture,
                        gconstpointer  data)
@@ -521,6 +527,7 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   h = gtk_widget_get_height (GTK_WIDGET (map));
   centre = atlas_map_view_area_at (map, w / 2.0, h / 2.0);
   g_assert_nonnull (centre);
+  wait_for_drawn (map);
   scene = atlas_map_scene_new (atlas_tour_page_get_visits (page), NULL, NULL, FALSE);
 
   /* Ten steps of the wheel: 8×, the most, about the middle. */
@@ -530,8 +537,9 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
     g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
   atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
   g_assert_cmpfloat (zoom, ==, 8.0);
+  g_assert_false (atlas_map_view_is_drawn (map));
   g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0, h / 2.0), ==, centre);
-  wait_ms (300);
+  wait_for_drawn (map);
   shown = widget_image (GTK_WIDGET (map));
   expected = expected_map (map, scene);
   g_assert_cmpfloat (share_differing (shown, expected, 0, 0, w, h), <, 0.01);
@@ -554,14 +562,14 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   g_assert_cmpfloat (share_differing (shown, expected, 120, 0, w, h - 80), <, 0.01);
   cairo_surface_destroy (shown);
   cairo_surface_destroy (expected);
-  wait_ms (300);
+  wait_for_drawn (map);
   shown = widget_image (GTK_WIDGET (map));
   expected = expected_map (map, scene);
   g_assert_cmpfloat (share_differing (shown, expected, 0, 0, w, h), <, 0.01);
   cairo_surface_destroy (shown);
   cairo_surface_destroy (expected);
 
-  atlas_map_scene_free (scene);
+  atlas_map_scene_unref (scene);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1,10 +1,12 @@
 /* atlas-map-view.c: the tour map on screen
  *
- * Draws the scene with the same cairo renderer as the exports. What is on
- * screen is kept as an image of the widget's size: hovering only adds an
- * outline to it. While zooming or panning, frames show that image scaled or
- * moved, and the map is drawn afresh once the gesture rests (150 ms), so
- * every frame stays cheap and the image never grows with the zoom.
+ * Draws the scene with the same cairo renderer as the exports, in a
+ * worker thread, into an image of the widget's size: no frame ever waits
+ * for the map to be drawn. A frame paints the newest image and the
+ * outlines of the hovered, selected and focused districts. While the map is
+ * being drawn afresh (new visits or size) and while zooming or panning,
+ * frames show the last image scaled or moved; a gesture's map is drawn
+ * once it rests (150 ms).
  *
  * Mouse: hover for a tooltip, click to select, scroll or pinch to zoom,
  * drag to pan.
@@ -26,6 +28,14 @@
 
 #include "atlas-map-view.h"
 
+/* What an image of the map shows: the scene (by serial) at a size, zoom
+ * and pan. */
+typedef struct {
+  guint serial;
+  int width, height;
+  double zoom, pan_x, pan_y;
+} MapViewKey;
+
 struct _AtlasMapView
 {
   GtkWidget parent_instance;
@@ -42,10 +52,10 @@ struct _AtlasMapView
   double pointer_x, pointer_y;  /* where the pointer is, in the widget */
   double pinch_start_zoom;
 
-  cairo_surface_t *cache;     /* what the widget showed, cache_w × cache_h */
-  int cache_w, cache_h;
-  double cache_zoom;          /* … at this zoom and pan */
-  double cache_pan_x, cache_pan_y;
+  cairo_surface_t *cache;     /* the newest image of the map */
+  MapViewKey cache_key;       /* … and what it shows */
+  guint serial;               /* counts the scenes and invalidations */
+  gboolean drawing;           /* a thread is drawing the map */
   guint sharpen_source;       /* while zooming or panning: redraw when it rests */
   int alloc_w, alloc_h;       /* the size the cache was made for */
 
@@ -91,10 +101,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The image is kept, and shown, until the new one is drawn. */
 static void
 invalidate (AtlasMapView *self)
 {
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -151,16 +162,96 @@ outline (AtlasMapView         *self,
   cairo_stroke (cr);
 }
 
-/* Whether the image shows the map as it is now. Pan offsets are whole
- * pixels, so the image is drawn sharp and its stops stamped. */
+static void
+current_key (AtlasMapView *self,
+             MapViewKey   *key)
+{
+  key->serial = self->serial;
+  key->width = gtk_widget_get_width (GTK_WIDGET (self));
+  key->height = gtk_widget_get_height (GTK_WIDGET (self));
+  key->zoom = self->zoom;
+  key->pan_x = self->pan_x;
+  key->pan_y = self->pan_y;
+}
+
+/* Whether the image shows the map as it is now. */
 static gboolean
 cache_is_current (AtlasMapView *self)
 {
-  return self->cache != NULL &&
-         self->cache_w == gtk_widget_get_width (GTK_WIDGET (self)) &&
-         self->cache_h == gtk_widget_get_height (GTK_WIDGET (self)) &&
-         self->cache_zoom == self->zoom &&
-         self->cache_pan_x == self->pan_x && self->cache_pan_y == self->pan_y;
+  MapViewKey now;
+
+  current_key (self, &now);
+  return self->cache != NULL && now.serial == self->cache_key.serial &&
+         now.width == self->cache_key.width && now.height == self->cache_key.height &&
+         now.zoom == self->cache_key.zoom &&
+         now.pan_x == self->cache_key.pan_x && now.pan_y == self->cache_key.pan_y;
+}
+
+typedef struct {
+  AtlasMapScene *scene;
+  MapViewKey key;
+  cairo_surface_t *image;
+} DrawJob;
+
+static void
+draw_job_free (DrawJob *job)
+{
+  atlas_map_scene_unref (job->scene);
+  g_clear_pointer (&job->image, cairo_surface_destroy);
+  g_free (job);
+}
+
+/* In a worker thread: the scene is immutable, the geometry shared and
+ * read-only, and the image the thread's own until it is done. Only the
+ * part on screen is drawn (at 8× the whole canvas would be 64 screens). Pan
+ * offsets are whole pixels, so the map is sharp and its stops stamped. */
+static void
+draw_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DrawJob *job = task_data;
+  cairo_t *cr;
+
+  job->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->key.width, job->key.height);
+  cr = cairo_create (job->image);
+  cairo_translate (cr, job->key.pan_x, job->key.pan_y);
+  atlas_map_render (job->scene, cr, job->key.width * job->key.zoom, job->key.height * job->key.zoom, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (job->image);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Jobs run one at a time, so each image is newer than the one shown. */
+static void
+draw_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (source);
+  DrawJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->drawing = FALSE;
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->cache = g_steal_pointer (&job->image);
+  self->cache_key = job->key;
+  /* If the view moved on meanwhile, the next frame starts the next job. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_drawing (AtlasMapView *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, draw_done, NULL);
+  DrawJob *job = g_new0 (DrawJob, 1);
+
+  job->scene = atlas_map_scene_ref (self->scene);
+  current_key (self, &job->key);
+  self->drawing = TRUE;
+  g_task_set_task_data (task, job, (GDestroyNotify) draw_job_free);
+  g_task_set_source_tag (task, start_drawing);
+  g_task_run_in_thread (task, draw_thread);
 }
 
 static void
@@ -178,38 +269,26 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     return;
 
   canvas_size (self, &w, &h);
-  if (self->cache != NULL && self->sharpen_source != 0 && !cache_is_current (self))
+  if (!cache_is_current (self))
     {
-      /* Zooming or panning: the image scaled or moved now (a frame stays
-       * well under 4 ms), the map drawn afresh once the gesture rests. */
-      double kx = w / (self->cache_w * self->cache_zoom);
-      double ky = h / (self->cache_h * self->cache_zoom);
+      double kx, ky;
 
+      if (self->sharpen_source == 0 && !self->drawing)
+        start_drawing (self);
+      if (self->cache == NULL)
+        return;
+
+      /* Meanwhile the last image, scaled and moved to where the map is now. */
+      kx = w / (self->cache_key.width * self->cache_key.zoom);
+      ky = h / (self->cache_key.height * self->cache_key.zoom);
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_translate (cr, self->pan_x - self->cache_pan_x * kx, self->pan_y - self->cache_pan_y * ky);
+      cairo_translate (cr, self->pan_x - self->cache_key.pan_x * kx, self->pan_y - self->cache_key.pan_y * ky);
       cairo_scale (cr, kx, ky);
       cairo_set_source_surface (cr, self->cache, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
-    }
-  if (!cache_is_current (self))
-    {
-      cairo_t *cache_cr;
-
-      g_clear_pointer (&self->cache, cairo_surface_destroy);
-      self->cache_w = width;
-      self->cache_h = height;
-      self->cache_zoom = self->zoom;
-      self->cache_pan_x = self->pan_x;
-      self->cache_pan_y = self->pan_y;
-      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      cache_cr = cairo_create (self->cache);
-      /* Only the part on screen: at 8× a whole canvas would be 64 images. */
-      cairo_translate (cache_cr, self->pan_x, self->pan_y);
-      atlas_map_render (self->scene, cache_cr, w, h, NULL);
-      cairo_destroy (cache_cr);
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -608,7 +687,7 @@ atlas_map_view_finalize (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
-  g_clear_pointer (&self->scene, atlas_map_scene_free);
+  g_clear_pointer (&self->scene, atlas_map_scene_unref);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_free (self->hover_ags);
   g_free (self->selected_ags);
@@ -692,7 +771,7 @@ atlas_map_view_set_scene (AtlasMapView  *self,
 {
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  g_clear_pointer (&self->scene, atlas_map_scene_free);
+  g_clear_pointer (&self->scene, atlas_map_scene_unref);
   self->scene = scene;
   if (self->focus_index >= (int) (scene ? scene->areas->len : 0))
     self->focus_index = -1;
@@ -741,6 +820,20 @@ atlas_map_view_get_view (AtlasMapView *self,
   *zoom = self->zoom;
   *pan_x = self->pan_x;
   *pan_y = self->pan_y;
+}
+
+/**
+ * atlas_map_view_is_drawn:
+ *
+ * Whether the view shows the map as it is now, rather than the last image
+ * of it scaled or moved while a new one is drawn.
+ */
+gboolean
+atlas_map_view_is_drawn (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return cache_is_current (self);
 }
 
 /* Back to all of NRW. */

@@ -20,6 +20,7 @@ const char *atlas_map_view_get_selected  (AtlasMapView  *self);
 void        atlas_map_view_select        (AtlasMapView  *self,
                                           const char    *ags);
 void        atlas_map_view_fit           (AtlasMapView  *self);
+gboolean    atlas_map_view_is_drawn      (AtlasMapView  *self);
 void        atlas_map_view_get_view      (AtlasMapView  *self,
                                           double        *zoom,
                                           double        *pan_x,

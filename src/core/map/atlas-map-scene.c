@@ -146,7 +146,7 @@ atlas_map_scene_new (GPtrArray  *visits,
                      gboolean    dark)
 {
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
-  AtlasMapScene *scene = g_new0 (AtlasMapScene, 1);
+  AtlasMapScene *scene = g_atomic_rc_box_new0 (AtlasMapScene);
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (free_string);
   guint n_areas = atlas_geometry_get_n_areas (geometry);
 
@@ -220,18 +220,32 @@ atlas_map_scene_new (GPtrArray  *visits,
   return scene;
 }
 
-void
-atlas_map_scene_free (AtlasMapScene *scene)
+static void
+scene_clear (AtlasMapScene *scene)
 {
-  if (scene == NULL)
-    return;
-
   g_array_unref (scene->areas);
   g_array_unref (scene->stops);
   g_free (scene->title);
   g_free (scene->subtitle);
   g_free (scene->summary);
-  g_free (scene);
+}
+
+/**
+ * atlas_map_scene_ref:
+ *
+ * A scene never changes once made: a reference lets another thread draw it.
+ */
+AtlasMapScene *
+atlas_map_scene_ref (AtlasMapScene *scene)
+{
+  return g_atomic_rc_box_acquire (scene);
+}
+
+void
+atlas_map_scene_unref (AtlasMapScene *scene)
+{
+  if (scene != NULL)
+    g_atomic_rc_box_release_full (scene, (GDestroyNotify) scene_clear);
 }
 
 /* Title on top, the legend in a band at the bottom, the map in between,

@@ -57,7 +57,8 @@ AtlasMapScene *atlas_map_scene_new         (GPtrArray           *visits,
                                             const char          *title,
                                             const char          *subtitle,
                                             gboolean             dark);
-void           atlas_map_scene_free        (AtlasMapScene       *scene);
+AtlasMapScene *atlas_map_scene_ref         (AtlasMapScene       *scene);
+void           atlas_map_scene_unref       (AtlasMapScene       *scene);
 int            atlas_map_scene_find_area   (const AtlasMapScene *scene,
                                             const char          *ags);
 
@@ -95,6 +96,6 @@ char          *atlas_map_to_svg            (const AtlasMapScene *scene,
 const char    *atlas_map_attribution       (void);
 char          *atlas_format_visit_date     (const char          *date);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapScene, atlas_map_scene_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapScene, atlas_map_scene_unref)
 
 G_END_DECLS
