@@ -71,19 +71,34 @@ atlas_test_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Spins the main loop until @widget is mapped or five seconds pass. */
-static inline void
-atlas_test_wait_for_mapped (GtkWidget *widget)
+/* Spins the main loop until @done (@data) or five seconds pass; returns
+ * @done's last answer. */
+static inline gboolean
+atlas_test_wait_until (gboolean (*done) (gpointer data),
+                       gpointer   data)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (5000, atlas_test_timeout_cb, &timed_out);
 
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
+  while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (!timed_out)
     g_source_remove (id);
-  g_assert_true (gtk_widget_get_mapped (widget));
+  return done (data);
+}
+
+static inline gboolean
+atlas_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Spins the main loop until @widget is mapped or five seconds pass. */
+static inline void
+atlas_test_wait_for_mapped (GtkWidget *widget)
+{
+  g_assert_true (atlas_test_wait_until (atlas_test_is_mapped, widget));
 }
 
 G_END_DECLS

@@ -326,6 +326,21 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+/* A window on @store showing the Tour view, mapped. */
+static AtlasWindow *
+open_tour_view (AtlasStore *store,
+                int         width,
+                int         height)
+{
+  AtlasWindow *window = atlas_window_new (NULL, store);
+
+  atlas_window_show_view (window, "tour");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_window_get_tour_page (window)));
+  return window;
+}
+
 static void
 test_tour_view (AtlasTestDir  *fixture,
                 gconstpointer  data)
@@ -348,12 +363,8 @@ test_tour_view (AtlasTestDir  *fixture,
 
   store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  window = atlas_window_new (NULL, store);
-  atlas_window_show_view (window, "tour");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_tour_view (store, 1200, 800);
   page = atlas_window_get_tour_page (window);
-  atlas_test_wait_for_mapped (GTK_WIDGET (page));
   pages = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pages)), ==, "empty");
 
@@ -479,17 +490,16 @@ find_controller (GtkWidget *widget,
 
 /* Spins the main loop until the map shows the view as it is, drawn in its
  * thread, or five seconds pass. */
+static gboolean
+is_drawn (gpointer map)
+{
+  return atlas_map_view_is_drawn (map);
+}
+
 static void
 wait_for_drawn (AtlasMapView *map)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, atlas_test_timeout_cb, &timed_out);
-
-  while (!atlas_map_view_is_drawn (map) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_true (atlas_map_view_is_drawn (map));
+  g_assert_true (atlas_test_wait_until (is_drawn, map));
 }
 
 /* Zoom and pan show the map moved and scaled at once, and drawn afresh (in
@@ -514,12 +524,8 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
 
   store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  window = atlas_window_new (NULL, store);
-  atlas_window_show_view (window, "tour");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_tour_view (store, 1000, 700);
   page = atlas_window_get_tour_page (window);
-  atlas_test_wait_for_mapped (GTK_WIDGET (page));
   g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
   map = atlas_tour_page_get_map_view (page);
   atlas_test_wait_for_mapped (GTK_WIDGET (map));

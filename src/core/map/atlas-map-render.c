@@ -24,6 +24,25 @@ set_rgb (cairo_t        *cr,
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+/* Adds a line through @points (AtlasPoint) to the current path. */
+static void
+points_path (cairo_t              *cr,
+             const AtlasMapLayout *layout,
+             const GArray         *points)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const AtlasPoint *p = &g_array_index (points, AtlasPoint, i);
+      double cx, cy;
+
+      atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
+      if (i == 0)
+        cairo_move_to (cr, cx, cy);
+      else
+        cairo_line_to (cr, cx, cy);
+    }
+}
+
 /**
  * atlas_map_area_path:
  *
@@ -37,19 +56,7 @@ atlas_map_area_path (cairo_t              *cr,
 {
   for (guint r = 0; r < area->rings->len; r++)
     {
-      GArray *ring = g_ptr_array_index (area->rings, r);
-
-      for (guint i = 0; i < ring->len; i++)
-        {
-          AtlasPoint *p = &g_array_index (ring, AtlasPoint, i);
-          double cx, cy;
-
-          atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
-          if (i == 0)
-            cairo_move_to (cr, cx, cy);
-          else
-            cairo_line_to (cr, cx, cy);
-        }
+      points_path (cr, layout, g_ptr_array_index (area->rings, r));
       cairo_close_path (cr);
     }
 }
@@ -113,19 +120,7 @@ draw_borders (const AtlasMapLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint a = 0; a < atlas_geometry_get_n_arcs (geometry); a++)
     {
-      const GArray *arc = atlas_geometry_get_arc (geometry, a);
-
-      for (guint i = 0; i < arc->len; i++)
-        {
-          const AtlasPoint *p = &g_array_index (arc, AtlasPoint, i);
-          double cx, cy;
-
-          atlas_map_layout_to_canvas (layout, p->x, p->y, &cx, &cy);
-          if (i == 0)
-            cairo_move_to (cr, cx, cy);
-          else
-            cairo_line_to (cr, cx, cy);
-        }
+      points_path (cr, layout, atlas_geometry_get_arc (geometry, a));
       cairo_stroke (cr);
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
