@@ -15,7 +15,7 @@ typedef struct {
 typedef struct {
   AtlasRgb background, text, dim_text;
   AtlasRgb not_visited, visited, planned;
-  AtlasRgb border, route, stop, stop_text, label_on_visited;
+  AtlasRgb border, route, stop, stop_text;
 } AtlasPalette;
 
 const AtlasPalette *atlas_map_palette        (gboolean              dark);

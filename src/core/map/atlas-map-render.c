@@ -132,6 +132,44 @@ draw_borders (const AtlasMapLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* Names, below where a stop would stand, with a halo of the background:
+ * a small city's name reaches into its neighbours and over the route, and
+ * stays readable on any of their colours. */
+static void
+draw_labels (const AtlasMapScene  *scene,
+             const AtlasMapLayout *layout,
+             cairo_t              *cr,
+             const AtlasPalette   *palette,
+             double                unit)
+{
+  double r = atlas_map_stop_radius (layout);
+
+  cairo_save (cr);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      double size = unit * (sa->short_label ? 0.015 : 0.0135);
+      cairo_text_extents_t ext;
+      double cx, cy;
+
+      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+      cy += r * 1.9;
+      cairo_set_font_size (cr, size);
+      cairo_text_extents (cr, sa->label, &ext);
+      cairo_new_path (cr);
+      cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
+      cairo_text_path (cr, sa->label);
+      cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+      cairo_set_line_width (cr, size * 0.25);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, &palette->text);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* The route crosses itself at every turn; stroked as one path, cairo
  * resolves every crossing (three times slower at 500 stops). The colour is
  * opaque, so segments with round caps look the same as one line. */
@@ -387,11 +425,9 @@ atlas_map_render (const AtlasMapScene *scene,
   AtlasMapLayout layout;
   cairo_pattern_t *hatch;
   double unit = MIN (width, height);
-  double r;
 
   atlas_map_layout_compute (&layout, width, height);
   hatch = hatch_pattern (palette, unit);
-  r = atlas_map_stop_radius (&layout);
 
   cairo_save (cr);
   set_rgb (cr, &palette->background);
@@ -430,24 +466,9 @@ atlas_map_render (const AtlasMapScene *scene,
         }
     }
 
-  /* Names, below where a stop would stand. */
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  for (guint i = 0; i < scene->areas->len; i++)
-    {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double cx, cy;
-
-      atlas_map_layout_to_canvas (&layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      cairo_set_font_size (cr, unit * (sa->short_label ? 0.015 : 0.0135));
-      if (sa->status == ATLAS_AREA_VISITED)
-        set_rgb (cr, &palette->label_on_visited);
-      else
-        set_rgb (cr, &palette->text);
-      text_centred (cr, sa->label, cx, cy + r * 1.9);
-    }
-
-  /* The route, then the numbered stops over it. */
+  /* The route, the names over it, and the numbered stops over both. */
   draw_route (scene, &layout, cr, palette, unit);
+  draw_labels (scene, &layout, cr, palette, unit);
   draw_stops (scene, &layout, cr, palette);
 
   /* Title, period and summary. */

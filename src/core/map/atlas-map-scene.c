@@ -40,13 +40,13 @@ static const AtlasPalette palettes[2] = {
     .background = { 1, 1, 1 }, .text = { 0.12, 0.12, 0.12 }, .dim_text = { 0.35, 0.35, 0.35 },
     .not_visited = { 0.93, 0.93, 0.92 }, .visited = { 0.0, 0.447, 0.698 }, .planned = { 0.902, 0.624, 0.0 },
     .border = { 0.55, 0.55, 0.55 }, .route = { 0.835, 0.369, 0.0 }, .stop = { 0.12, 0.12, 0.12 },
-    .stop_text = { 1, 1, 1 }, .label_on_visited = { 1, 1, 1 },
+    .stop_text = { 1, 1, 1 },
   },
   { /* dark */
     .background = { 0.14, 0.14, 0.14 }, .text = { 0.95, 0.95, 0.95 }, .dim_text = { 0.7, 0.7, 0.7 },
     .not_visited = { 0.26, 0.26, 0.26 }, .visited = { 0.337, 0.706, 0.914 }, .planned = { 0.902, 0.624, 0.0 },
     .border = { 0.45, 0.45, 0.45 }, .route = { 0.941, 0.894, 0.259 }, .stop = { 0.95, 0.95, 0.95 },
-    .stop_text = { 0.12, 0.12, 0.12 }, .label_on_visited = { 0.08, 0.08, 0.08 },
+    .stop_text = { 0.12, 0.12, 0.12 },
   },
 };
 

@@ -70,7 +70,8 @@ append_text (GString    *out,
              const char *fill,
              const char *anchor,
              const char *weight,
-             const char *text)
+             const char *text,
+             double      halo)
 {
   g_string_append (out, "    <text x=\"");
   append_number (out, x);
@@ -78,7 +79,14 @@ append_text (GString    *out,
   append_number (out, y);
   g_string_append (out, "\" font-size=\"");
   append_number (out, size);
-  g_string_append_printf (out, "\" fill=\"%s\" text-anchor=\"%s\" font-weight=\"%s\">", fill, anchor, weight);
+  g_string_append_printf (out, "\" fill=\"%s\" text-anchor=\"%s\" font-weight=\"%s\"", fill, anchor, weight);
+  if (halo > 0)
+    {
+      g_string_append (out, " stroke-width=\"");
+      append_number (out, halo);
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, '>');
   append_escaped (out, text);
   g_string_append (out, "</text>\n");
 }
@@ -107,7 +115,6 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   g_autofree char *route = hex (&palette->route);
   g_autofree char *stop = hex (&palette->stop);
   g_autofree char *stop_text = hex (&palette->stop_text);
-  g_autofree char *on_visited = hex (&palette->label_on_visited);
 
   atlas_map_layout_compute (&layout, width, height);
   r = atlas_map_stop_radius (&layout);
@@ -157,18 +164,6 @@ atlas_map_to_svg (const AtlasMapScene *scene,
     }
   g_string_append (out, "  </g>\n");
 
-  g_string_append (out, "  <g id=\"labels\">\n");
-  for (guint i = 0; i < scene->areas->len; i++)
-    {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double cx, cy;
-
-      atlas_map_layout_to_canvas (&layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      append_text (out, cx, cy + r * 1.9 + unit * 0.005, unit * (sa->short_label ? 0.015 : 0.0135),
-                   sa->status == ATLAS_AREA_VISITED ? on_visited : text, "middle", "normal", sa->label);
-    }
-  g_string_append (out, "  </g>\n");
-
   g_string_append_printf (out, "  <g id=\"route\" fill=\"none\" stroke=\"%s\" stroke-width=\"", route);
   append_number (out, MAX (1.5, unit * 0.0025));
   g_string_append (out, "\">\n");
@@ -189,6 +184,22 @@ atlas_map_to_svg (const AtlasMapScene *scene,
     }
   g_string_append (out, "  </g>\n");
 
+  /* Names over the route, with a halo of the background (drawn under the
+   * letters: paint-order), as on screen. */
+  g_string_append_printf (out, "  <g id=\"labels\" stroke=\"%s\" stroke-opacity=\"0.85\" "
+                          "stroke-linejoin=\"round\" paint-order=\"stroke\">\n", bg);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      double cx, cy;
+      double size = unit * (sa->short_label ? 0.015 : 0.0135);
+
+      atlas_map_layout_to_canvas (&layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+      append_text (out, cx, cy + r * 1.9 + unit * 0.005, size, text, "middle", "normal", sa->label,
+                   size * 0.25);
+    }
+  g_string_append (out, "  </g>\n");
+
   g_string_append (out, "  <g id=\"stops\">\n");
   for (guint i = 0; i < scene->stops->len; i++)
     {
@@ -205,18 +216,18 @@ atlas_map_to_svg (const AtlasMapScene *scene,
       g_string_append (out, "\" r=\"");
       append_number (out, r);
       g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? bg : stop, stop);
-      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? stop : stop_text, "middle", "bold", number);
+      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? stop : stop_text, "middle", "bold", number, 0);
       g_string_append (out, "   </g>\n");
     }
   g_string_append (out, "  </g>\n");
 
   g_string_append (out, "  <g id=\"title\">\n");
-  append_text (out, unit * 0.03, unit * 0.05, unit * 0.034, text, "start", "bold", scene->title);
+  append_text (out, unit * 0.03, unit * 0.05, unit * 0.034, text, "start", "bold", scene->title, 0);
   {
     g_autofree char *line = *scene->subtitle ? g_strdup_printf ("%s · %s", scene->subtitle, scene->summary)
                                              : g_strdup (scene->summary);
 
-    append_text (out, unit * 0.03, unit * 0.085, unit * 0.02, dim, "start", "normal", line);
+    append_text (out, unit * 0.03, unit * 0.085, unit * 0.02, dim, "start", "normal", line, 0);
   }
   g_string_append (out, "  </g>\n");
 
@@ -241,10 +252,10 @@ atlas_map_to_svg (const AtlasMapScene *scene,
         g_string_append (out, "\" height=\"");
         append_number (out, box);
         g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", entries[i].fill, border);
-        append_text (out, x + box * 1.4, y + box * 0.8, font, text, "start", "normal", entries[i].label);
+        append_text (out, x + box * 1.4, y + box * 0.8, font, text, "start", "normal", entries[i].label, 0);
         x += box * 1.4 + font * 0.55 * g_utf8_strlen (entries[i].label, -1) + box * 1.5;
       }
-    append_text (out, x, y + box * 0.8, font, text, "start", "normal", _("Stop of the tour, in date order"));
+    append_text (out, x, y + box * 0.8, font, text, "start", "normal", _("Stop of the tour, in date order"), 0);
 
     for (guint i = 0; i < scene->areas->len; i++)
       {
@@ -265,7 +276,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
           if (entries_key[i] == NULL ||
               (line->len > 0 && g_utf8_strlen (line->str, -1) + 3 + g_utf8_strlen (entries_key[i], -1) > max_chars))
             {
-              append_text (out, unit * 0.03, line_y, font * 0.8, dim, "start", "normal", line->str);
+              append_text (out, unit * 0.03, line_y, font * 0.8, dim, "start", "normal", line->str, 0);
               line_y += font;
               g_string_truncate (line, 0);
               if (entries_key[i] == NULL)
@@ -279,7 +290,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 
   g_string_append (out, "  <g id=\"attribution\">\n");
   append_text (out, width - unit * 0.02, height - unit * 0.015, unit * 0.0135, dim, "end", "normal",
-               atlas_map_attribution ());
+               atlas_map_attribution (), 0);
   g_string_append (out, "  </g>\n</svg>\n");
 
   return g_string_free (out, FALSE);
