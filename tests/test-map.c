@@ -128,6 +128,101 @@ visit_new (const char *ags,
   return v;
 }
 
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return MIN (a->x1, b->x1) > MAX (a->x0, b->x0) && MIN (a->y1, b->y1) > MAX (a->y0, b->y0);
+}
+
+/* Counts the names that cover a stop, and the pairs of names that cover
+ * each other, with the names' middles at @places (their boxes estimated as
+ * the placing does). */
+static void
+count_collisions (const AtlasMapScene  *scene,
+                  const AtlasMapLayout *layout,
+                  const AtlasPoint     *places,
+                  guint                *on_stops,
+                  guint                *on_names)
+{
+  double unit = MIN (layout->width, layout->height), r = atlas_map_stop_radius (layout);
+  g_autofree Box *boxes = g_new (Box, scene->areas->len);
+
+  *on_stops = *on_names = 0;
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      double size = atlas_map_label_size (sa, unit);
+      double w = size * 0.6 * g_utf8_strlen (sa->label, -1), h = size * 0.8;
+
+      boxes[i] = (Box) { places[i].x - w / 2, places[i].y - h / 2, places[i].x + w / 2, places[i].y + h / 2 };
+      for (guint s = 0; s < scene->stops->len; s++)
+        {
+          double cx, cy;
+          Box stop;
+
+          atlas_map_stop_position (scene, layout, s, &cx, &cy);
+          stop = (Box) { cx - r, cy - r, cx + r, cy + r };
+          if (boxes_overlap (&boxes[i], &stop))
+            {
+              (*on_stops)++;
+              break;
+            }
+        }
+      for (guint j = 0; j < i; j++)
+        if (boxes_overlap (&boxes[i], &boxes[j]))
+          (*on_names)++;
+    }
+}
+
+/* Names in the crowded Ruhr cover fewer stops and other names than names
+ * put below each place would. */
+static void
+test_label_places (void)
+{
+  const char *crowded[] = { "05112", "05119", "05512", "05513", "05113", "05117", "05916", "05911",
+                            "05913", "05914", "05954", "05124", "05122", "05120", "05158", "05111" };
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autofree AtlasPoint *places = NULL;
+  g_autofree AtlasPoint *below = NULL;
+  AtlasMapLayout layout;
+  guint on_stops, on_names, naive_on_stops, naive_on_names;
+  double r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (crowded); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2019-05-%02u", i + 1);
+
+      g_ptr_array_add (visits, visit_new (crowded[i], date, "done"));
+    }
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  atlas_map_layout_compute (&layout, 1200, 1260);
+  r = atlas_map_stop_radius (&layout);
+
+  places = atlas_map_place_labels (scene, &layout);
+  below = g_new (AtlasPoint, scene->areas->len);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasArea *area = g_array_index (scene->areas, AtlasSceneArea, i).area;
+
+      atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &below[i].x, &below[i].y);
+      below[i].y += r * 1.9;
+    }
+  count_collisions (scene, &layout, places, &on_stops, &on_names);
+  count_collisions (scene, &layout, below, &naive_on_stops, &naive_on_names);
+  g_test_message ("placed: %u on stops, %u pairs; below each place: %u on stops, %u pairs",
+                  on_stops, on_names, naive_on_stops, naive_on_names);
+  /* Measured: 1 on stops and no pair, against 4 and 1. */
+  g_assert_cmpuint (on_stops, <, naive_on_stops);
+  g_assert_cmpuint (on_names, <=, naive_on_names);
+  g_assert_cmpuint (on_stops + on_names, <=, 1);
+}
+
 static void
 test_scene (void)
 {
@@ -315,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/map/places", test_places);
   g_test_add_func ("/map/visit-dates", test_visit_dates);
   g_test_add_func ("/map/scene", test_scene);
+  g_test_add_func ("/map/label-places", test_label_places);
   ATLAS_TEST_ADD ("/map/exports", test_exports);
   ATLAS_TEST_ADD ("/map/visit-filters", test_visit_filters);
 

@@ -21,6 +21,10 @@ typedef struct {
 const AtlasPalette *atlas_map_palette        (gboolean              dark);
 const char         *atlas_map_short_name     (const char           *ags);
 double              atlas_map_stop_radius    (const AtlasMapLayout *layout);
+double              atlas_map_label_size     (const AtlasSceneArea *area,
+                                              double                unit);
+AtlasPoint         *atlas_map_place_labels   (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

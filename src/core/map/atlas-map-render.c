@@ -132,9 +132,9 @@ draw_borders (const AtlasMapLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
-/* Names, below where a stop would stand, with a halo of the background:
- * a small city's name reaches into its neighbours and over the route, and
- * stays readable on any of their colours. */
+/* Names where atlas_map_place_labels() puts them, with a halo of the
+ * background: a small city's name reaches into its neighbours and over the
+ * route, and stays readable on any of their colours. */
 static void
 draw_labels (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
@@ -142,7 +142,7 @@ draw_labels (const AtlasMapScene  *scene,
              const AtlasPalette   *palette,
              double                unit)
 {
-  double r = atlas_map_stop_radius (layout);
+  g_autofree AtlasPoint *places = atlas_map_place_labels (scene, layout);
 
   cairo_save (cr);
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -150,16 +150,13 @@ draw_labels (const AtlasMapScene  *scene,
   for (guint i = 0; i < scene->areas->len; i++)
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double size = unit * (sa->short_label ? 0.015 : 0.0135);
+      double size = atlas_map_label_size (sa, unit);
       cairo_text_extents_t ext;
-      double cx, cy;
 
-      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      cy += r * 1.9;
       cairo_set_font_size (cr, size);
       cairo_text_extents (cr, sa->label, &ext);
       cairo_new_path (cr);
-      cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
+      cairo_move_to (cr, places[i].x - ext.width / 2 - ext.x_bearing, places[i].y - ext.height / 2 - ext.y_bearing);
       cairo_text_path (cr, sa->label);
       cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
       cairo_set_line_width (cr, size * 0.25);

@@ -314,6 +314,130 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
 }
 
 double
+atlas_map_label_size (const AtlasSceneArea *area,
+                      double                unit)
+{
+  return unit * (area->short_label ? 0.015 : 0.0135);
+}
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static double
+overlap (const Box *a,
+         const Box *b)
+{
+  double w = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+  double h = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+static Box
+box_around (double x,
+            double y,
+            double w,
+            double h)
+{
+  return (Box) { x - w / 2, y - h / 2, x + w / 2, y + h / 2 };
+}
+
+static int
+by_area_size (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const AtlasMapScene *scene = user_data;
+  double size_a = g_array_index (scene->areas, AtlasSceneArea, *(const guint *) a).area->area_m2;
+  double size_b = g_array_index (scene->areas, AtlasSceneArea, *(const guint *) b).area->area_m2;
+
+  return (size_a > size_b) - (size_a < size_b);
+}
+
+/**
+ * atlas_map_place_labels:
+ *
+ * Where each area's name goes on the canvas: the middle of the text, one
+ * point per area in scene order. Each name takes the first of a few places
+ * (below its stops, above them, to their right or left; for an area
+ * without stops, its own place first) that covers the least of the stops
+ * and of the names placed before it, smallest areas first. Widths are
+ * estimated from the number of letters, so every output places names
+ * alike.
+ *
+ * Returns: (transfer full): the points; g_free() them
+ */
+AtlasPoint *
+atlas_map_place_labels (const AtlasMapScene  *scene,
+                        const AtlasMapLayout *layout)
+{
+  guint n = scene->areas->len;
+  AtlasPoint *places = g_new0 (AtlasPoint, n);
+  g_autofree Box *stops = g_new (Box, MAX (1, scene->stops->len));
+  g_autofree Box *placed = g_new (Box, MAX (1, n));
+  g_autofree guint *order = g_new (guint, MAX (1, n));
+  double unit = MIN (layout->width, layout->height);
+  double r = atlas_map_stop_radius (layout);
+  guint n_placed = 0;
+
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      double cx, cy;
+
+      atlas_map_stop_position (scene, layout, i, &cx, &cy);
+      stops[i] = box_around (cx, cy, 2 * r, 2 * r);
+    }
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), by_area_size, (gpointer) scene);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
+      double size = atlas_map_label_size (sa, unit);
+      double w = size * 0.6 * g_utf8_strlen (sa->label, -1), h = size * 0.8;
+      double cx, cy, group_w, mid;
+      AtlasPoint candidates[5];
+      guint n_candidates = 0;
+      double best = G_MAXDOUBLE;
+
+      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+      /* The stops of an area stand in a row to the right of its place. */
+      group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
+      mid = cx + group_w / 2;
+      if (sa->n_stops == 0)
+        candidates[n_candidates++] = (AtlasPoint) { cx, cy };
+      candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
+      candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
+      candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
+      if (sa->n_stops > 0)
+        candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+
+      for (guint c = 0; c < n_candidates; c++)
+        {
+          Box box = box_around (candidates[c].x, candidates[c].y, w, h);
+          /* A small price for each step away from the first choice. */
+          double cost = c * w * h * 0.05;
+
+          for (guint i = 0; i < scene->stops->len; i++)
+            cost += overlap (&box, &stops[i]);
+          for (guint i = 0; i < n_placed; i++)
+            cost += overlap (&box, &placed[i]);
+          if (cost < best)
+            {
+              best = cost;
+              places[order[k]] = candidates[c];
+            }
+        }
+      placed[n_placed++] = box_around (places[order[k]].x, places[order[k]].y, w + size * 0.4, h + size * 0.6);
+    }
+
+  return places;
+}
+
+double
 atlas_map_stop_radius (const AtlasMapLayout *layout)
 {
   return MAX (6.0, MIN (layout->width, layout->height) * 0.011);

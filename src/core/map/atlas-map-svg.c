@@ -82,7 +82,8 @@ append_text (GString    *out,
   g_string_append_printf (out, "\" fill=\"%s\" text-anchor=\"%s\" font-weight=\"%s\"", fill, anchor, weight);
   if (halo > 0)
     {
-      g_string_append (out, " stroke-width=\"");
+      g_string_append_printf (out, " class=\"halo\" stroke=\"%s\" stroke-opacity=\"0.85\" "
+                              "stroke-linejoin=\"round\" stroke-width=\"", fill);
       append_number (out, halo);
       g_string_append_c (out, '"');
     }
@@ -115,9 +116,11 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   g_autofree char *route = hex (&palette->route);
   g_autofree char *stop = hex (&palette->stop);
   g_autofree char *stop_text = hex (&palette->stop_text);
+  g_autofree AtlasPoint *places = NULL;
 
   atlas_map_layout_compute (&layout, width, height);
   r = atlas_map_stop_radius (&layout);
+  places = atlas_map_place_labels (scene, &layout);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
@@ -184,19 +187,21 @@ atlas_map_to_svg (const AtlasMapScene *scene,
     }
   g_string_append (out, "  </g>\n");
 
-  /* Names over the route, with a halo of the background (drawn under the
-   * letters: paint-order), as on screen. */
-  g_string_append_printf (out, "  <g id=\"labels\" stroke=\"%s\" stroke-opacity=\"0.85\" "
-                          "stroke-linejoin=\"round\" paint-order=\"stroke\">\n", bg);
+  /* Names over the route, each a group of its halo (the same text stroked
+   * in the background's colour; paint-order would do with one element, but
+   * Illustrator and ImageMagick ignore it) and the text. */
+  g_string_append (out, "  <g id=\"labels\">\n");
   for (guint i = 0; i < scene->areas->len; i++)
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double cx, cy;
-      double size = unit * (sa->short_label ? 0.015 : 0.0135);
+      double size = atlas_map_label_size (sa, unit);
 
-      atlas_map_layout_to_canvas (&layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      append_text (out, cx, cy + r * 1.9 + unit * 0.005, size, text, "middle", "normal", sa->label,
+      g_string_append_printf (out, "   <g id=\"label-%s\">\n", sa->area->ags);
+      /* The baseline a third of the size below the middle, as cairo's. */
+      append_text (out, places[i].x, places[i].y + size * 0.35, size, bg, "middle", "normal", sa->label,
                    size * 0.25);
+      append_text (out, places[i].x, places[i].y + size * 0.35, size, text, "middle", "normal", sa->label, 0);
+      g_string_append (out, "   </g>\n");
     }
   g_string_append (out, "  </g>\n");
 
