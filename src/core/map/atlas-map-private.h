@@ -23,6 +23,7 @@ const char         *atlas_map_short_name     (const char           *ags);
 double              atlas_map_stop_radius    (const AtlasMapLayout *layout);
 double              atlas_map_label_size     (const AtlasSceneArea *area,
                                               double                unit);
+double              atlas_map_label_halo     (double                unit);
 AtlasPoint         *atlas_map_place_labels   (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,

@@ -320,6 +320,13 @@ atlas_map_label_size (const AtlasSceneArea *area,
   return unit * (area->short_label ? 0.015 : 0.0135);
 }
 
+/* The width of the halo around the names' letters. */
+double
+atlas_map_label_halo (double unit)
+{
+  return unit * 0.0036;
+}
+
 typedef struct {
   double x0, y0, x1, y1;
 } Box;

@@ -199,7 +199,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
       g_string_append_printf (out, "   <g id=\"label-%s\">\n", sa->area->ags);
       /* The baseline a third of the size below the middle, as cairo's. */
       append_text (out, places[i].x, places[i].y + size * 0.35, size, bg, "middle", "normal", sa->label,
-                   size * 0.25);
+                   atlas_map_label_halo (unit));
       append_text (out, places[i].x, places[i].y + size * 0.35, size, text, "middle", "normal", sa->label, 0);
       g_string_append (out, "   </g>\n");
     }
