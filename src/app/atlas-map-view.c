@@ -33,6 +33,7 @@
 typedef struct {
   guint serial;
   int width, height;
+  int scale;                  /* device pixels per pixel */
   double zoom, pan_x, pan_y;
 } MapViewKey;
 
@@ -169,6 +170,7 @@ current_key (AtlasMapView *self,
   key->serial = self->serial;
   key->width = gtk_widget_get_width (GTK_WIDGET (self));
   key->height = gtk_widget_get_height (GTK_WIDGET (self));
+  key->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   key->zoom = self->zoom;
   key->pan_x = self->pan_x;
   key->pan_y = self->pan_y;
@@ -183,7 +185,7 @@ cache_is_current (AtlasMapView *self)
   current_key (self, &now);
   return self->cache != NULL && now.serial == self->cache_key.serial &&
          now.width == self->cache_key.width && now.height == self->cache_key.height &&
-         now.zoom == self->cache_key.zoom &&
+         now.scale == self->cache_key.scale && now.zoom == self->cache_key.zoom &&
          now.pan_x == self->cache_key.pan_x && now.pan_y == self->cache_key.pan_y;
 }
 
@@ -214,7 +216,10 @@ draw_thread (GTask        *task,
   DrawJob *job = task_data;
   cairo_t *cr;
 
-  job->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->key.width, job->key.height);
+  /* At the screen's own resolution: sharp on a HiDPI screen too. */
+  job->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                           job->key.width * job->key.scale, job->key.height * job->key.scale);
+  cairo_surface_set_device_scale (job->image, job->key.scale, job->key.scale);
   cr = cairo_create (job->image);
   cairo_translate (cr, job->key.pan_x, job->key.pan_y);
   atlas_map_render (job->scene, cr, job->key.width * job->key.zoom, job->key.height * job->key.zoom, NULL);
