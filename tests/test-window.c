@@ -516,6 +516,7 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   AtlasMapView *map;
   AtlasMapScene *scene;
   GtkEventController *scroll, *drag;
+  GtkWidget *district;
   cairo_surface_t *shown, *expected;
   const char *centre;
   double zoom, pan_x, pan_y, start_x, start_y;
@@ -574,6 +575,14 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   g_assert_cmpfloat (share_differing (shown, expected, 0, 0, w, h), <, 0.01);
   cairo_surface_destroy (shown);
   cairo_surface_destroy (expected);
+
+  /* The keyboard going to a district off screen brings it to the middle. */
+  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0, h / 2.0), !=, "05762");
+  district = gtk_widget_get_first_child (GTK_WIDGET (map));
+  for (int i = atlas_map_scene_find_area (scene, "05762"); i > 0; i--)
+    district = gtk_widget_get_next_sibling (district);
+  gtk_widget_grab_focus (district);
+  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0, h / 2.0), ==, "05762");
 
   atlas_map_scene_unref (scene);
   gtk_window_destroy (GTK_WINDOW (window));

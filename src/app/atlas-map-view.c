@@ -549,9 +549,28 @@ district_focus_cb (AtlasMapDistrict *district,
                    GParamSpec       *pspec,
                    AtlasMapView     *self)
 {
+  const AtlasArea *area;
+  AtlasMapLayout layout;
+  double w, h, cx, cy;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
   if (!gtk_widget_has_focus (GTK_WIDGET (district)))
     return;
   self->focus_index = district->index;
+
+  /* Zoomed in, a district the keyboard goes to off screen comes to the middle. */
+  area = g_array_index (self->scene->areas, AtlasSceneArea, district->index).area;
+  canvas_size (self, &w, &h);
+  atlas_map_layout_compute (&layout, w, h);
+  atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &cx, &cy);
+  if (self->zoom > 1.0 &&
+      (cx + self->pan_x < 0 || cx + self->pan_x > width || cy + self->pan_y < 0 || cy + self->pan_y > height))
+    {
+      self->pan_x = round (width / 2.0 - cx);
+      self->pan_y = round (height / 2.0 - cy);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
