@@ -592,6 +592,53 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether @needle occurs in @length bytes of @data, NUL bytes and all. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Printing, through GtkPrintOperation into a PDF file, gives one A4 page
+ * with the map drawn on it. */
+static void
+test_print (AtlasTestDir  *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = open_tour_view (store, 1000, 700);
+  page = atlas_window_get_tour_page (window);
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+
+  g_assert_true (atlas_tour_page_print_to_file (page, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  /* One page, A4 portrait in points. */
+  g_assert_true (bytes_contain (text, length, "/Count 1"));
+  g_assert_true (bytes_contain (text, length, "/MediaBox [ 0 0 595.27"));
+  /* The map is there: far more than an empty page. */
+  g_assert_cmpuint (length, >, 20000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -617,6 +664,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
+  ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

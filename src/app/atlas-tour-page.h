@@ -26,5 +26,8 @@ void          atlas_tour_page_set_history  (AtlasTourPage *self,
 void          atlas_tour_page_new_visit    (AtlasTourPage *self);
 void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
                                             AtlasVisit    *visit);
+gboolean      atlas_tour_page_print_to_file (AtlasTourPage *self,
+                                             const char    *path,
+                                             GError       **error);
 
 G_END_DECLS
