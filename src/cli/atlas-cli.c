@@ -59,6 +59,17 @@ print_error (const char *message)
   g_printerr ("integrationsatlas-cli: %s\n", message);
 }
 
+/* A command failed on the file the user named. */
+static int
+file_error (const char   *path,
+            const GError *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", path, error->message);
+
+  print_error (message);
+  return EXIT_REJECTED;
+}
+
 static int
 usage_error (const char *message)
 {
@@ -468,12 +479,7 @@ cmd_export (const CliOptions  *options,
 
   file = g_file_new_for_commandline_arg (args[0]);
   if (!atlas_native_export (store, file, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
-
-      print_error (message);
-      return EXIT_REJECTED;
-    }
+    return file_error (args[0], error);
 
   return EXIT_OK;
 }
@@ -635,12 +641,7 @@ cmd_export_map (const CliOptions  *options,
 
   file = g_file_new_for_commandline_arg (args[0]);
   if (!atlas_map_export (scene, file, options->width > 0 ? options->width : 1200, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
-
-      print_error (message);
-      return EXIT_REJECTED;
-    }
+    return file_error (args[0], error);
 
   return EXIT_OK;
 }
@@ -667,12 +668,7 @@ cmd_export_contacts (const CliOptions  *options,
   file = g_file_new_for_commandline_arg (args[0]);
   if (!(contacts = atlas_contacts_collect (store, NULL, &error)) ||
       !atlas_contacts_write (contacts, format, file, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
-
-      print_error (message);
-      return EXIT_REJECTED;
-    }
+    return file_error (args[0], error);
 
   return EXIT_OK;
 }
@@ -703,11 +699,8 @@ cmd_import_contacts (const CliOptions  *options,
       !(contacts = atlas_contacts_parse (bytes, &format, messages, &error)) ||
       !atlas_contacts_import (store, contacts, options->dry_run, &report, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", args[0], error->message);
-
-      print_error (message);
       atlas_contact_report_clear (&report);
-      return EXIT_REJECTED;
+      return file_error (args[0], error);
     }
 
   for (guint i = 0; i < messages->len; i++)
