@@ -58,7 +58,6 @@ struct _AtlasMapView
   guint serial;               /* counts the scenes and invalidations */
   gboolean drawing;           /* a thread is drawing the map */
   guint sharpen_source;       /* while zooming or panning: redraw when it rests */
-  int alloc_w, alloc_h;       /* the size the cache was made for */
 
   GPtrArray *districts;       /* AtlasMapDistrict, one per scene area */
 };
@@ -662,13 +661,7 @@ atlas_map_view_size_allocate (GtkWidget *widget,
   AtlasMapLayout layout;
   double w, h;
 
-  /* Zoom and pan only move the districts' children: the image stays. */
-  if (width != self->alloc_w || height != self->alloc_h)
-    {
-      self->alloc_w = width;
-      self->alloc_h = height;
-      invalidate (self);
-    }
+  /* The image needs no word: its key holds the size it was drawn for. */
   if (self->scene == NULL)
     return;
 
