@@ -24,6 +24,7 @@ double              atlas_map_stop_radius    (const AtlasMapLayout *layout);
 double              atlas_map_label_size     (const AtlasSceneArea *area,
                                               double                unit);
 double              atlas_map_label_halo     (double                unit);
+double              atlas_map_route_width    (double                unit);
 AtlasPoint         *atlas_map_place_labels   (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,

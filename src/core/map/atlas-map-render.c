@@ -182,7 +182,7 @@ draw_route (const AtlasMapScene  *scene,
   double x0 = 0, y0 = 0;
 
   set_rgb (cr, &palette->route);
-  cairo_set_line_width (cr, MAX (1.5, unit * 0.0025));
+  cairo_set_line_width (cr, atlas_map_route_width (unit));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < scene->stops->len; i++)
     {

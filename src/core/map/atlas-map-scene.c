@@ -320,6 +320,12 @@ atlas_map_label_size (const AtlasSceneArea *area,
   return unit * (area->short_label ? 0.015 : 0.0135);
 }
 
+double
+atlas_map_route_width (double unit)
+{
+  return MAX (1.5, unit * 0.0025);
+}
+
 /* The width of the halo around the names' letters. */
 double
 atlas_map_label_halo (double unit)

@@ -168,7 +168,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   g_string_append (out, "  </g>\n");
 
   g_string_append_printf (out, "  <g id=\"route\" fill=\"none\" stroke=\"%s\" stroke-width=\"", route);
-  append_number (out, MAX (1.5, unit * 0.0025));
+  append_number (out, atlas_map_route_width (unit));
   g_string_append (out, "\">\n");
   if (scene->stops->len > 1)
     {
