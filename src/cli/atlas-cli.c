@@ -11,6 +11,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-contact-io.h"
+#include "atlas-facts.h"
 #include "atlas-importer.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
@@ -220,9 +221,9 @@ format_utc (gint64 unix_seconds)
 /* Commands ----------------------------------------------------------------- */
 
 static AtlasStore *
-open_store (const CliOptions    *options,
-            AtlasStoreOpenFlags  flags,
-            int                 *status)
+open_store_as_is (const CliOptions    *options,
+                  AtlasStoreOpenFlags  flags,
+                  int                 *status)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(GError) error = NULL;
@@ -238,6 +239,42 @@ open_store (const CliOptions    *options,
       print_error (error->message);
       *status = EXIT_REJECTED;
     }
+
+  return store;
+}
+
+/* Says on standard error what an update of the public facts did. */
+static void
+print_facts_report (AtlasFactsReport *report)
+{
+  g_autofree char *summary = atlas_facts_report_summary (report);
+
+  if (summary != NULL)
+    {
+      /* TRANSLATORS: %s is the date of the facts, then what was done, e.g. "3 centres completed, 1 hint" */
+      g_printerr (_("Public facts of %s: %s\n"), report->facts_date, summary);
+    }
+}
+
+/* Opens the catalogue; one that can be written receives newer public
+ * facts first (a dry run changes nothing, not even that). */
+static AtlasStore *
+open_store (const CliOptions    *options,
+            AtlasStoreOpenFlags  flags,
+            int                 *status)
+{
+  g_autoptr(AtlasFactsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasStore *store = open_store_as_is (options, flags, status);
+
+  if (store == NULL || (flags & ATLAS_STORE_OPEN_READ_ONLY) || options->dry_run ||
+      atlas_store_is_read_only (store))
+    return store;
+
+  if (!atlas_facts_update (store, NULL, FALSE, &report, &error))
+    print_error (error->message);
+  else
+    print_facts_report (report);
 
   return store;
 }
@@ -805,6 +842,49 @@ cmd_restore (const CliOptions  *options,
   return EXIT_OK;
 }
 
+static int
+cmd_update_facts (const CliOptions  *options,
+                  char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasFactsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (args[0] != NULL)
+    return usage_error (_("“update-facts” takes no arguments"));
+
+  if (!(store = open_store_as_is (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  if (!atlas_facts_update (store, NULL, options->dry_run, &report, &error))
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  if (report->was_current)
+    {
+      g_print (_("The catalogue has the public facts of %s already\n"), report->facts_date);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < report->lines->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (report->lines, i));
+  {
+    g_autofree char *summary = atlas_facts_report_summary (report);
+
+    if (options->dry_run)
+      /* TRANSLATORS: %s is the date of the facts, then e.g. "3 centres completed, 1 hint" */
+      g_print (_("Public facts of %s, not written (--dry-run): %s\n"), report->facts_date,
+               summary ? summary : _("nothing to change"));
+    else
+      g_print (_("Public facts of %s: %s\n"), report->facts_date,
+               summary ? summary : _("nothing to change"));
+  }
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -828,6 +908,7 @@ atlas_cli_run (int    argc,
     { "backup", cmd_backup },
     { "backups", cmd_list_backups },
     { "restore", cmd_restore },
+    { "update-facts", cmd_update_facts },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -865,7 +946,7 @@ atlas_cli_run (int    argc,
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
       N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("With import-contacts: only report what would be added, merged and skipped"), NULL },
+      N_("With import-contacts and update-facts: only report what would be done, change nothing"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -887,6 +968,7 @@ atlas_cli_run (int    argc,
                        _("  backup                                   write a consistent copy to backups/ (--keep N)"),
                        _("  backups                                  list the backups, checked, newest first"),
                        _("  restore FILE                             replace the catalogue with a backup (the old file is kept)"),
+                       _("  update-facts                             give the catalogue the public facts of this version (--dry-run)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

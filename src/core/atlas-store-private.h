@@ -20,4 +20,22 @@ gboolean  atlas_store_backup_to   (AtlasStore       *self,
                                    const char       *dest_path,
                                    GError          **error);
 
+/* Statements are cached by the store; release them with stmt_release()
+ * (g_autoptr (AtlasStmt)), which resets them and clears their bindings. */
+typedef sqlite3_stmt AtlasStmt;
+void          atlas_store_stmt_release (AtlasStmt        *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStmt, atlas_store_stmt_release)
+
+AtlasStmt    *atlas_store_prepare      (AtlasStore       *self,
+                                        const char       *sql,
+                                        GError          **error);
+gboolean      atlas_store_step_done    (AtlasStore       *self,
+                                        AtlasStmt        *stmt,
+                                        GError          **error,
+                                        const char       *doing);
+gboolean      atlas_store_set_error    (AtlasStore       *self,
+                                        int               rc,
+                                        GError          **error,
+                                        const char       *doing);
+
 G_END_DECLS

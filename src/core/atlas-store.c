@@ -30,6 +30,7 @@ static const char * const migrations[] = {
   "0001-catalogue.sql",
   "0002-search-prefixes.sql",
   "0003-batched-search-index.sql",
+  "0004-public-facts.sql",
 };
 
 /* A search that matches more than this lists the newest matches only:
@@ -142,17 +143,15 @@ set_error (AtlasStore  *self,
   return FALSE;
 }
 
-typedef sqlite3_stmt AtlasStmt;
-
-/* Statements go back to the cache reset and unbound, whatever happened. */
-static void
-stmt_release (AtlasStmt *stmt)
+/* Statements go back to the cache reset and unbound, whatever happened
+ * (AtlasStmt and its g_autoptr are declared in atlas-store-private.h). */
+void
+atlas_store_stmt_release (AtlasStmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStmt, stmt_release)
 
 static AtlasStmt *
 prepare (AtlasStore  *self,
@@ -250,6 +249,33 @@ column_text (AtlasStmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? (const char *) text : "";
+}
+
+/* The helpers above, for the store's other files (atlas-store-*.c). */
+sqlite3_stmt *
+atlas_store_prepare (AtlasStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  return prepare (self, sql, error);
+}
+
+gboolean
+atlas_store_step_done (AtlasStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error,
+                       const char    *doing)
+{
+  return step_done (self, stmt, error, doing);
+}
+
+gboolean
+atlas_store_set_error (AtlasStore  *self,
+                       int          rc,
+                       GError     **error,
+                       const char  *doing)
+{
+  return set_error (self, rc, error, doing);
 }
 
 static int
@@ -1515,7 +1541,7 @@ atlas_store_get_centre_by_ags (AtlasStore  *self,
       return NULL;
     }
   id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, stmt_release);
+  g_clear_pointer (&stmt, atlas_store_stmt_release);
 
   return ATLAS_CENTRE (atlas_store_load (self, ATLAS_RECORD_CENTRE, id, error));
 }
@@ -2582,7 +2608,8 @@ atlas_store_seed (AtlasStore  *self,
         }
 
       cells = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (cells) != 14)
+      /* The table's last cell, the sources, is the facts' (atlas-facts.c). */
+      if (g_strv_length (cells) != 15)
         {
           g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
                        "seed catalogue line %u has %u cells", i + 1, g_strv_length (cells));
