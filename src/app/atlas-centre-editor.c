@@ -8,14 +8,18 @@
 
 #include "atlas-centre-editor.h"
 #include "atlas-editor-form.h"
+#include "atlas-facts.h"
 #include "atlas-list-model.h"
+#include "atlas-toast.h"
 
 struct _AtlasCentreEditor
 {
   GtkWidget parent_instance;
 
   AtlasStore *store;
+  AtlasHistory *history;
   AtlasEditorForm *form;
+  GPtrArray *source_rows;  /* the rows in sources_row, one per web page */
   AtlasListModel *contacts;
 
   /* Template children */
@@ -33,6 +37,9 @@ struct _AtlasCentreEditor
   GtkTextView *notes_view;
   AdwEntryRow *verified_row;
   GtkListBox *contacts_list;
+  AdwPreferencesGroup *hints_group;
+  GtkListBox *hints_list;
+  AdwExpanderRow *sources_row;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCentreEditor, atlas_centre_editor, GTK_TYPE_WIDGET)
@@ -60,6 +67,220 @@ update_heading (AtlasCentreEditor *self)
                                 atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT),
                                 atlas_centre_get_field (centre, ATLAS_CENTRE_AGS));
   gtk_label_set_label (self->district_label, district ? district : "");
+}
+
+static GtkWidget *
+create_hint_row (AtlasFactHint *hint)
+{
+  g_autofree char *description = atlas_fact_hint_describe (hint);
+  GtkWidget *row = adw_action_row_new ();
+  const struct { const char *label; const char *action; } buttons[] = {
+    { _("_Take"), "centre.take-fact" },
+    { _("_Ignore"), "centre.ignore-fact" },
+  };
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_fact_field_label (hint->field));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (buttons[i].label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) hint->field);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static GtkWidget *
+create_source_row (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "centre.open-source");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", url);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+/* The hints and the sources of the centre shown. */
+static void
+update_facts (AtlasCentreEditor *self)
+{
+  gint64 id = atlas_editor_form_get_id (self->form);
+  GObject *record = atlas_editor_form_get_record (self->form);
+  g_autoptr(GPtrArray) hints = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *facts_date = NULL;
+  g_autofree char *subtitle = NULL;
+  g_auto(GStrv) urls = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_list))) != NULL)
+    gtk_list_box_remove (self->hints_list, child);
+  for (guint i = 0; i < self->source_rows->len; i++)
+    adw_expander_row_remove (self->sources_row, g_ptr_array_index (self->source_rows, i));
+  g_ptr_array_set_size (self->source_rows, 0);
+
+  if (self->store == NULL || id == 0 ||
+      !(hints = atlas_store_list_fact_hints (self->store, id, NULL)) ||
+      !atlas_store_get_centre_sources (self->store, id, &sources, &facts_date, NULL))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->hints_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->sources_row), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < hints->len; i++)
+    gtk_list_box_append (self->hints_list, create_hint_row (g_ptr_array_index (hints, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->hints_group), hints->len > 0);
+
+  urls = g_strsplit (sources, " | ", -1);
+  for (guint i = 0; urls[i]; i++)
+    {
+      GtkWidget *row;
+
+      if (urls[i][0] == '\0')
+        continue;
+      row = create_source_row (urls[i]);
+      adw_expander_row_add_row (self->sources_row, row);
+      g_ptr_array_add (self->source_rows, row);
+    }
+
+  if (record != NULL && *atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_VERIFIED_ON))
+    /* TRANSLATORS: the date of the shipped public facts, then the date the user last checked the centre */
+    subtitle = g_strdup_printf (_("Public facts of %s; last verified by you on %s"),
+                                *facts_date ? facts_date : "–",
+                                atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_VERIFIED_ON));
+  else if (*facts_date)
+    /* TRANSLATORS: the date of the shipped public facts */
+    subtitle = g_strdup_printf (_("Public facts of %s; not verified by you yet"), facts_date);
+  else
+    subtitle = g_strdup (_("Not verified yet"));
+  adw_expander_row_set_subtitle (self->sources_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_row), TRUE);
+}
+
+static AtlasFactHint *
+find_hint (AtlasCentreEditor *self,
+           AtlasCentreField   field)
+{
+  g_autoptr(GPtrArray) hints = NULL;
+
+  if (self->store == NULL ||
+      !(hints = atlas_store_list_fact_hints (self->store, atlas_editor_form_get_id (self->form), NULL)))
+    return NULL;
+  for (guint i = 0; i < hints->len; i++)
+    {
+      AtlasFactHint *hint = g_ptr_array_index (hints, i);
+
+      if (hint->field == field)
+        return g_ptr_array_steal_index (hints, i);
+    }
+  return NULL;
+}
+
+static void
+take_fact_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
+  g_autoptr(AtlasFactHint) hint = find_hint (self, g_variant_get_int32 (parameter));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (hint == NULL)
+    return;
+  atlas_editor_form_flush (self->form);
+  if (!atlas_facts_take_hint (self->store, self->history, hint, &error))
+    {
+      atlas_toast_add_text (widget, error->message);
+      return;
+    }
+  update_facts (self);
+
+  toast = adw_toast_new (_("Public fact taken"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  atlas_toast_add (widget, toast);
+}
+
+typedef struct {
+  AtlasStore *store;
+  gint64 centre_id;
+  AtlasCentreField field;
+} IgnoredHint;
+
+static void
+ignored_hint_free (gpointer data,
+                   GClosure *closure)
+{
+  IgnoredHint *ignored = data;
+
+  g_clear_object (&ignored->store);
+  g_free (ignored);
+}
+
+/* The toast's Undo offers the hint again. */
+static void
+undo_ignore_cb (AdwToast    *toast,
+                IgnoredHint *ignored)
+{
+  atlas_store_set_fact_hint_ignored (ignored->store, ignored->centre_id, ignored->field, FALSE, NULL);
+}
+
+static void
+ignore_fact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  IgnoredHint *ignored;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+
+  ignored = g_new0 (IgnoredHint, 1);
+  ignored->store = g_object_ref (self->store);
+  ignored->centre_id = atlas_editor_form_get_id (self->form);
+  ignored->field = g_variant_get_int32 (parameter);
+  if (!atlas_store_set_fact_hint_ignored (self->store, ignored->centre_id, ignored->field, TRUE, &error))
+    {
+      ignored_hint_free (ignored, NULL);
+      atlas_toast_add_text (widget, error->message);
+      return;
+    }
+  update_facts (self);
+
+  toast = adw_toast_new (_("Public fact ignored"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_ignore_cb), ignored,
+                         ignored_hint_free, 0);
+  atlas_toast_add (widget, toast);
+}
+
+static void
+open_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* Through the OpenURI portal inside the Flatpak. */
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static GtkWidget *
@@ -123,6 +344,8 @@ atlas_centre_editor_dispose (GObject *object)
   if (self->form != NULL)
     atlas_editor_form_flush (self->form);
   g_clear_object (&self->form);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->source_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CENTRE_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -164,8 +387,15 @@ atlas_centre_editor_class_init (AtlasCentreEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, verified_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, hints_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, hints_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentreEditor, sources_row);
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, verified_today_cb);
+
+  gtk_widget_class_install_action (widget_class, "centre.take-fact", "i", take_fact_action);
+  gtk_widget_class_install_action (widget_class, "centre.ignore-fact", "i", ignore_fact_action);
+  gtk_widget_class_install_action (widget_class, "centre.open-source", "s", open_source_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -200,8 +430,11 @@ atlas_centre_editor_init (AtlasCentreEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->source_rows = g_ptr_array_new ();
   bind_fields (self);
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_heading), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_facts), self,
                            G_CONNECT_SWAPPED);
 
   placeholder = gtk_label_new (_("No contacts for this centre yet"));
@@ -221,6 +454,7 @@ atlas_centre_editor_set_context (AtlasCentreEditor *self,
   g_return_if_fail (ATLAS_IS_CENTRE_EDITOR (self));
 
   g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
   atlas_editor_form_set_context (self->form, store, history);
   g_clear_object (&self->contacts);
   if (store != NULL)

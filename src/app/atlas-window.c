@@ -9,6 +9,7 @@
 #include "atlas-a11y.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
+#include "atlas-facts.h"
 #include "atlas-import-job.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
@@ -470,6 +471,42 @@ visible_view_changed_cb (AtlasWindow *self)
     ensure_tour_page (self);
 }
 
+/* A catalogue with older public facts receives this version's in the
+ * fields its user never changed; one Undo takes them back. */
+static void
+update_facts (AtlasWindow *self)
+{
+  g_autoptr(AtlasFactsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL || atlas_store_is_read_only (self->store))
+    return;
+
+  if (!atlas_facts_update (self->store, self->history, FALSE, &report, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      return;
+    }
+  if ((summary = atlas_facts_report_summary (report)) == NULL)
+    return;
+
+  /* TRANSLATORS: %s is the date of the facts, then e.g. "3 centres completed, 1 hint" */
+  title = g_strdup_printf (_("Public facts of %s: %s"), report->facts_date, summary);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  if (report->n_fields > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 atlas_window_constructed (GObject *object)
 {
@@ -484,6 +521,7 @@ atlas_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
     }
   update_history_actions (self);
+  update_facts (self);
 
   /* The Tour view may have been made already, when the window opened on
    * it (the last view shown), before the store was known. */
