@@ -400,6 +400,251 @@ test_visit_filters (AtlasTestDir  *fixture,
   g_assert_cmpint (atlas_store_accept_suggested (store, &error), ==, 0);
 }
 
+static AtlasVisit *
+tour_visit_new (const char *ags,
+                const char *date,
+                const char *tour)
+{
+  AtlasVisit *v = visit_new (ags, date, "done");
+
+  atlas_visit_set_field (v, ATLAS_VISIT_TOUR, tour);
+  return v;
+}
+
+static gboolean
+has_legend (const AtlasMapScene *scene,
+            AtlasLegendKind      kind,
+            const char         **label)
+{
+  AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  guint n = atlas_map_scene_legend (scene, entries);
+
+  for (guint i = 0; i < n; i++)
+    if (entries[i].kind == kind)
+      {
+        if (label != NULL)
+          *label = entries[i].label;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The route joins each tour's stops, every stop, or none; the legend shows
+ * it when the map does. */
+static void
+test_route_modes (void)
+{
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) by_tour = NULL;
+  g_autoptr(AtlasMapScene) all = NULL;
+  g_autoptr(AtlasMapScene) off = NULL;
+  const char *label = NULL;
+  AtlasRouteMode mode;
+
+  g_ptr_array_add (visits, tour_visit_new ("05334002", "2017-08-02", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05916", "2017-08-03", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05766", "2017-11-28", "Herbsttour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05913", "2018-02-23", ""));
+  g_ptr_array_add (visits, tour_visit_new ("05122", "2018-03-01", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05362", "2018-04-01", "Herbsttour 2017"));
+
+  by_tour = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  g_assert_cmpint (by_tour->route, ==, ATLAS_ROUTE_BY_TOUR);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 0).route_from, ==, -1);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 1).route_from, ==, 0);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 2).route_from, ==, -1);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 3).route_from, ==, -1);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 4).route_from, ==, 1);
+  g_assert_cmpint (g_array_index (by_tour->stops, AtlasSceneStop, 5).route_from, ==, 2);
+  g_assert_cmpuint (by_tour->n_route_segments, ==, 3);
+  g_assert_true (has_legend (by_tour, ATLAS_LEGEND_ROUTE, &label));
+  g_assert_cmpstr (label, ==, "Route of each tour");
+
+  all = atlas_map_scene_new_full (visits, NULL, NULL, FALSE, ATLAS_ROUTE_ALL);
+  g_assert_cmpuint (all->n_route_segments, ==, 5);
+  g_assert_cmpint (g_array_index (all->stops, AtlasSceneStop, 3).route_from, ==, 2);
+  g_assert_true (has_legend (all, ATLAS_LEGEND_ROUTE, &label));
+  g_assert_cmpstr (label, ==, "Route in date order");
+
+  off = atlas_map_scene_new_full (visits, NULL, NULL, FALSE, ATLAS_ROUTE_OFF);
+  g_assert_cmpuint (off->n_route_segments, ==, 0);
+  g_assert_false (has_legend (off, ATLAS_LEGEND_ROUTE, NULL));
+
+  g_assert_true (atlas_map_route_mode_from_string ("all", &mode));
+  g_assert_cmpint (mode, ==, ATLAS_ROUTE_ALL);
+  g_assert_false (atlas_map_route_mode_from_string ("sometimes", &mode));
+}
+
+/* A visit known only to its year, month, week or a period comes after the
+ * visits known to the day in that period, and is marked on the map. */
+static void
+test_uncertain_order (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  static const struct { const char *ags, *date; } rows[] = {
+    { "05362", "2017" },
+    { "05766", "2017-11-28" },
+    { "05170", "2017-W31" },
+    { "05111", "2017-07-31/2017-08-15" },
+    { "05122", "2017-08-15" },
+    { "05334002", "2017-08-02" },
+    { "05124", "2017-07" },
+    { "05913", "2017-03-05" },
+  };
+  /* Expected: by the last day each can mean, the day before the vague. */
+  static const char * const order[] = {
+    "2017-03-05", "2017-07", "2017-08-02", "2017-W31", "2017-08-15", "2017-07-31/2017-08-15",
+    "2017-11-28", "2017",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(AtlasCentre) c = atlas_store_get_centre_by_ags (store, rows[i].ags, NULL);
+      g_autoptr(AtlasVisit) v = visit_new (rows[i].ags, rows[i].date, "done");
+      g_autofree char *sort = atlas_visit_sort_date (rows[i].date);
+
+      atlas_visit_set_field (v, ATLAS_VISIT_SORT_DATE, sort);
+      atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
+      g_assert_cmpint (atlas_store_insert_visit (store, v, &error), >, 0);
+    }
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < visits->len; i++)
+    g_assert_cmpstr (atlas_visit_get_field (g_ptr_array_index (visits, i), ATLAS_VISIT_DATE), ==, order[i]);
+
+  /* The list (a model over the same query) agrees. */
+  ids = atlas_store_query_ids (store, ATLAS_RECORD_VISIT, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GObject) v = atlas_store_load (store, ATLAS_RECORD_VISIT, g_array_index (ids, gint64, i), &error);
+
+      g_assert_cmpstr (atlas_visit_get_field (ATLAS_VISIT (v), ATLAS_VISIT_DATE), ==, order[i]);
+    }
+
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  g_assert_cmpuint (scene->n_uncertain, ==, 4);
+  g_assert_false (g_array_index (scene->stops, AtlasSceneStop, 0).uncertain);
+  g_assert_true (g_array_index (scene->stops, AtlasSceneStop, 7).uncertain);
+  g_assert_true (has_legend (scene, ATLAS_LEGEND_STOP_UNCERTAIN, NULL));
+}
+
+/* Every entry of the legend, in the SVG and (through pdftotext, where it is
+ * installed) in the PDF, which cairo draws as it draws PNG and print. */
+static void
+test_legend_outputs (AtlasTestDir  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = g_build_filename (fixture->dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "map.pdf", NULL);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf_text = NULL;
+  AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  guint n;
+
+  g_ptr_array_add (visits, tour_visit_new ("05334002", "2017-08-02", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05916", "2017-W31", "Sommertour 2017"));
+  g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  n = atlas_map_scene_legend (scene, entries);
+  g_assert_cmpuint (n, ==, ATLAS_N_LEGEND_KINDS);
+
+  g_assert_true (atlas_map_export (scene, svg_file, 1200, &error));
+  g_assert_true (atlas_map_export (scene, pdf_file, 842, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "class=\"legend-route\""));
+  g_assert_nonnull (strstr (svg_text, "class=\"legend-stop\""));
+  g_assert_nonnull (strstr (svg_text, "class=\"legend-stop-day-unknown\""));
+  g_assert_nonnull (strstr (svg_text, "class=\"day-unknown\""));
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &pdf_text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_strstr_len (pdf_text, -1, "GeoBasis-DE"));
+    }
+  else
+    g_test_message ("pdftotext is not installed: the PDF's text is not checked");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (entries[i].label, -1);
+
+      g_assert_nonnull (strstr (svg_text, escaped));
+      if (pdf_text != NULL)
+        g_assert_nonnull (strstr (pdf_text, entries[i].label));
+    }
+}
+
+/* The example tour is made from the project's table of documented visits
+ * (tools/example-tour/make-example-tour.mjs): every visit with a date. */
+static void
+test_example_tour (void)
+{
+  const char *shared = g_getenv ("ATLAS_SHARED_DIR");
+  g_autofree char *table_path = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *xml = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_dated = 0;
+
+  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/example-tour.xml", 0, NULL);
+  g_assert_nonnull (bytes);
+  xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (shared == NULL)
+    {
+      g_test_skip ("../shared is not beside the checkout");
+      return;
+    }
+  table_path = g_build_filename (shared, "data", "guler-tour.tsv", NULL);
+  if (!g_file_get_contents (table_path, &table, NULL, NULL))
+    {
+      g_test_skip ("no ../shared/data/guler-tour.tsv");
+      return;
+    }
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *expected = NULL;
+
+      if (g_strv_length (cells) < 3 || cells[0][0] == '\0')
+        continue;
+      n_dated++;
+      expected = g_strdup_printf ("<visit ags=\"%s\" date=\"%s\"", cells[1], cells[0]);
+      if (strstr (xml, expected) == NULL)
+        g_error ("the example tour lacks %s", expected);
+    }
+  {
+    guint n_visits = 0;
+
+    for (const char *p = strstr (xml, "<visit "); p; p = strstr (p + 1, "<visit "))
+      n_visits++;
+    g_assert_cmpuint (n_visits, ==, n_dated);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +658,10 @@ main (int   argc,
   g_test_add_func ("/map/label-places", test_label_places);
   ATLAS_TEST_ADD ("/map/exports", test_exports);
   ATLAS_TEST_ADD ("/map/visit-filters", test_visit_filters);
+  g_test_add_func ("/map/route-modes", test_route_modes);
+  ATLAS_TEST_ADD ("/map/uncertain-order", test_uncertain_order);
+  ATLAS_TEST_ADD ("/map/legend-outputs", test_legend_outputs);
+  g_test_add_func ("/map/example-tour", test_example_tour);
 
   return g_test_run ();
 }

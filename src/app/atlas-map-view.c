@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-map-private.h"
 #include "atlas-map-view.h"
 
 /* What an image of the map shows: the scene (by serial) at a size, zoom
@@ -258,6 +259,33 @@ start_drawing (AtlasMapView *self)
   g_task_run_in_thread (task, draw_thread);
 }
 
+/* The attribution in the bottom right corner, on a band of the map's
+ * background. */
+static void
+draw_attribution (AtlasMapView *self,
+                  cairo_t      *cr,
+                  int           width,
+                  int           height)
+{
+  const AtlasPalette *palette = atlas_map_palette (is_dark (self));
+  const char *text = atlas_map_attribution ();
+  cairo_text_extents_t ext;
+  double size = 11, pad = 4;
+
+  cairo_save (cr);
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, text, &ext);
+  cairo_rectangle (cr, width - ext.x_advance - 3 * pad, height - size - 3 * pad,
+                   ext.x_advance + 3 * pad, size + 3 * pad);
+  cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, palette->dim_text.r, palette->dim_text.g, palette->dim_text.b);
+  cairo_move_to (cr, width - ext.x_advance - 1.5 * pad, height - 1.5 * pad - size * 0.2);
+  cairo_show_text (cr, text);
+  cairo_restore (cr);
+}
+
 static void
 atlas_map_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -265,6 +293,7 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   AtlasMapView *self = ATLAS_MAP_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  const AtlasRgb *highlight;
   AtlasMapLayout layout;
   double w, h;
   cairo_t *cr;
@@ -300,20 +329,16 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   cairo_paint (cr);
 
   atlas_map_layout_compute (&layout, w, h);
+  cairo_save (cr);
   cairo_translate (cr, self->pan_x, self->pan_y);
+  /* Outlines in a colour no legend entry uses, told apart by width and
+   * dashes: chosen (wide), under the pointer (thin), focused (dashed). */
+  highlight = &atlas_map_palette (is_dark (self))->highlight;
+  cairo_set_source_rgb (cr, highlight->r, highlight->g, highlight->b);
   if (self->selected_ags != NULL)
-    {
-      cairo_set_source_rgb (cr, 0.835, 0.369, 0.0);
-      outline (self, cr, &layout, self->selected_ags, 4);
-    }
+    outline (self, cr, &layout, self->selected_ags, 4);
   if (self->hover_ags != NULL)
-    {
-      if (is_dark (self))
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      else
-        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      outline (self, cr, &layout, self->hover_ags, 2);
-    }
+    outline (self, cr, &layout, self->hover_ags, 2);
   if (self->focus_index >= 0 && self->districts != NULL &&
       (guint) self->focus_index < self->districts->len &&
       gtk_widget_has_focus (g_ptr_array_index (self->districts, self->focus_index)))
@@ -322,9 +347,14 @@ atlas_map_view_snapshot (GtkWidget   *widget,
       const double dashes[] = { 4, 3 };
 
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-      cairo_set_source_rgb (cr, 0.2, 0.5, 0.9);
       outline (self, cr, &layout, sa->area->ags, 3);
     }
+  cairo_restore (cr);
+
+  /* Zoomed in, the map's own attribution may be out of view: the licence
+   * wants it on every view of the map. */
+  if (self->zoom > 1.0)
+    draw_attribution (self, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -395,6 +425,10 @@ query_tooltip_cb (GtkWidget    *widget,
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
+  /* A small area around the pointer: once the pointer leaves it, the
+   * tooltip follows instead of staying where it first appeared. */
+  if (!keyboard)
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 8, y - 8, 16, 16 });
   return TRUE;
 }
 

@@ -94,7 +94,13 @@ make_scene (AtlasTourPage *self,
       period = g_strdup_printf ("%s – %s", f, t);
     }
 
-  return atlas_map_scene_new (self->visits, selected_tour (self), period, dark);
+  {
+    g_autofree char *route_name = g_settings_get_string (self->settings, "map-route");
+    AtlasRouteMode route = ATLAS_ROUTE_BY_TOUR;
+
+    atlas_map_route_mode_from_string (route_name, &route);
+    return atlas_map_scene_new_full (self->visits, selected_tour (self), period, dark, route);
+  }
 }
 
 /* Keeps a copy to bring a deleted visit back. */
@@ -656,8 +662,9 @@ atlas_tour_page_print_to_file (AtlasTourPage  *self,
                                   error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
+/* The style or the route's mode changed: the map is drawn anew. */
 static void
-dark_changed_cb (AtlasTourPage *self)
+look_changed_cb (AtlasTourPage *self)
 {
   refresh (self);
 }
@@ -722,8 +729,19 @@ atlas_tour_page_init (AtlasTourPage *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
+
+  /* The route's mode, a setting the export menu switches. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GAction) route = g_settings_create_action (self->settings, "map-route");
+
+    g_action_map_add_action (G_ACTION_MAP (group), route);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (group));
+    g_signal_connect_object (self->settings, "changed::map-route", G_CALLBACK (look_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  }
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (look_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

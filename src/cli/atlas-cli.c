@@ -38,6 +38,7 @@ typedef struct {
   const char *status;
   const char *visitor;
   int width;
+  const char *route;
   gboolean dry_run;
   int keep;
 } CliOptions;
@@ -647,6 +648,7 @@ cmd_export_map (const CliOptions  *options,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(AtlasMapScene) scene = NULL;
+  AtlasRouteMode route = ATLAS_ROUTE_BY_TOUR;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *period = NULL;
@@ -654,6 +656,8 @@ cmd_export_map (const CliOptions  *options,
 
   if (args[0] == NULL || args[1] != NULL)
     return usage_error (_("“export-map” takes one file name: .png, .svg or .pdf"));
+  if (options->route != NULL && !atlas_map_route_mode_from_string (options->route, &route))
+    return usage_error (_("--route takes tour, all or off"));
   if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
     return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
 
@@ -674,7 +678,7 @@ cmd_export_map (const CliOptions  *options,
 
       period = g_strdup_printf ("%s – %s", options->from ? from : "", options->to ? to : "");
     }
-  scene = atlas_map_scene_new (visits, options->tour, period, FALSE);
+  scene = atlas_map_scene_new_full (visits, options->tour, period, FALSE, route);
 
   file = g_file_new_for_commandline_arg (args[0]);
   if (!atlas_map_export (scene, file, options->width > 0 ? options->width : 1200, &error))
@@ -920,6 +924,7 @@ atlas_cli_run (int    argc,
   g_autofree char *status = NULL;
   g_autofree char *visitor = NULL;
   int width = 0;
+  g_autofree char *route = NULL;
   g_autofree char *summary = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean version = FALSE;
@@ -943,6 +948,8 @@ atlas_cli_run (int    argc,
       N_("The visitor of an added visit, or whose visits to draw"), N_("NAME") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width of an exported map in pixels (PNG) or points (SVG, PDF); default 1200"), N_("PX") },
+    { "route", 0, 0, G_OPTION_ARG_STRING, &route,
+      N_("With export-map: the route joins each tour’s stops (tour, the default), all stops (all) or none (off)"), N_("MODE") },
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
       N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
@@ -962,7 +969,7 @@ atlas_cli_run (int    argc,
                        _("  search WORDS…                            search the press releases"),
                        _("  add-visit AGS YYYY-MM-DD                 add a visit (--tour, --status, --visitor)"),
                        _("  accept-visits                            accept every suggested visit"),
-                       _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width)"),
+                       _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width, --route)"),
                        _("  export-contacts FILE.vcf|FILE.csv        write all contacts as vCard 4.0 or CSV"),
                        _("  import-contacts FILE                     add contacts from vCard or CSV (--dry-run)"),
                        _("  backup                                   write a consistent copy to backups/ (--keep N)"),
@@ -990,6 +997,7 @@ atlas_cli_run (int    argc,
   options.status = status;
   options.visitor = visitor;
   options.width = width;
+  options.route = route;
   options.dry_run = dry_run;
   options.keep = keep;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)

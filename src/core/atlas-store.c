@@ -33,6 +33,17 @@ static const char * const migrations[] = {
   "0004-public-facts.sql",
 };
 
+/* The tour's order: by the last day a visit's date can mean, and a visit
+ * known to the day before one known only to its week, month, year or
+ * period ending that day. So "2017" follows the visits of 2017 known to
+ * the day instead of leading them (sort_date is the first day). */
+#define VISIT_ORDER(v) \
+  "CASE WHEN length(" v "date) = 10 THEN " v "sort_date " \
+  "WHEN instr(" v "date, '/') > 0 THEN substr(" v "date, instr(" v "date, '/') + 1, 10) " \
+  "WHEN length(" v "date) = 4 THEN " v "date || '-12-31' " \
+  "WHEN length(" v "date) = 7 THEN date(" v "date || '-01', '+1 month', '-1 day') " \
+  "ELSE date(" v "sort_date, '+6 days') END, length(" v "date) <> 10, " v "id"
+
 /* A search that matches more than this lists the newest matches only:
  * ranking a few thousand rows is quick, ranking 300,000 is not. */
 #define MAX_SEARCH_RESULTS 1000
@@ -1287,7 +1298,7 @@ atlas_store_query_ids_scoped (AtlasStore             *self,
       "ORDER BY d.name COLLATE atlas_de, c.ags",
     [ATLAS_RECORD_CONTACT] = "SELECT id FROM contact ORDER BY sort_key, id",
     [ATLAS_RECORD_RELEASE] = "SELECT id FROM release ORDER BY published DESC, id DESC",
-    [ATLAS_RECORD_VISIT] = "SELECT id FROM visit ORDER BY sort_date, id",
+    [ATLAS_RECORD_VISIT] = "SELECT id FROM visit ORDER BY " VISIT_ORDER (""),
   };
   static const char * const sql_filtered[ATLAS_N_RECORD_KINDS] = {
     [ATLAS_RECORD_DISTRICT] =
@@ -1302,7 +1313,7 @@ atlas_store_query_ids_scoped (AtlasStore             *self,
     [ATLAS_RECORD_VISIT] =
       "SELECT v.id FROM visit v JOIN centre c ON c.id = v.centre_id "
       "WHERE instr(c.search_key, ?1) > 0 OR instr(lower(v.tour), ?1) > 0 "
-      "ORDER BY v.sort_date, v.id",
+      "ORDER BY " VISIT_ORDER ("v."),
   };
   g_autoptr(AtlasStmt) stmt = NULL;
   g_autofree char *key = NULL;
@@ -2463,7 +2474,7 @@ atlas_store_list_visits (AtlasStore  *self,
                         "v.notes, v.centre_id, coalesce(v.release_id, 0) "
                         "FROM visit v JOIN centre c ON c.id = v.centre_id "
                         "WHERE (?1 IS NULL OR v.tour = ?1) AND v.sort_date >= ?2 AND v.sort_date <= ?3 "
-                        "ORDER BY v.sort_date, v.id",
+                        "ORDER BY " VISIT_ORDER ("v."),
                         error)))
     return NULL;
 

@@ -16,6 +16,7 @@ typedef struct {
   AtlasRgb background, text, dim_text;
   AtlasRgb not_visited, visited, planned;
   AtlasRgb border, route, stop, stop_text;
+  AtlasRgb highlight;  /* outlines of the district hovered, chosen or focused: in no legend entry */
 } AtlasPalette;
 
 const AtlasPalette *atlas_map_palette        (gboolean              dark);
@@ -27,6 +28,13 @@ double              atlas_map_label_halo     (double                unit);
 double              atlas_map_route_width    (double                unit);
 AtlasPoint         *atlas_map_place_labels   (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout);
+gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 index,
+                                              double               *x0,
+                                              double               *y0,
+                                              double               *x1,
+                                              double               *y1);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

@@ -179,26 +179,40 @@ draw_route (const AtlasMapScene  *scene,
             const AtlasPalette   *palette,
             double                unit)
 {
-  double x0 = 0, y0 = 0;
-
   set_rgb (cr, &palette->route);
   cairo_set_line_width (cr, atlas_map_route_width (unit));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < scene->stops->len; i++)
     {
-      double cx, cy;
+      double x0, y0, x1, y1;
 
-      atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      if (i > 0)
-        {
-          cairo_move_to (cr, x0, y0);
-          cairo_line_to (cr, cx, cy);
-          cairo_stroke (cr);
-        }
-      x0 = cx;
-      y0 = cy;
+      if (!atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1))
+        continue;
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+      cairo_stroke (cr);
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+/* A stop whose day is not known wears a dashed ring. */
+static void
+uncertain_ring (cairo_t            *cr,
+                const AtlasPalette *palette,
+                double              cx,
+                double              cy,
+                double              r)
+{
+  double dash = r * 0.4;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r * 1.45, 0, 2 * G_PI);
+  set_rgb (cr, &palette->stop);
+  cairo_set_line_width (cr, MAX (1.0, r * 0.16));
+  cairo_set_dash (cr, &dash, 1, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 /* A stop's disc drawn as vector, for PDF, print and any transformed or
@@ -291,6 +305,8 @@ draw_stops (const AtlasMapScene  *scene,
         }
       else
         stop_disc (cr, palette, stop->planned, cx, cy, r);
+      if (stop->uncertain)
+        uncertain_ring (cr, palette, cx, cy, r);
 
       g_snprintf (number, sizeof number, "%u", stop->number);
       set_rgb (cr, stop->planned ? &palette->stop : &palette->stop_text);
@@ -312,55 +328,77 @@ draw_legend (const AtlasMapScene  *scene,
   double unit = MIN (layout->width, layout->height);
   double x = unit * 0.03, y = layout->legend_y + unit * 0.01;
   double box = unit * 0.022, font = unit * 0.018;
-  const struct { const char *label; int kind; } entries[] = {
-    { _("Visited"), ATLAS_AREA_VISITED },
-    { _("Planned"), ATLAS_AREA_PLANNED },
-    { _("Not visited yet"), ATLAS_AREA_NOT_VISITED },
-  };
+  AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  guint n_entries = atlas_map_scene_legend (scene, entries);
+  double r = atlas_map_stop_radius (layout);
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, font);
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+  /* One row of symbols and labels, continued on a second row where the
+   * width ends. */
+  for (guint i = 0; i < n_entries; i++)
     {
       cairo_text_extents_t ext;
+      double symbol_w = entries[i].kind == ATLAS_LEGEND_ROUTE ? box * 2
+                        : entries[i].kind >= ATLAS_LEGEND_STOP ? 2 * r * 1.45 : box;
+
+      cairo_text_extents (cr, entries[i].label, &ext);
+      if (x > unit * 0.03 && x + symbol_w + box * 0.4 + ext.x_advance > layout->width - unit * 0.03)
+        {
+          x = unit * 0.03;
+          y += box * 1.6;
+        }
 
       cairo_new_path (cr);
-      cairo_rectangle (cr, x, y, box, box);
-      if (entries[i].kind == ATLAS_AREA_VISITED)
-        set_rgb (cr, &palette->visited);
-      else if (entries[i].kind == ATLAS_AREA_PLANNED)
-        cairo_set_source (cr, hatch);
-      else
-        set_rgb (cr, &palette->not_visited);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &palette->border);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      switch (entries[i].kind)
+        {
+        case ATLAS_LEGEND_VISITED:
+        case ATLAS_LEGEND_PLANNED:
+        case ATLAS_LEGEND_NOT_VISITED:
+          cairo_rectangle (cr, x, y, box, box);
+          if (entries[i].kind == ATLAS_LEGEND_VISITED)
+            set_rgb (cr, &palette->visited);
+          else if (entries[i].kind == ATLAS_LEGEND_PLANNED)
+            cairo_set_source (cr, hatch);
+          else
+            set_rgb (cr, &palette->not_visited);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, &palette->border);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          break;
+        case ATLAS_LEGEND_STOP:
+        case ATLAS_LEGEND_STOP_UNCERTAIN:
+          stop_disc (cr, palette, FALSE, x + symbol_w / 2, y + box / 2, r);
+          if (entries[i].kind == ATLAS_LEGEND_STOP_UNCERTAIN)
+            uncertain_ring (cr, palette, x + symbol_w / 2, y + box / 2, r);
+          set_rgb (cr, &palette->stop_text);
+          cairo_set_font_size (cr, r * 1.1);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+          text_centred (cr, "1", x + symbol_w / 2, y + box / 2);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, font);
+          break;
+        case ATLAS_LEGEND_ROUTE:
+          set_rgb (cr, &palette->route);
+          cairo_set_line_width (cr, atlas_map_route_width (unit));
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_move_to (cr, x, y + box / 2);
+          cairo_line_to (cr, x + symbol_w, y + box / 2);
+          cairo_stroke (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          break;
+        case ATLAS_N_LEGEND_KINDS:
+        default:
+          g_assert_not_reached ();
+        }
 
       set_rgb (cr, &palette->text);
-      cairo_move_to (cr, x + box * 1.4, y + box * 0.8);
+      cairo_move_to (cr, x + symbol_w + box * 0.4, y + box * 0.8);
       cairo_show_text (cr, entries[i].label);
-      cairo_text_extents (cr, entries[i].label, &ext);
-      x += box * 1.4 + ext.x_advance + box * 1.5;
+      x += symbol_w + box * 0.4 + ext.x_advance + box * 1.5;
     }
-
-  /* The stop symbol. */
-  {
-    double r = atlas_map_stop_radius (layout);
-
-    set_rgb (cr, &palette->stop);
-    cairo_new_path (cr);
-    cairo_arc (cr, x + r, y + box / 2, r, 0, 2 * G_PI);
-    cairo_fill (cr);
-    set_rgb (cr, &palette->stop_text);
-    cairo_set_font_size (cr, r * 1.1);
-    text_centred (cr, "1", x + r, y + box / 2);
-    set_rgb (cr, &palette->text);
-    cairo_set_font_size (cr, font);
-    cairo_move_to (cr, x + 2 * r + box * 0.4, y + box * 0.8);
-    cairo_show_text (cr, _("Stop of the tour, in date order"));
-  }
 
   /* The short codes spelt out, wrapped to the width. */
   set_rgb (cr, &palette->dim_text);
@@ -459,7 +497,7 @@ atlas_map_render (const AtlasMapScene *scene,
       if (index >= 0)
         {
           atlas_map_area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
-          set_rgb (cr, &palette->text);
+          set_rgb (cr, &palette->highlight);
           cairo_set_line_width (cr, MAX (2.0, unit * 0.004));
           cairo_stroke (cr);
         }

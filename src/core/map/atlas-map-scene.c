@@ -40,13 +40,13 @@ static const AtlasPalette palettes[2] = {
     .background = { 1, 1, 1 }, .text = { 0.12, 0.12, 0.12 }, .dim_text = { 0.35, 0.35, 0.35 },
     .not_visited = { 0.93, 0.93, 0.92 }, .visited = { 0.0, 0.447, 0.698 }, .planned = { 0.902, 0.624, 0.0 },
     .border = { 0.55, 0.55, 0.55 }, .route = { 0.835, 0.369, 0.0 }, .stop = { 0.12, 0.12, 0.12 },
-    .stop_text = { 1, 1, 1 },
+    .stop_text = { 1, 1, 1 }, .highlight = { 0.80, 0.475, 0.655 },
   },
   { /* dark */
     .background = { 0.14, 0.14, 0.14 }, .text = { 0.95, 0.95, 0.95 }, .dim_text = { 0.7, 0.7, 0.7 },
     .not_visited = { 0.26, 0.26, 0.26 }, .visited = { 0.337, 0.706, 0.914 }, .planned = { 0.902, 0.624, 0.0 },
     .border = { 0.45, 0.45, 0.45 }, .route = { 0.941, 0.894, 0.259 }, .stop = { 0.95, 0.95, 0.95 },
-    .stop_text = { 0.12, 0.12, 0.12 },
+    .stop_text = { 0.12, 0.12, 0.12 }, .highlight = { 0.90, 0.62, 0.80 },
   },
 };
 
@@ -145,6 +145,30 @@ atlas_map_scene_new (GPtrArray  *visits,
                      const char *subtitle,
                      gboolean    dark)
 {
+  return atlas_map_scene_new_full (visits, title, subtitle, dark, ATLAS_ROUTE_BY_TOUR);
+}
+
+/* Whether a visit's date names one day. */
+static gboolean
+date_is_day (const char *date)
+{
+  return strlen (date) == 10 && date[4] == '-' && date[7] == '-';
+}
+
+/**
+ * atlas_map_scene_new_full:
+ * @route: which stops the route joins
+ *
+ * Like atlas_map_scene_new(), with the route's mode.
+ */
+AtlasMapScene *
+atlas_map_scene_new_full (GPtrArray      *visits,
+                          const char     *title,
+                          const char     *subtitle,
+                          gboolean        dark,
+                          AtlasRouteMode  route)
+{
+  g_autoptr(GHashTable) last_of_tour = g_hash_table_new (g_str_hash, g_str_equal);
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
   AtlasMapScene *scene = g_atomic_rc_box_new0 (AtlasMapScene);
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (free_string);
@@ -154,6 +178,7 @@ atlas_map_scene_new (GPtrArray  *visits,
   g_array_set_clear_func (scene->areas, scene_area_clear);
   scene->stops = g_array_new (FALSE, TRUE, sizeof (AtlasSceneStop));
   scene->dark = dark;
+  scene->route = route;
 
   for (guint i = 0; i < n_areas; i++)
     {
@@ -196,7 +221,25 @@ atlas_map_scene_new (GPtrArray  *visits,
       stop.point = sa->area->label;
       stop.area = sa->area;
       stop.planned = planned;
+      stop.uncertain = !date_is_day (atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
       stop.before = sa->n_stops++;
+      stop.route_from = -1;
+      if (route == ATLAS_ROUTE_ALL && scene->stops->len > 0)
+        stop.route_from = scene->stops->len - 1;
+      else if (route == ATLAS_ROUTE_BY_TOUR && *atlas_visit_get_field (visit, ATLAS_VISIT_TOUR))
+        {
+          const char *tour = atlas_visit_get_field (visit, ATLAS_VISIT_TOUR);
+          gpointer last;
+
+          if (g_hash_table_lookup_extended (last_of_tour, tour, NULL, &last))
+            stop.route_from = GPOINTER_TO_INT (last);
+          /* The visits outlive the scene's making; the key is theirs. */
+          g_hash_table_insert (last_of_tour, (gpointer) tour, GINT_TO_POINTER (scene->stops->len));
+        }
+      if (stop.route_from >= 0)
+        scene->n_route_segments++;
+      if (stop.uncertain)
+        scene->n_uncertain++;
       g_array_append_val (scene->stops, stop);
     }
 
@@ -218,6 +261,55 @@ atlas_map_scene_new (GPtrArray  *visits,
                                     scene->n_visited, n_areas, scene->n_planned);
 
   return scene;
+}
+
+/**
+ * atlas_map_scene_legend:
+ * @entries: (out caller-allocates): filled with what the legend explains
+ *
+ * The legend's entries, for every output alike: the three states of a
+ * district, and the stop, the uncertain stop and the route where the map
+ * shows them.
+ *
+ * Returns: the number of entries
+ */
+guint
+atlas_map_scene_legend (const AtlasMapScene *scene,
+                        AtlasLegendEntry     entries[ATLAS_N_LEGEND_KINDS])
+{
+  guint n = 0;
+
+  entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_VISITED, _("Visited") };
+  entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_PLANNED, _("Planned") };
+  entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_NOT_VISITED, _("Not visited yet") };
+  entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP, _("Stop of the tour, in date order") };
+  if (scene->n_uncertain > 0)
+    entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP_UNCERTAIN, _("Day not known") };
+  if (scene->n_route_segments > 0)
+    entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_ROUTE,
+                                        scene->route == ATLAS_ROUTE_ALL ? _("Route in date order")
+                                                                        : _("Route of each tour") };
+  return n;
+}
+
+/**
+ * atlas_map_route_mode_from_string:
+ *
+ * Reads "tour", "all" or "off".
+ */
+gboolean
+atlas_map_route_mode_from_string (const char     *text,
+                                  AtlasRouteMode *mode)
+{
+  if (g_strcmp0 (text, "tour") == 0)
+    *mode = ATLAS_ROUTE_BY_TOUR;
+  else if (g_strcmp0 (text, "all") == 0)
+    *mode = ATLAS_ROUTE_ALL;
+  else if (g_strcmp0 (text, "off") == 0)
+    *mode = ATLAS_ROUTE_OFF;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static void
@@ -313,6 +405,25 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
   *cx += stop->before * atlas_map_stop_radius (layout) * 2.2;
 }
 
+/* The route's segment that ends at stop @index, if it has one. */
+gboolean
+atlas_map_route_segment (const AtlasMapScene  *scene,
+                         const AtlasMapLayout *layout,
+                         guint                 index,
+                         double               *x0,
+                         double               *y0,
+                         double               *x1,
+                         double               *y1)
+{
+  const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, index);
+
+  if (stop->route_from < 0)
+    return FALSE;
+  atlas_map_stop_position (scene, layout, stop->route_from, x0, y0);
+  atlas_map_stop_position (scene, layout, index, x1, y1);
+  return TRUE;
+}
+
 double
 atlas_map_label_size (const AtlasSceneArea *area,
                       double                unit)
@@ -354,6 +465,37 @@ box_around (double x,
             double h)
 {
   return (Box) { x - w / 2, y - h / 2, x + w / 2, y + h / 2 };
+}
+
+/* Whether the segment from (x0, y0) to (x1, y1) passes through @b
+ * (Liang–Barsky clipping). */
+static gboolean
+segment_crosses (const Box *b,
+                 double     x0,
+                 double     y0,
+                 double     x1,
+                 double     y1)
+{
+  double t0 = 0, t1 = 1;
+  const double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  const double q[4] = { x0 - b->x0, b->x1 - x0, y0 - b->y0, b->y1 - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -435,7 +577,15 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           double cost = c * w * h * 0.05;
 
           for (guint i = 0; i < scene->stops->len; i++)
-            cost += overlap (&box, &stops[i]);
+            {
+              double x0, y0, x1, y1;
+
+              cost += overlap (&box, &stops[i]);
+              /* A line through a name costs a third of a stop on it. */
+              if (atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1) &&
+                  segment_crosses (&box, x0, y0, x1, y1))
+                cost += 4 * r * r / 3;
+            }
           for (guint i = 0; i < n_placed; i++)
             cost += overlap (&box, &placed[i]);
           if (cost < best)

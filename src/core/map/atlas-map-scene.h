@@ -26,13 +26,38 @@ typedef struct {
   guint n_stops;
 } AtlasSceneArea;
 
+/* Which stops the route joins. */
+typedef enum {
+  ATLAS_ROUTE_BY_TOUR,   /* each tour's stops in date order; none for stops of no tour */
+  ATLAS_ROUTE_ALL,       /* every stop in date order */
+  ATLAS_ROUTE_OFF,
+} AtlasRouteMode;
+
 typedef struct {
   guint number;          /* 1 … n in date order, as in the visit list */
   AtlasPoint point;
   const AtlasArea *area;
   gboolean planned;
+  gboolean uncertain;    /* the date is known to the week, month, year or a period only */
   guint before;          /* earlier stops in the same area: they stand side by side */
+  int route_from;        /* the stop the route comes from, or -1 */
 } AtlasSceneStop;
+
+/* What the legend explains, the same in every output. */
+typedef enum {
+  ATLAS_LEGEND_VISITED,
+  ATLAS_LEGEND_PLANNED,
+  ATLAS_LEGEND_NOT_VISITED,
+  ATLAS_LEGEND_STOP,
+  ATLAS_LEGEND_STOP_UNCERTAIN,
+  ATLAS_LEGEND_ROUTE,
+  ATLAS_N_LEGEND_KINDS
+} AtlasLegendKind;
+
+typedef struct {
+  AtlasLegendKind kind;
+  const char *label;
+} AtlasLegendEntry;
 
 typedef struct {
   GArray *areas;         /* AtlasSceneArea, in geometry order */
@@ -43,6 +68,9 @@ typedef struct {
   guint n_visited;
   guint n_planned;
   gboolean dark;
+  AtlasRouteMode route;
+  guint n_route_segments;
+  guint n_uncertain;
 } AtlasMapScene;
 
 /* Where things go on a canvas of a given size. */
@@ -57,10 +85,19 @@ AtlasMapScene *atlas_map_scene_new         (GPtrArray           *visits,
                                             const char          *title,
                                             const char          *subtitle,
                                             gboolean             dark);
+AtlasMapScene *atlas_map_scene_new_full    (GPtrArray           *visits,
+                                            const char          *title,
+                                            const char          *subtitle,
+                                            gboolean             dark,
+                                            AtlasRouteMode       route);
 AtlasMapScene *atlas_map_scene_ref         (AtlasMapScene       *scene);
 void           atlas_map_scene_unref       (AtlasMapScene       *scene);
 int            atlas_map_scene_find_area   (const AtlasMapScene *scene,
                                             const char          *ags);
+guint          atlas_map_scene_legend      (const AtlasMapScene *scene,
+                                            AtlasLegendEntry     entries[ATLAS_N_LEGEND_KINDS]);
+gboolean       atlas_map_route_mode_from_string (const char     *text,
+                                            AtlasRouteMode      *mode);
 
 void           atlas_map_layout_compute    (AtlasMapLayout      *layout,
                                             double               width,

@@ -92,6 +92,36 @@ append_text (GString    *out,
   g_string_append (out, "</text>\n");
 }
 
+static void
+append_uncertain_ring (GString    *out,
+                       double      cx,
+                       double      cy,
+                       double      r,
+                       const char *colour)
+{
+  g_string_append (out, "     <circle class=\"day-unknown\" cx=\"");
+  append_number (out, cx);
+  g_string_append (out, "\" cy=\"");
+  append_number (out, cy);
+  g_string_append (out, "\" r=\"");
+  append_number (out, r * 1.45);
+  g_string_append_printf (out, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"", colour);
+  append_number (out, MAX (1.0, r * 0.16));
+  g_string_append (out, "\" stroke-dasharray=\"");
+  append_number (out, r * 0.4);
+  g_string_append (out, "\"/>\n");
+}
+
+static const char *
+legend_class (AtlasLegendKind kind)
+{
+  static const char * const names[ATLAS_N_LEGEND_KINDS] = {
+    "visited", "planned", "not-visited", "stop", "stop-day-unknown", "route",
+  };
+
+  return names[kind];
+}
+
 /**
  * atlas_map_to_svg:
  *
@@ -169,20 +199,21 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 
   g_string_append_printf (out, "  <g id=\"route\" fill=\"none\" stroke=\"%s\" stroke-width=\"", route);
   append_number (out, atlas_map_route_width (unit));
-  g_string_append (out, "\">\n");
-  if (scene->stops->len > 1)
+  g_string_append (out, "\" stroke-linecap=\"round\">\n");
+  for (guint i = 0; i < scene->stops->len; i++)
     {
-      g_string_append (out, "    <polyline points=\"");
-      for (guint i = 0; i < scene->stops->len; i++)
-        {
-          double cx, cy;
+      double x0, y0, x1, y1;
 
-          atlas_map_stop_position (scene, &layout, i, &cx, &cy);
-          append_number (out, cx);
-          g_string_append_c (out, ',');
-          append_number (out, cy);
-          g_string_append_c (out, ' ');
-        }
+      if (!atlas_map_route_segment (scene, &layout, i, &x0, &y0, &x1, &y1))
+        continue;
+      g_string_append (out, "    <line x1=\"");
+      append_number (out, x0);
+      g_string_append (out, "\" y1=\"");
+      append_number (out, y0);
+      g_string_append (out, "\" x2=\"");
+      append_number (out, x1);
+      g_string_append (out, "\" y2=\"");
+      append_number (out, y1);
       g_string_append (out, "\"/>\n");
     }
   g_string_append (out, "  </g>\n");
@@ -221,6 +252,8 @@ atlas_map_to_svg (const AtlasMapScene *scene,
       g_string_append (out, "\" r=\"");
       append_number (out, r);
       g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? bg : stop, stop);
+      if (s->uncertain)
+        append_uncertain_ring (out, cx, cy, r, stop);
       append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? stop : stop_text, "middle", "bold", number, 0);
       g_string_append (out, "   </g>\n");
     }
@@ -239,28 +272,75 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   g_string_append (out, "  <g id=\"legend\">\n");
   {
     double x = unit * 0.03, y = layout.legend_y + unit * 0.01, box = unit * 0.022, font = unit * 0.018;
-    const struct { const char *label, *fill; } entries[] = {
-      { _("Visited"), visited },
-      { _("Planned"), "url(#planned-hatch)" },
-      { _("Not visited yet"), none },
-    };
+    AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+    guint n_entries = atlas_map_scene_legend (scene, entries);
     g_autoptr(GString) key = g_string_new (NULL);
 
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    /* As the cairo legend, with widths estimated: SVG has no measuring. */
+    for (guint i = 0; i < n_entries; i++)
       {
-        g_string_append (out, "    <rect x=\"");
-        append_number (out, x);
-        g_string_append (out, "\" y=\"");
-        append_number (out, y);
-        g_string_append (out, "\" width=\"");
-        append_number (out, box);
-        g_string_append (out, "\" height=\"");
-        append_number (out, box);
-        g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", entries[i].fill, border);
-        append_text (out, x + box * 1.4, y + box * 0.8, font, text, "start", "normal", entries[i].label, 0);
-        x += box * 1.4 + font * 0.55 * g_utf8_strlen (entries[i].label, -1) + box * 1.5;
+        double label_w = font * 0.55 * g_utf8_strlen (entries[i].label, -1);
+        double symbol_w = entries[i].kind == ATLAS_LEGEND_ROUTE ? box * 2
+                          : entries[i].kind >= ATLAS_LEGEND_STOP ? 2 * r * 1.45 : box;
+
+        if (x > unit * 0.03 && x + symbol_w + box * 0.4 + label_w > width - unit * 0.03)
+          {
+            x = unit * 0.03;
+            y += box * 1.6;
+          }
+        g_string_append_printf (out, "    <g class=\"legend-%s\">\n", legend_class (entries[i].kind));
+        switch (entries[i].kind)
+          {
+          case ATLAS_LEGEND_VISITED:
+          case ATLAS_LEGEND_PLANNED:
+          case ATLAS_LEGEND_NOT_VISITED:
+            g_string_append (out, "     <rect x=\"");
+            append_number (out, x);
+            g_string_append (out, "\" y=\"");
+            append_number (out, y);
+            g_string_append (out, "\" width=\"");
+            append_number (out, box);
+            g_string_append (out, "\" height=\"");
+            append_number (out, box);
+            g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n",
+                                    entries[i].kind == ATLAS_LEGEND_VISITED ? visited
+                                    : entries[i].kind == ATLAS_LEGEND_PLANNED ? "url(#planned-hatch)" : none,
+                                    border);
+            break;
+          case ATLAS_LEGEND_STOP:
+          case ATLAS_LEGEND_STOP_UNCERTAIN:
+            g_string_append (out, "     <circle cx=\"");
+            append_number (out, x + symbol_w / 2);
+            g_string_append (out, "\" cy=\"");
+            append_number (out, y + box / 2);
+            g_string_append (out, "\" r=\"");
+            append_number (out, r);
+            g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", stop, stop);
+            if (entries[i].kind == ATLAS_LEGEND_STOP_UNCERTAIN)
+              append_uncertain_ring (out, x + symbol_w / 2, y + box / 2, r, stop);
+            append_text (out, x + symbol_w / 2, y + box / 2 + r * 0.4, r * 1.1, stop_text, "middle", "bold", "1", 0);
+            break;
+          case ATLAS_LEGEND_ROUTE:
+            g_string_append (out, "     <line x1=\"");
+            append_number (out, x);
+            g_string_append (out, "\" y1=\"");
+            append_number (out, y + box / 2);
+            g_string_append (out, "\" x2=\"");
+            append_number (out, x + symbol_w);
+            g_string_append (out, "\" y2=\"");
+            append_number (out, y + box / 2);
+            g_string_append_printf (out, "\" stroke=\"%s\" stroke-linecap=\"round\" stroke-width=\"", route);
+            append_number (out, atlas_map_route_width (unit));
+            g_string_append (out, "\"/>\n");
+            break;
+          case ATLAS_N_LEGEND_KINDS:
+          default:
+            g_assert_not_reached ();
+          }
+        append_text (out, x + symbol_w + box * 0.4, y + box * 0.8, font, text, "start", "normal", entries[i].label, 0);
+        g_string_append (out, "    </g>\n");
+        x += symbol_w + box * 0.4 + label_w + box * 1.5;
       }
-    append_text (out, x, y + box * 0.8, font, text, "start", "normal", _("Stop of the tour, in date order"), 0);
 
     for (guint i = 0; i < scene->areas->len; i++)
       {
