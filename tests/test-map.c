@@ -8,7 +8,9 @@
 
 #include <libxml/parser.h>
 
+#include "atlas-history.h"
 #include "atlas-map-private.h"
+#include "atlas-review.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -645,6 +647,68 @@ test_example_tour (void)
   }
 }
 
+static guint
+count_status (AtlasStore *store,
+              const char *status)
+{
+  g_autoptr(GPtrArray) visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < visits->len; i++)
+    if (g_str_equal (atlas_visit_get_field (g_ptr_array_index (visits, i), ATLAS_VISIT_STATUS), status))
+      n++;
+  return n;
+}
+
+/* Suggestions accepted or dismissed all at once, and back with one Undo,
+ * with their own ids. */
+static void
+test_review_suggested (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  static const char * const ags[] = { "05112", "05315", "05913", "05122" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasHistory) history = atlas_history_new (store);
+  g_autoptr(GPtrArray) visits = NULL;
+  gint64 ids[G_N_ELEMENTS (ags)];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ags); i++)
+    {
+      g_autoptr(AtlasCentre) c = atlas_store_get_centre_by_ags (store, ags[i], NULL);
+      g_autoptr(AtlasVisit) v = visit_new (ags[i], "2019-05-02", i == 3 ? "done" : "suggested");
+
+      atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
+      ids[i] = atlas_store_insert_visit (store, v, &error);
+      g_assert_cmpint (ids[i], >, 0);
+    }
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (atlas_review_suggested (store, history, visits, TRUE, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (store, "done"), ==, 4);
+  g_assert_cmpstr (atlas_history_get_undo_label (history), ==, "Accept 3 Suggested Visits");
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_cmpuint (count_status (store, "suggested"), ==, 3);
+  g_assert_false (atlas_history_can_undo (history));
+
+  g_clear_pointer (&visits, g_ptr_array_unref);
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (atlas_review_suggested (store, history, visits, FALSE, &error), ==, 3);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 1);
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (ags); i++)
+    {
+      g_autoptr(GObject) v = atlas_store_load (store, ATLAS_RECORD_VISIT, ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (atlas_visit_get_field (ATLAS_VISIT (v), ATLAS_VISIT_AGS), ==, ags[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +726,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/map/uncertain-order", test_uncertain_order);
   ATLAS_TEST_ADD ("/map/legend-outputs", test_legend_outputs);
   g_test_add_func ("/map/example-tour", test_example_tour);
+  ATLAS_TEST_ADD ("/map/review-suggested", test_review_suggested);
 
   return g_test_run ();
 }

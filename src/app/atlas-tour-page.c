@@ -16,6 +16,8 @@
 #include "atlas-a11y.h"
 #include "atlas-importer.h"
 #include "atlas-map-view.h"
+#include "atlas-record.h"
+#include "atlas-review.h"
 #include "atlas-toast.h"
 #include "atlas-tour-page.h"
 #include "atlas-visit-editor.h"
@@ -40,6 +42,8 @@ struct _AtlasTourPage
   GtkEntry *from_entry;
   GtkEntry *to_entry;
   GtkSearchEntry *visitor_entry;
+  GtkWidget *review_bar;
+  GtkLabel *review_label;
   GtkLabel *summary_label;
   GtkListBox *visit_list;
   AtlasMapView *map_view;
@@ -103,28 +107,49 @@ make_scene (AtlasTourPage *self,
   }
 }
 
-/* Keeps a copy to bring a deleted visit back. */
-static AtlasVisit *
-copy_visit (AtlasVisit *visit)
+/* Reviews @visits (the suggested among them) as one step of the history,
+ * with a toast whose Undo takes it back. */
+static void
+review (AtlasTourPage *self,
+        GPtrArray     *visits,
+        gboolean       accept)
 {
-  AtlasVisit *copy = atlas_visit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint n;
 
-  for (guint f = 1; f < ATLAS_VISIT_N_FIELDS; f++)
-    atlas_visit_set_field (copy, f, atlas_visit_get_field (visit, f));
-  atlas_visit_set_centre_id (copy, atlas_visit_get_centre_id (visit));
-  atlas_visit_set_release_id (copy, atlas_visit_get_release_id (visit));
-  return copy;
+  if (self->store == NULL)
+    return;
+  n = atlas_review_suggested (self->store, self->history, visits, accept, &error);
+  if (error != NULL)
+    {
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (n == 0)
+    return;
+
+  title = g_strdup_printf (accept ? g_dngettext (GETTEXT_PACKAGE, "%u suggested visit accepted",
+                                                 "%u suggested visits accepted", n)
+                                  : g_dngettext (GETTEXT_PACKAGE, "%u suggested visit dismissed",
+                                                 "%u suggested visits dismissed", n),
+                           n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  atlas_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
-undo_delete_cb (AdwToast   *toast,
-                AtlasVisit *visit)
+review_one (AtlasTourPage *self,
+            AtlasVisit    *visit,
+            gboolean       accept)
 {
-  AtlasTourPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (atlas_store_insert_visit (self->store, visit, &error) == 0)
-    g_warning ("Could not restore the visit: %s", error->message);
+  g_ptr_array_add (one, g_object_ref (visit));
+  review (self, one, accept);
 }
 
 static void
@@ -132,24 +157,41 @@ delete_clicked_cb (GtkButton     *button,
                    AtlasTourPage *self)
 {
   AtlasVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
-  g_autoptr(AtlasVisit) copy = copy_visit (visit);
+  g_autoptr(GObject) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *t;
 
+  if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested"))
+    {
+      review_one (self, visit, FALSE);
+      return;
+    }
+
+  /* Through the history: Undo, from the toast or Ctrl+Z, brings the visit
+   * back with its own id. */
+  snapshot = atlas_record_copy (G_OBJECT (visit));
   if (!atlas_store_delete_visit (self->store, atlas_visit_get_id (visit), &error))
     {
       atlas_toast_add_text (GTK_WIDGET (self), error->message);
       return;
     }
+  if (self->history != NULL)
+    {
+      /* Translators: the history's entry for a deleted visit; %s is the centre. */
+      g_autofree char *label = g_strdup_printf (_("Delete Visit to %s"),
+                                                atlas_visit_get_field (ATLAS_VISIT (snapshot),
+                                                                       ATLAS_VISIT_CENTRE_NAME));
+
+      atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, label);
+    }
 
   /* Translators: after deleting a visit; %s is the district. */
-  title = g_strdup_printf (_("Visit to %s deleted"), atlas_visit_get_field (copy, ATLAS_VISIT_CENTRE_NAME));
+  title = g_strdup_printf (_("Visit to %s deleted"), atlas_visit_get_field (ATLAS_VISIT (snapshot),
+                                                                              ATLAS_VISIT_CENTRE_NAME));
   t = adw_toast_new (title);
   adw_toast_set_button_label (t, _("_Undo"));
-  g_object_set_data (G_OBJECT (t), "page", self);
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_steal_pointer (&copy), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_set_action_name (t, "win.undo");
   atlas_toast_add (GTK_WIDGET (self), t);
 }
 
@@ -157,11 +199,19 @@ static void
 accept_clicked_cb (GtkButton     *button,
                    AtlasTourPage *self)
 {
-  AtlasVisit *visit = g_object_get_data (G_OBJECT (button), "visit");
-  g_autoptr(GError) error = NULL;
+  review_one (self, g_object_get_data (G_OBJECT (button), "visit"), TRUE);
+}
 
-  if (!atlas_store_set_visit_status (self->store, atlas_visit_get_id (visit), "done", &error))
-    atlas_toast_add_text (GTK_WIDGET (self), error->message);
+/* All that the filters show at once. */
+static void
+review_shown_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+
+  if (self->visits != NULL)
+    review (self, self->visits, g_str_equal (action_name, "tour.accept-shown"));
 }
 
 /* Opens the visit in its editor window (a new one when its id is 0). */
@@ -397,13 +447,23 @@ refresh (AtlasTourPage *self)
       gtk_list_box_append (self->visit_list, visit_row (self, visit, suggested ? 0 : ++number));
     }
 
-  scene = make_scene (self, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  gtk_widget_set_visible (self->review_bar, n_suggested > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", n_suggested > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.dismiss-shown", n_suggested > 0);
   if (n_suggested > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u suggested visit to review",
-                                            "%s; %u suggested visits to review", n_suggested),
-                               scene->summary, n_suggested);
-  else
-    summary = g_strdup (scene->summary);
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit in this view",
+                                                            "%u suggested visits in this view", n_suggested),
+                                               n_suggested);
+
+      gtk_label_set_label (self->review_label, text);
+    }
+
+  scene = make_scene (self, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  /* The map says how many centres are visited; the list, how many visits
+   * it shows (the suggested ones have the review bar). */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits", self->visits->len),
+                             self->visits->len);
   gtk_label_set_label (self->summary_label, summary);
   atlas_map_view_set_scene (self->map_view, scene);
 
@@ -705,6 +765,8 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visitor_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -717,6 +779,12 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tour.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "tour.new-visit", NULL, new_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.accept-shown", NULL, review_shown_action);
+  gtk_widget_class_install_action (widget_class, "tour.dismiss-shown", NULL, review_shown_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "tour.accept-shown", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "tour.dismiss-shown", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
