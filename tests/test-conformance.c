@@ -242,6 +242,162 @@ test_corpus (void)
   g_assert_cmpuint (total.rejected_cleanly, ==, total.illformed);
 }
 
+/* Peers ---------------------------------------------------------------------- */
+
+/* tests/conformance/peers.tsv: what the peers' own tests assert of each file's
+ * first item (written by tests/conformance/peers-expect.py, see there). */
+typedef struct {
+  guint files, imported, rejected, items_skipped;
+  guint expected[4], agreed[4];
+  GHashTable *reasons;  /* rejection message → count */
+} PeerTally;
+
+static const char * const peer_fields[] = { "title", "link", "id", "date" };
+
+static gboolean
+peer_field_agrees (AtlasStore *store,
+                   guint       field,
+                   const char *expected)
+{
+  g_autoptr(AtlasListModel) model = atlas_list_model_new (store, ATLAS_RECORD_RELEASE);
+  gint64 want_t = 0;
+
+  if (field == 3 && !atlas_date_parse_iso8601 (expected, &want_t))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(AtlasRelease) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      switch (field)
+        {
+        case 0:
+          if (same_words (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), expected))
+            return TRUE;
+          break;
+        case 1:
+          if (g_str_equal (atlas_release_get_field (r, ATLAS_RELEASE_LINK), expected))
+            return TRUE;
+          break;
+        case 2:
+          if (g_str_equal (atlas_release_get_field (r, ATLAS_RELEASE_GUID), expected))
+            return TRUE;
+          break;
+        default:
+          if (atlas_release_get_published (r) == want_t)
+            return TRUE;
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+peer_file (const char *dir,
+           const char *path,
+           GPtrArray  *rows,  /* of GStrv: path, field, expected, dated */
+           PeerTally  *tally)
+{
+  g_autofree char *full = g_build_filename (dir, "peers", path, NULL);
+  g_autofree char *db_dir = g_dir_make_tmp ("atlas-conformance-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (db_dir, "c.sqlite", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  g_autoptr(AtlasStore) store = atlas_store_new (db_path, ATLAS_STORE_OPEN_DEFAULT, NULL);
+  g_auto(AtlasImportResult) result = { 0 };
+  gboolean ok;
+
+  g_assert_nonnull (store);
+  ok = atlas_import_file (store, file, path, NULL, &result);
+  tally->files++;
+  if (ok)
+    tally->imported++;
+  else
+    {
+      g_autofree char *line = atlas_import_result_describe (&result);
+      g_autoptr(GRegex) quoted = g_regex_new ("“[^”]*”", 0, 0, NULL);
+      /* The kind of reason, without the names and values it quotes. */
+      char *reason = g_regex_replace_literal (quoted, result.error->message, -1, 0, "“…”", 0, NULL);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (tally->reasons, reason));
+
+      g_hash_table_insert (tally->reasons, reason, GUINT_TO_POINTER (n + 1));
+      g_printerr ("conformance peers: rejected %s\n", line);
+    }
+  tally->items_skipped += result.n_skipped;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      for (guint f = 0; f < G_N_ELEMENTS (peer_fields); f++)
+        if (g_str_equal (row[1], peer_fields[f]))
+          {
+            tally->expected[f]++;
+            if (ok && peer_field_agrees (store, f, row[2]))
+              tally->agreed[f]++;
+            else if (g_getenv ("ATLAS_CONFORMANCE_VERBOSE"))
+              g_printerr ("conformance peers: %s %s differs, expected “%s”\n", path, row[1], row[2]);
+          }
+    }
+
+  g_clear_object (&store);
+  atlas_test_rm_rf (db_dir);
+}
+
+static void
+test_peers (void)
+{
+  const char *dir = g_getenv ("ATLAS_CORPUS_DIR");
+  g_autofree char *peers = dir ? g_build_filename (dir, "peers", NULL) : NULL;
+  g_autofree char *table = g_test_build_filename (G_TEST_DIST, "conformance", "peers.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  PeerTally tally = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (peers == NULL || !g_file_test (peers, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/corpus/peers is not here");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (table, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  tally.reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Files whose every item has a date; one group of rows per file. */
+  for (guint i = 1; lines[i]; i++)
+    {
+      char **row = g_strsplit (lines[i], "\t", 4);
+
+      if (g_strv_length (row) < 4 || !g_str_equal (row[3], "dated"))
+        {
+          g_strfreev (row);
+          continue;
+        }
+      if (rows->len > 0 && !g_str_equal (((char **) g_ptr_array_index (rows, 0))[0], row[0]))
+        {
+          peer_file (dir, ((char **) g_ptr_array_index (rows, 0))[0], rows, &tally);
+          g_ptr_array_set_size (rows, 0);
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (rows->len > 0)
+    peer_file (dir, ((char **) g_ptr_array_index (rows, 0))[0], rows, &tally);
+
+  g_printerr ("conformance peers: %u files with a date on every item, %u imported, %u rejected, "
+              "%u items skipped; titles %u/%u, links %u/%u, ids %u/%u, dates %u/%u\n",
+              tally.files, tally.imported, tally.files - tally.imported, tally.items_skipped,
+              tally.agreed[0], tally.expected[0], tally.agreed[1], tally.expected[1],
+              tally.agreed[2], tally.expected[2], tally.agreed[3], tally.expected[3]);
+  g_hash_table_iter_init (&iter, tally.reasons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_printerr ("conformance peers: rejected %u× “%s”\n", GPOINTER_TO_UINT (value), (char *) key);
+  g_hash_table_unref (tally.reasons);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +405,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/conformance/corpus", test_corpus);
+  g_test_add_func ("/conformance/peers", test_peers);
 
   return g_test_run ();
 }
