@@ -274,17 +274,19 @@ test_import_export_search (AtlasTestDir  *fixture,
 
   run_cli (&import, "--db", fixture->db_path, "import", koeln, kleve, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  g_assert_cmpuint (count_lines (import.out), ==, 2);
-  g_assert_nonnull (strstr (import.out, "rss2, 1 new"));
+  /* A line per file, then the totals. */
+  g_assert_cmpuint (count_lines (import.out), ==, 3);
+  g_assert_nonnull (strstr (import.out, ": 1 new, 0 updated"));
+  g_assert_nonnull (strstr (import.out, "2 files, 0 refused: 2 new"));
 
-  /* A broken file: FILE:LINE:COLUMN: message on stderr, exit 1; the good
-   * file beside it is still imported (it is a duplicate here). */
+  /* A cut-off file: its name, why, on stderr, exit 1; the good file beside
+   * it is still imported (it is already in the catalogue here). */
   g_assert_true (g_file_set_contents (broken, "<rss version='2.0'>\n<channel><title>x</title>\n<item>", -1, NULL));
   run_cli (&bad, "--db", fixture->db_path, "import", broken, koeln, NULL);
   g_assert_cmpint (bad.status, ==, 1);
-  broken_prefix = g_strconcat (broken, ":3:", NULL);
+  broken_prefix = g_strconcat (broken, ": The file ends in the middle of line 3", NULL);
   g_assert_true (g_str_has_prefix (bad.err, broken_prefix));
-  g_assert_nonnull (strstr (bad.out, "1 skipped"));
+  g_assert_nonnull (strstr (bad.out, "1 already in the catalogue"));
 
   run_cli (&releases, "--db", fixture->db_path, "list", "releases", NULL);
   g_assert_cmpint (releases.status, ==, 0);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "atlas-date.h"
 #include "atlas-importer.h"
 #include "atlas-list-model.h"
@@ -18,7 +20,7 @@
 
 typedef struct {
   guint wellformed, imported, title_expected, title_ok, date_expected, date_ok;
-  guint illformed, rejected_cleanly;
+  guint illformed, rejected_cleanly, repaired;
   GHashTable *reasons;  /* error message prefix → count */
 } Tally;
 
@@ -85,6 +87,27 @@ has_release (AtlasStore *store,
   return FALSE;
 }
 
+/* The deviations the importer repairs on purpose (atlas-xml-reader.c), by
+ * what libxml2 2.9.14 said of the file: text before the declaration, an
+ * HTML 4 entity without a DTD, a namespace error. */
+static gboolean
+is_repaired_deviation (const char *libxml2)
+{
+  g_autoptr(GRegex) entity = g_regex_new ("Entity '([A-Za-z0-9]+)' not defined", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (strstr (libxml2, "XML declaration allowed only at the start") != NULL ||
+      g_str_has_prefix (libxml2, "non-fatal: namespace error"))
+    return TRUE;
+  if (g_regex_match (entity, libxml2, 0, &match))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+
+      return htmlEntityLookup ((const xmlChar *) name) != NULL;
+    }
+  return FALSE;
+}
+
 static void
 run_set (const char *dir,
          const char *set,
@@ -146,6 +169,8 @@ run_set (const char *dir,
           tally->illformed++;
           if (!ok && result.error != NULL)
             tally->rejected_cleanly++;
+          else if (is_repaired_deviation (cell (cells, col_libxml2)))
+            tally->repaired++;
           else
             g_test_message ("ACCEPTED ILL-FORMED: %s/%s", set, cells[0]);
         }
@@ -221,16 +246,13 @@ test_corpus (void)
 
       t.reasons = total.reasons;
       run_set (dir, sets[i], &t);
-      g_test_message ("%s: %u well-formed, %u imported; titles %u/%u, dates %u/%u; "
-                      "%u ill-formed, %u rejected cleanly",
-                      sets[i], t.wellformed, t.imported, t.title_ok, t.title_expected,
-                      t.date_ok, t.date_expected, t.illformed, t.rejected_cleanly);
       g_printerr ("conformance %s: %u well-formed, %u imported; titles %u/%u, dates %u/%u; "
-                  "%u ill-formed, %u rejected cleanly\n",
+                  "%u ill-formed, %u rejected cleanly, %u repaired\n",
                   sets[i], t.wellformed, t.imported, t.title_ok, t.title_expected,
-                  t.date_ok, t.date_expected, t.illformed, t.rejected_cleanly);
+                  t.date_ok, t.date_expected, t.illformed, t.rejected_cleanly, t.repaired);
       total.illformed += t.illformed;
       total.rejected_cleanly += t.rejected_cleanly;
+      total.repaired += t.repaired;
     }
 
   g_hash_table_iter_init (&iter, total.reasons);
@@ -238,8 +260,9 @@ test_corpus (void)
     g_printerr ("conformance: well-formed but rejected, %u× “%s…”\n", GPOINTER_TO_UINT (value), (char *) key);
   g_hash_table_unref (total.reasons);
 
-  /* Every file libxml2 cannot parse is rejected with a message. */
-  g_assert_cmpuint (total.rejected_cleanly, ==, total.illformed);
+  /* Every file libxml2 cannot parse is rejected with a message, unless it
+   * is one of the harmless deviations repaired on purpose. */
+  g_assert_cmpuint (total.rejected_cleanly + total.repaired, ==, total.illformed);
 }
 
 /* Peers ---------------------------------------------------------------------- */
@@ -324,6 +347,12 @@ peer_file (const char *dir,
       g_printerr ("conformance peers: rejected %s\n", line);
     }
   tally->items_skipped += result.n_skipped;
+  for (guint i = 0; result.skipped != NULL && i < result.skipped->len; i++)
+    {
+      AtlasImportSkip *skip = g_ptr_array_index (result.skipped, i);
+
+      g_printerr ("conformance peers: %s, line %d: skipped, %s\n", path, skip->line, skip->reason);
+    }
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -396,6 +425,14 @@ test_peers (void)
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_printerr ("conformance peers: rejected %u× “%s”\n", GPOINTER_TO_UINT (value), (char *) key);
   g_hash_table_unref (tally.reasons);
+
+  /* The goal of issue #17; the differences left are documented in
+   * tests/conformance/README.md. */
+  g_assert_cmpuint (tally.files - tally.imported, <=, 5);
+  g_assert_cmpuint (tally.agreed[0] * 100, >=, tally.expected[0] * 95);
+  g_assert_cmpuint (tally.agreed[3] * 100, >=, tally.expected[3] * 95);
+  g_assert_cmpuint (tally.agreed[1] * 100, >=, tally.expected[1] * 90);
+  g_assert_cmpuint (tally.agreed[2] * 100, >=, tally.expected[2] * 90);
 }
 
 int

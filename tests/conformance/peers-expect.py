@@ -7,8 +7,9 @@
 # published date. It is a reference reading written from the peers'
 # documented rules, independent of the importer:
 #   title: title | dc:title | atom:title (RSS); title (Atom); headline, else
-#          NITF hl1 (NewsML-G2/NITF)
-#   link:  feedburner:origLink | link | atom:link[rel=alternate] |
+#          NITF hl1 (NewsML-G2/NITF); as plain text: where the peers give
+#          HTML ("This &amp; this", "<b>Slack</b>"), its text ("This & this")
+#   link:  feedburner:origLink (also in Atom, as feedjira's FeedBurner parsers) | link | atom:link[rel=alternate] |
 #          guid isPermaLink (not "false"), resolved (RFC 3986) against
 #          xml:base and the channel link; Atom: link rel=alternate or none
 #   id:    guid | dc:identifier | atom:id | rdf:about (RSS); id |
@@ -135,6 +136,20 @@ def find_all(node, nss, name):
         out.extend(find_all(c, nss, name))
     return out
 
+def text_of(node):
+    """A title as plain text: what the peers return as HTML, its text."""
+    if node is None:
+        return ''
+    value = node.all_text()
+    kind = node.attrs.get('type', '') + node.attrs.get('mode', '')
+    if node.ns in ATOMS and 'html' not in kind and 'escaped' not in kind and node.children == []:
+        return ws(value)
+    if node.children or 'xhtml' in kind or 'xml' in kind:
+        return ws(value)  # XHTML: the text of its elements
+    # Escaped HTML: tags dropped, entities read
+    value = re.sub(r'<[^>]*>', '', value) if re.search(r'<[A-Za-z/!][^>]*>', value) else value
+    return ws(html.unescape(value)) if re.search(r'&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);', value) else ws(value)
+
 def iso(t):
     return t.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
 
@@ -185,13 +200,16 @@ def item_fields(item, kind, chan_link):
     if kind == 'atom':
         ans = {item.ns}
         t = item.first(ans, 'title') or item.first(DC, 'title')
-        f['title'] = ws(t.all_text()) if t is not None else ''
+        f['title'] = text_of(t)
         i = item.first(ans, 'id') or item.first(DC, 'identifier')
         f['id'] = ws(i.all_text()) if i is not None else ''
+        o = item.first({NS['fb']}, 'origLink')
         for l in item.kids(ans, 'link'):
             if l.attrs.get('rel', 'alternate') == 'alternate' and 'href' in l.attrs:
                 f['link'] = urllib.parse.urljoin(l.base(), l.attrs['href'].strip())
                 break
+        if o is not None and ws(o.all_text()):
+            f['link'] = ws(o.all_text())
         for nss, name in ((ans, 'published'), (ans, 'issued'), (ans, 'created'), (DC, 'date'),
                           ({NS['dcterms']}, 'issued'), (ans, 'updated'), (ans, 'modified')):
             n = item.first(nss, name)
@@ -201,7 +219,7 @@ def item_fields(item, kind, chan_link):
         return f
     ns = {item.ns}
     t = item.first(ns, 'title') or item.first(DC, 'title') or item.first(ATOMS, 'title')
-    f['title'] = ws(t.all_text()) if t is not None else ''
+    f['title'] = text_of(t)
     g = item.first(ns, 'guid')
     i = g or item.first(DC, 'identifier') or item.first(ATOMS, 'id')
     f['id'] = ws(i.all_text()) if i is not None else item.attrs.get('rdf:about', '')
