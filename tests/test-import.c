@@ -495,6 +495,206 @@ test_date_from_text (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (((AtlasImportSkip *) g_ptr_array_index (bad.skipped, 0))->reason, "has no date"));
 }
 
+/* Real-world feeds (issue #17) ------------------------------------------------ */
+
+static AtlasRelease *
+release_titled (AtlasStore *store,
+                const char *title)
+{
+  g_autoptr(AtlasListModel) model = atlas_list_model_new (store, ATLAS_RECORD_RELEASE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(AtlasRelease) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), title))
+        return g_steal_pointer (&r);
+    }
+  g_error ("no release titled “%s”", title);
+  return NULL;
+}
+
+static void
+assert_fixture_imports (AtlasStore        *store,
+                        const char        *name,
+                        AtlasImportResult *result)
+{
+  if (!import_fixture (store, name, result))
+    g_error ("%s was refused: %s", name, result->error->message);
+}
+
+/* Harmless deviations every feed reader reads. */
+static void
+test_tolerant (AtlasTestDir  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+
+    /* A newline and spaces before the declaration. */
+    assert_fixture_imports (store, "feed-space-before-declaration.rss", &result);
+    g_assert_cmpuint (result.n_new, ==, 1);
+  }
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+    g_autoptr(AtlasRelease) r = NULL;
+
+    /* HTML 4 entities with the RSS 0.91 DTD named but never loaded. */
+    assert_fixture_imports (store, "feed-html-entities.rss", &result);
+    r = release_titled (store, "Café in Münster…");
+    g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_BODY), ==,
+                     "Gespräch am 4. Mai 2001 – mit \"Zitat\" & mehr.");
+  }
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+
+    /* UTF-16 without a byte-order mark. */
+    assert_fixture_imports (store, "feed-utf16le-nobom.rss", &result);
+    g_object_unref (release_titled (store, "Grüße aus Köln"));
+  }
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+
+    /* A line break inside a namespace URI, an undeclared prefix. */
+    assert_fixture_imports (store, "feed-namespace-warning.rss", &result);
+    g_assert_cmpuint (result.n_new, ==, 1);
+  }
+}
+
+/* Fields where publishers put them. */
+static void
+test_field_sources (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) vocabularies = { 0 };
+  g_auto(AtlasImportResult) links = { 0 };
+  g_auto(AtlasImportResult) atom = { 0 };
+  g_auto(AtlasImportResult) newsml = { 0 };
+  g_auto(AtlasImportResult) plain = { 0 };
+  static const struct { const char *title, *link; } expected_links[] = {
+    { "Relativ", "https://www.example.org/presse/2019/besuch.html" },
+    { "Mit Basis", "https://archiv.example.org/alt/eintrag.html" },
+    { "Nur Guid", "https://www.example.org/presse/guid.html" },
+    { "Keine Permalink-Guid", "" },
+    { "Feedburner", "https://www.example.org/presse/original.html" },
+  };
+
+  assert_fixture_imports (store, "feed-other-vocabularies.rss", &vocabularies);
+  g_assert_cmpuint (vocabularies.n_new, ==, 2);
+  {
+    g_autoptr(AtlasRelease) dc = release_titled (store, "Titel aus Dublin Core");
+    g_autoptr(AtlasRelease) at = release_titled (store, "Titel aus Atom");
+    g_autofree char *dc_date = utc (atlas_release_get_published (dc));
+    g_autofree char *at_date = utc (atlas_release_get_published (at));
+
+    g_assert_cmpstr (atlas_release_get_field (dc, ATLAS_RELEASE_GUID), ==, "urn:x:dc");
+    g_assert_cmpstr (dc_date, ==, "2019-08-28T08:00:00Z");
+    g_assert_cmpstr (atlas_release_get_field (at, ATLAS_RELEASE_GUID), ==, "urn:x:atom");
+    /* Published before updated. */
+    g_assert_cmpstr (at_date, ==, "2019-08-29T09:00:00Z");
+  }
+
+  assert_fixture_imports (store, "feed-links.rss", &links);
+  g_assert_cmpuint (links.n_new, ==, G_N_ELEMENTS (expected_links));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_links); i++)
+    {
+      g_autoptr(AtlasRelease) r = release_titled (store, expected_links[i].title);
+
+      g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_LINK), ==, expected_links[i].link);
+    }
+
+  assert_fixture_imports (store, "feed-links.atom", &atom);
+  {
+    g_autoptr(AtlasRelease) r = release_titled (store, "Eintrag");
+    g_autofree char *date = utc (atlas_release_get_published (r));
+
+    g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_LINK), ==, "http://www.example.com/blog/2006-11-05/entry1");
+    g_assert_cmpstr (date, ==, "2006-11-05T09:00:00Z");
+  }
+
+  /* No headline: the first sentence; no item dates: contentCreated, in
+   * German time as it names no zone. */
+  assert_fixture_imports (store, "newsml-no-headline.xml", &newsml);
+  {
+    g_autoptr(AtlasRelease) r = release_titled (store, "Die Staatssekretärin besuchte heute Köln.");
+    g_autofree char *date = utc (atlas_release_get_published (r));
+
+    g_assert_cmpstr (date, ==, "2019-08-28T08:00:00Z");
+  }
+
+  /* Plain text with "&" and "<" keeps its paragraphs. */
+  assert_fixture_imports (store, "feed-plain-text.rss", &plain);
+  {
+    g_autoptr(AtlasRelease) r = release_titled (store, "Klartext");
+
+    g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_BODY), ==,
+                     "Erster Absatz: Bund & Land.\n\nZweiter Absatz: weniger < mehr.");
+  }
+}
+
+/* Items judged one by one, the report says which and why. */
+static void
+test_items_one_by_one (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_auto(AtlasImportResult) again = { 0 };
+  g_autofree char *line = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *again_line = NULL;
+
+  assert_fixture_imports (store, "feed-one-bad-item.rss", &result);
+  g_assert_cmpuint (result.n_new, ==, 2);
+  g_assert_cmpuint (result.n_skipped, ==, 2);
+  line = atlas_import_result_describe (&result);
+  g_assert_true (g_str_has_suffix (line, "feed-one-bad-item.rss: 2 new, 0 updated, 0 already in the catalogue, "
+                                         "2 skipped; 0 visits suggested"));
+  skipped = atlas_import_result_describe_skipped (&result);
+  g_assert_cmpstr (skipped, ==,
+                   "  skipped, line 4: “Fernste Zukunft”: the date “Sun, 07 Jul 3013 15:06:01 +0000” is not a possible date\n"
+                   "  skipped, line 5: “Ohne Datum” has no date, and its text names none\n");
+
+  /* Imported twice: the second time all is already there. */
+  assert_fixture_imports (store, "feed-one-bad-item.rss", &again);
+  g_assert_cmpuint (again.n_new, ==, 0);
+  g_assert_cmpuint (again.n_known, ==, 2);
+  again_line = atlas_import_result_describe (&again);
+  g_assert_nonnull (strstr (again_line, "0 new, 0 updated, 2 already in the catalogue, 2 skipped"));
+}
+
+/* Files that are not feeds say what they are; broken structure refuses the
+ * whole file. */
+static void
+test_messages (AtlasTestDir  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  static const struct { const char *file; int code; const char *line; } cases[] = {
+    { "notiz.xml", ATLAS_IMPORT_ERROR_NOT_XML, "notiz.xml: This is not an XML file but text" },
+    { "bild.xml", ATLAS_IMPORT_ERROR_NOT_XML, "bild.xml: This is not an XML file but a PNG image" },
+    { "feed-truncated.rss", ATLAS_IMPORT_ERROR_TRUNCATED,
+      "feed-truncated.rss: The file ends in the middle of line 4 – it is probably incomplete" },
+    { "feed-broken-structure.rss", ATLAS_IMPORT_ERROR_MALFORMED,
+      "feed-broken-structure.rss, line 4, column 56: The file is not well-formed XML in line 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(AtlasImportResult) result = { 0 };
+      g_autofree char *line = NULL;
+
+      g_assert_false (import_fixture (store, cases[i].file, &result));
+      g_assert_error (result.error, ATLAS_IMPORT_ERROR, cases[i].code);
+      line = atlas_import_result_describe (&result);
+      g_assert_cmpstr (line, ==, cases[i].line);
+    }
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 0);
+}
+
 /* Hostile files ---------------------------------------------------------------- */
 
 static void
@@ -628,6 +828,10 @@ main (int   argc,
   ATLAS_TEST_ADD ("/import/same-file-update", test_same_file_update);
   ATLAS_TEST_ADD ("/import/atomic", test_atomic);
   ATLAS_TEST_ADD ("/import/bad-item-skipped", test_bad_item_skipped);
+  ATLAS_TEST_ADD ("/import/tolerant", test_tolerant);
+  ATLAS_TEST_ADD ("/import/field-sources", test_field_sources);
+  ATLAS_TEST_ADD ("/import/items-one-by-one", test_items_one_by_one);
+  ATLAS_TEST_ADD ("/import/messages", test_messages);
   ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
   ATLAS_TEST_ADD ("/import/hostile", test_hostile);
   ATLAS_TEST_ADD ("/import/plain-doctype", test_plain_doctype);

@@ -91,7 +91,10 @@ atlas_import_result_describe (const AtlasImportResult *result)
           g_error_matches (result->error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED))
         /* Translators: file, line, column, why it was refused. */
         return g_strdup_printf (_("%s, line %d, column %d: %s"), result->path, result->line, result->column, message);
-      if (result->line > 0 && !g_error_matches (result->error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_TRUNCATED))
+      /* Where it helps: not for a picture, nor where the message says it. */
+      if (result->line > 0 && result->error != NULL && result->error->domain == ATLAS_IMPORT_ERROR &&
+          (result->error->code == ATLAS_IMPORT_ERROR_UNSAFE || result->error->code == ATLAS_IMPORT_ERROR_TOO_DEEP ||
+           result->error->code == ATLAS_IMPORT_ERROR_INVALID || result->error->code == ATLAS_IMPORT_ERROR_MALFORMED))
         /* Translators: file, line, why it was refused. */
         return g_strdup_printf (_("%s, line %d: %s"), result->path, result->line, message);
       return g_strdup_printf ("%s: %s", result->path, message);

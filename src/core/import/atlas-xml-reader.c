@@ -143,7 +143,25 @@ still_open (xmlErrorPtr err)
 {
   xmlParserCtxtPtr ctxt = err->domain == XML_FROM_PARSER ? err->ctxt : NULL;
 
-  return ctxt != NULL && ctxt->nameNr > 0;
+  /* What the parser says when the bytes run out, not a tag mismatch. */
+  switch (err->code)
+    {
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_CLOSED:
+    case XML_ERR_COMMENT_NOT_FINISHED:
+    case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+      return ctxt != NULL && ctxt->nameNr > 0;
+    default:
+      return FALSE;
+    }
 }
 
 #if LIBXML_VERSION >= 21200
