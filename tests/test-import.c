@@ -695,6 +695,28 @@ test_messages (AtlasTestDir  *fixture,
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 0);
 }
 
+/* A catalogue that cannot be written says so, SQLite's words as details. */
+static void
+test_catalogue_not_writable (AtlasTestDir  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_autoptr(AtlasStore) read_only = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autofree char *line = NULL;
+
+  g_clear_object (&store);
+  read_only = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (import_fixture (read_only, "feed-one-bad-item.rss", &result));
+  g_assert_error (result.error, ATLAS_STORE_ERROR, result.error->code);
+  g_assert_nonnull (result.detail);
+  line = atlas_import_result_describe (&result);
+  g_assert_true (g_str_has_prefix (line, "feed-one-bad-item.rss: The catalogue could not be written: "));
+}
+
 /* Hostile files ---------------------------------------------------------------- */
 
 static void
@@ -832,6 +854,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/import/field-sources", test_field_sources);
   ATLAS_TEST_ADD ("/import/items-one-by-one", test_items_one_by_one);
   ATLAS_TEST_ADD ("/import/messages", test_messages);
+  ATLAS_TEST_ADD ("/import/catalogue-not-writable", test_catalogue_not_writable);
   ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
   ATLAS_TEST_ADD ("/import/hostile", test_hostile);
   ATLAS_TEST_ADD ("/import/plain-doctype", test_plain_doctype);

@@ -469,7 +469,8 @@ read_cb (void *context,
     }
 
   n = MIN ((gsize) len, self->pending->len - self->pending_pos);
-  memcpy (buffer, self->pending->data + self->pending_pos, n);
+  if (n > 0)
+    memcpy (buffer, self->pending->data + self->pending_pos, n);
   self->pending_pos += n;
   return (int) n;
 }
