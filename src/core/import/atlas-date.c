@@ -239,14 +239,18 @@ atlas_date_parse_iso8601 (const char *text,
     return FALSE;
 
   copy = g_strstrip (g_strdup (text));
+  /* ISO 8601 is ASCII; GRegex wants valid UTF-8 anyway. */
+  for (const char *p = copy; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
 
   /* Extended or basic form; T or a space between date and time. Made
    * once: imports read many dates. */
   if (g_once_init_enter (&made))
     {
       form = g_regex_new ("^(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})"
-                      "(?:[T ](\\d{1,2}):?(\\d{2})(?::?(\\d{1,2}(?:[.,]\\d+)?))?"
-                      "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?)?)?$",
+                          "(?:[T ](\\d{1,2}):?(\\d{2})(?::?(\\d{1,2}(?:[.,]\\d+)?))?"
+                          "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?)?)?$",
                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&made, 1);
     }
