@@ -717,6 +717,36 @@ test_catalogue_not_writable (AtlasTestDir  *fixture,
   g_assert_true (g_str_has_prefix (line, "feed-one-bad-item.rss: The catalogue could not be written: "));
 }
 
+/* HTML entities are mapped in the stream: also across the reader's 64 KiB
+ * chunks, never inside CDATA or comments. */
+static void
+test_entities_streamed (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_autoptr(GString) rss = g_string_new ("<rss version='2.0'><channel><title>C</title><!-- ");
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) r = NULL;
+  const char *head = "<item><title>Caf&eacute;</title>";
+
+  /* A comment pads the file so that the title's entity starts 3 bytes
+   * before the end of the first chunk. */
+  while (rss->len + strlen (" &eacute; -->") + strlen ("<item><title>Caf") < 65536 - 3)
+    g_string_append_c (rss, 'x');
+  g_string_append (rss, " &eacute; -->");
+  g_assert_cmpuint (rss->len + strlen ("<item><title>Caf"), ==, 65536 - 3);
+  g_string_append (rss, head);
+  g_string_append (rss, "<guid>1</guid><pubDate>Wed, 28 Aug 2019 10:00:00 +0200</pubDate>"
+                        "<description><![CDATA[<p>Im Quelltext: &amp;eacute; &eacute;</p>]]></description>"
+                        "</item></channel></rss>");
+
+  g_assert_true (import_string (store, rss->str, rss->len, &result));
+  r = only_release (store);
+  g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), ==, "Café");
+  /* The CDATA's HTML read as HTML: its own entities, as written. */
+  g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_BODY), ==, "Im Quelltext: &eacute; é");
+}
+
 /* Hostile files ---------------------------------------------------------------- */
 
 static void
@@ -854,6 +884,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/import/field-sources", test_field_sources);
   ATLAS_TEST_ADD ("/import/items-one-by-one", test_items_one_by_one);
   ATLAS_TEST_ADD ("/import/messages", test_messages);
+  ATLAS_TEST_ADD ("/import/entities-streamed", test_entities_streamed);
   ATLAS_TEST_ADD ("/import/catalogue-not-writable", test_catalogue_not_writable);
   ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
   ATLAS_TEST_ADD ("/import/hostile", test_hostile);

@@ -306,6 +306,18 @@ filter (AtlasXmlReader *self,
 
   while (i < end)
     {
+      gsize run = i;
+
+      /* Plain bytes go on in one piece. */
+      while (run < end && b[run] != '<' && b[run] != '&' && b[run] != '-' && b[run] != ']')
+        run++;
+      if (run > i)
+        {
+          g_byte_array_append (self->pending, b + i, run - i);
+          i = run;
+          continue;
+        }
+
       if (self->state == 1 || self->state == 2)
         {
           const char *close = self->state == 1 ? "-->" : "]]>";
@@ -340,15 +352,20 @@ filter (AtlasXmlReader *self,
             j++;
           if (j < n && b[j] == ';')
             {
-              g_autofree char *name = g_strndup ((const char *) b + i + 1, j - i - 1);
-              const htmlEntityDesc *entity = htmlEntityLookup ((const xmlChar *) name);
+              char name[12] = { 0 };
+              const htmlEntityDesc *entity = NULL;
 
-              if (entity != NULL && strcmp (name, "amp") != 0 && strcmp (name, "lt") != 0 &&
-                  strcmp (name, "gt") != 0 && strcmp (name, "quot") != 0)
+              memcpy (name, b + i + 1, MIN (j - i - 1, sizeof name - 1));
+              /* XML's own are left to libxml2. */
+              if (strcmp (name, "amp") != 0 && strcmp (name, "lt") != 0 && strcmp (name, "gt") != 0 &&
+                  strcmp (name, "quot") != 0 && strcmp (name, "apos") != 0)
+                entity = htmlEntityLookup ((const xmlChar *) name);
+              if (entity != NULL)
                 {
-                  g_autofree char *ref = g_strdup_printf ("&#%u;", entity->value);
+                  char ref[16];
+                  int len = g_snprintf (ref, sizeof ref, "&#%u;", entity->value);
 
-                  g_byte_array_append (self->pending, (const guint8 *) ref, strlen (ref));
+                  g_byte_array_append (self->pending, (const guint8 *) ref, len);
                   i = j + 1;
                   continue;
                 }
