@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # peers-expect.py: the expectation table for the peers conformance test
 #
-# Writes peers.tsv (path, field, expected, rule) for the first item of every
+# Prints a table (path, field, expected, dated) for the first item of every
 # file in ../shared/corpus/peers, following what the peers' own tests assert
 # (see that folder's SOURCE.md): the first entry's title, url, id and
 # published date. It is a reference reading written from the peers'
@@ -20,7 +20,8 @@
 # The date cases of derived/dates take the instant their peer test states
 # (DATES below), zone-less times as UTC as gofeed and ROME do.
 #
-# Run: tests/conformance/peers-expect.py ../shared/corpus/peers > tests/conformance/peers.tsv
+# Run by test-conformance; by hand: tests/conformance/peers-expect.py ../shared/corpus/peers
+# (the table quotes the peers' files: keep it out of the repository).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import email.utils, html.entities, os, re, sys, urllib.parse
