@@ -27,8 +27,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
 /* Runs the CLI with @args (NULL-terminated) after its own path. */
 static void
-run_cli_strv (CliRun             *run,
-              const char * const *args)
+run_cli_env (CliRun             *run,
+             const char * const *args,
+             char              **envp)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -41,11 +42,18 @@ run_cli_strv (CliRun             *run,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_cli_strv (CliRun             *run,
+              const char * const *args)
+{
+  run_cli_env (run, args, NULL);
 }
 
 static void
@@ -274,17 +282,19 @@ test_import_export_search (AtlasTestDir  *fixture,
 
   run_cli (&import, "--db", fixture->db_path, "import", koeln, kleve, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  g_assert_cmpuint (count_lines (import.out), ==, 2);
-  g_assert_nonnull (strstr (import.out, "rss2, 1 new"));
+  /* A line per file, then the totals. */
+  g_assert_cmpuint (count_lines (import.out), ==, 3);
+  g_assert_nonnull (strstr (import.out, ": 1 new, 0 updated"));
+  g_assert_nonnull (strstr (import.out, "2 files, 0 refused: 2 new"));
 
-  /* A broken file: FILE:LINE:COLUMN: message on stderr, exit 1; the good
-   * file beside it is still imported (it is a duplicate here). */
+  /* A cut-off file: its name, why, on stderr, exit 1; the good file beside
+   * it is still imported (it is already in the catalogue here). */
   g_assert_true (g_file_set_contents (broken, "<rss version='2.0'>\n<channel><title>x</title>\n<item>", -1, NULL));
   run_cli (&bad, "--db", fixture->db_path, "import", broken, koeln, NULL);
   g_assert_cmpint (bad.status, ==, 1);
-  broken_prefix = g_strconcat (broken, ":3:", NULL);
+  broken_prefix = g_strconcat (broken, ": The file ends in the middle of line 3", NULL);
   g_assert_true (g_str_has_prefix (bad.err, broken_prefix));
-  g_assert_nonnull (strstr (bad.out, "1 skipped"));
+  g_assert_nonnull (strstr (bad.out, "1 already in the catalogue"));
 
   run_cli (&releases, "--db", fixture->db_path, "list", "releases", NULL);
   g_assert_cmpint (releases.status, ==, 0);
@@ -368,6 +378,41 @@ test_contacts_exchange (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (missing.err, "x.vcf"));
 }
 
+/* Acceptance (issue #17): what a German user reads for a text file, a
+ * picture, a cut-off feed, a feed with bad items and a feed imported twice. */
+static void
+test_import_report_german (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "de", TRUE);
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  static const char * const files[] = {
+    "notiz.xml", "bild.xml", "feed-truncated.rss", "feed-one-bad-item.rss", "feed-one-bad-item.rss",
+  };
+
+  g_ptr_array_add (args, g_strdup ("--db"));
+  g_ptr_array_add (args, g_strdup (fixture->db_path));
+  g_ptr_array_add (args, g_strdup ("import"));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_ptr_array_add (args, g_test_build_filename (G_TEST_DIST, "fixtures", files[i], NULL));
+  g_ptr_array_add (args, NULL);
+  run_cli_env (&run, (const char * const *) args->pdata, envp);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "notiz.xml: Das ist keine XML-Datei, sondern Text\n"));
+  g_assert_nonnull (strstr (run.err, "bild.xml: Das ist keine XML-Datei, sondern ein PNG-Bild\n"));
+  g_assert_nonnull (strstr (run.err, "feed-truncated.rss: Die Datei endet mitten in Zeile 4 – "
+                                     "sie ist wohl unvollständig\n  Details: "));
+  g_assert_nonnull (strstr (run.out, "feed-one-bad-item.rss: 2 neu, 0 aktualisiert, 0 schon im Katalog, "
+                                     "2 übersprungen; 0 Besuche vorgeschlagen\n"
+                                     "  übersprungen, Zeile 4: „Fernste Zukunft“: Das Datum "));
+  g_assert_nonnull (strstr (run.out, "feed-one-bad-item.rss: 0 neu, 0 aktualisiert, 2 schon im Katalog, "
+                                     "2 übersprungen; 0 Besuche vorgeschlagen\n"));
+  g_assert_nonnull (strstr (run.out, "5 Dateien, 3 abgelehnt: 2 neu, 0 aktualisiert, 2 schon im Katalog, "
+                                     "4 übersprungen; 0 Besuche vorgeschlagen\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +426,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/usage-errors", test_usage_errors);
   ATLAS_TEST_ADD ("/cli/check-changes-nothing", test_check_changes_nothing);
   ATLAS_TEST_ADD ("/cli/import-export-search", test_import_export_search);
+  ATLAS_TEST_ADD ("/cli/import-report-german", test_import_report_german);
   ATLAS_TEST_ADD ("/cli/contacts-exchange", test_contacts_exchange);
 
   return g_test_run ();

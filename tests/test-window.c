@@ -204,6 +204,26 @@ test_import (AtlasTestDir  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 3);
 
+  /* The report says so, a line per file, as the CLI does. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *report = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && report == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          report = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (report);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (report),
+                              "broken.xml: The file ends in the middle of line 1 – it is probably incomplete\n"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "seed-koeln.rss: 1 new, 0 updated"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (report), "4 files, 1 refused: 3 new"));
+    gtk_window_destroy (GTK_WINDOW (report));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

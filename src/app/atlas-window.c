@@ -11,6 +11,7 @@
 #include "atlas-contacts-page.h"
 #include "atlas-facts.h"
 #include "atlas-import-job.h"
+#include "atlas-import-report.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
 #include "atlas-tour-page.h"
@@ -242,23 +243,6 @@ import_progress_cb (guint    done,
   gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
 }
 
-/* «1 new press release, 0 updated; 1 visit suggested», each in its plural. */
-static char *
-import_summary (guint n_new,
-                guint n_updated,
-                guint n_visits)
-{
-  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new press release",
-                                                         "%u new press releases", n_new), n_new);
-  g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated",
-                                                           "%u updated", n_updated), n_updated);
-  g_autofree char *visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit suggested",
-                                                          "%u visits suggested", n_visits), n_visits);
-
-  /* TRANSLATORS: new releases, updated releases; suggested visits */
-  return g_strdup_printf (_("%s, %s; %s"), added, updated, visits);
-}
-
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -267,8 +251,8 @@ import_done_cb (GObject      *source,
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) rejected = g_string_new (NULL);
-  guint n_new = 0, n_updated = 0, n_visits = 0, n_rejected = 0;
+  AtlasImportTotals totals = { 0 };
+  g_autoptr(GString) details = g_string_new (NULL);
 
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
@@ -290,49 +274,51 @@ import_done_cb (GObject      *source,
       return;
     }
 
+  /* The report the CLI prints too (atlas-import-report.c). */
   for (guint i = 0; i < results->len; i++)
     {
       AtlasImportResult *r = g_ptr_array_index (results, i);
 
-      if (r->rejected)
-        {
-          g_autofree char *line = atlas_import_result_describe (r);
-
-          g_string_append_printf (rejected, "%s\n", line);
-          n_rejected++;
-          continue;
-        }
-      n_new += r->n_new;
-      n_updated += r->n_updated;
-      n_visits += r->n_visits;
+      atlas_import_totals_add (&totals, r);
+      if (r->rejected && r->detail != NULL)
+        g_string_append_printf (details, "%s: %s\n", r->path, r->detail);
     }
 
-  if (n_rejected > 0)
+  if (totals.n_rejected == 0 && totals.n_skipped == 0 && results->len == 1)
     {
-      g_autofree char *summary = import_summary (n_new, n_updated, n_visits);
-      GtkWidget *dialog;
+      g_autofree char *line = atlas_import_result_describe (g_ptr_array_index (results, 0));
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                       g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
-                                                    "Files Were Not Imported", n_rejected),
-                                       NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      /* Translators: the first %s says what was imported, then
-                                       * the list of files with their errors. */
-                                      _("Nothing of these files was kept; the others were imported "
-                                        "(%s).\n\n%s"),
-                                      summary, rejected->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (line));
     }
   else
     {
-      g_autofree char *title = import_summary (n_new, n_updated, n_visits);
+      g_autofree char *report = atlas_import_report_text (results, FALSE);
+      GtkWidget *dialog;
+      const char *heading;
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      if (totals.n_rejected > 0)
+        heading = g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported", "Files Were Not Imported",
+                               totals.n_rejected);
+      else
+        heading = _("Import Finished");
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), g_strchomp (report));
+      if (details->len > 0)
+        {
+          GtkWidget *expander = gtk_expander_new (_("Details"));
+          GtkWidget *label = gtk_label_new (g_strchomp (details->str));
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_expander_set_child (GTK_EXPANDER (expander), label);
+          adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+        }
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  if (n_new + n_updated > 0)
+  if (totals.n_new + totals.n_updated > 0)
     adw_view_stack_set_visible_child_name (self->stack, "releases");
 }
 

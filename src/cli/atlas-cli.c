@@ -12,6 +12,7 @@
 #include "atlas-cli.h"
 #include "atlas-contact-io.h"
 #include "atlas-facts.h"
+#include "atlas-import-report.h"
 #include "atlas-importer.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
@@ -472,6 +473,7 @@ cmd_import (const CliOptions  *options,
             char             **args)
 {
   g_autoptr(AtlasStore) store = NULL;
+  AtlasImportTotals totals = { 0 };
   int status = EXIT_OK;
 
   if (args[0] == NULL)
@@ -480,21 +482,34 @@ cmd_import (const CliOptions  *options,
   if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
     return status;
 
+  /* The window's report, line for line (atlas-import-report.c). */
   for (guint i = 0; args[i]; i++)
     {
       g_auto(AtlasImportResult) result = { 0 };
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
       g_autofree char *line = NULL;
+      g_autofree char *skipped = NULL;
 
       atlas_import_file (store, file, args[i], NULL, &result);
+      atlas_import_totals_add (&totals, &result);
       line = atlas_import_result_describe (&result);
+      skipped = atlas_import_result_describe_skipped (&result);
       if (result.rejected)
         {
           g_printerr ("%s\n", line);
+          if (result.detail != NULL)
+            g_printerr (_("  Details: %s\n"), result.detail);
           status = EXIT_REJECTED;
         }
       else
-        g_print ("%s\n", line);
+        g_print ("%s\n%s", line, skipped ? skipped : "");
+    }
+
+  if (totals.n_files > 1)
+    {
+      g_autofree char *sum = atlas_import_totals_describe_files (&totals);
+
+      g_print ("%s\n", sum);
     }
 
   return status;

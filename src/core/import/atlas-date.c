@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-date.h"
@@ -213,50 +214,114 @@ atlas_date_parse_rfc822 (const char *text,
 
 /**
  * atlas_date_parse_iso8601:
- * @text: "2018-10-02T10:15:00+02:00", "2018-10-02", "20181002T101500+0200"
- *   (NITF's norm), "2018-10-02 10:15:00" (taken as UTC)
+ * @text: "2018-10-02T10:15:00+02:00", "2018-10-02T10:15Z" (W3C-DTF allows
+ *   the seconds left out), "2018-10-02", "2018-10", "2018",
+ *   "20181002T101500+0200" (NITF's norm), "2018-10-02 10:15:00"
+ *
+ * A time without a zone is the publisher's: German time (Europe/Berlin).
+ * A date alone is midnight UTC of that day, a month or a year alone its
+ * first day.
  */
 gboolean
 atlas_date_parse_iso8601 (const char *text,
                           gint64     *unix_utc)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  static GRegex *form = NULL;
+  static gsize made = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *copy = NULL;
-  gsize len;
+  int y, mo = 1, d = 1, h = 0, mi = 0;
+  double sec = 0;
 
   if (text == NULL)
     return FALSE;
 
   copy = g_strstrip (g_strdup (text));
-  len = strlen (copy);
+  /* ISO 8601 is ASCII; GRegex wants valid UTF-8 anyway. */
+  for (const char *p = copy; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
 
-  /* A date alone: midnight UTC of that day. */
-  if (len == 10 && copy[4] == '-' && copy[7] == '-')
+  /* Extended or basic form; T or a space between date and time. Made
+   * once: imports read many dates. */
+  if (g_once_init_enter (&made))
     {
-      int y, m, d;
-
-      if (sscanf (copy, "%4d-%2d-%2d", &y, &m, &d) != 3)
-        return FALSE;
-      return make_utc (y, m, d, 0, 0, 0, 0, unix_utc);
+      form = g_regex_new ("^(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})"
+                          "(?:[T ](\\d{1,2}):?(\\d{2})(?::?(\\d{1,2}(?:[.,]\\d+)?))?"
+                          "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?)?)?$",
+                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&made, 1);
     }
-  if (len == 8 && strspn (copy, "0123456789") == 8)
-    {
-      int y, m, d;
-
-      if (sscanf (copy, "%4d%2d%2d", &y, &m, &d) != 3)
-        return FALSE;
-      return make_utc (y, m, d, 0, 0, 0, 0, unix_utc);
-    }
-
-  /* "2018-10-02 10:15:00" is common enough in feeds to accept. */
-  if (len > 10 && copy[10] == ' ')
-    copy[10] = 'T';
-
-  dt = g_date_time_new_from_iso8601 (copy, utc);
-  if (dt == NULL || g_date_time_get_year (dt) < 1970 || g_date_time_get_year (dt) > 2100)
+  if (!g_regex_match (form, copy, 0, &match))
     return FALSE;
 
+  {
+    g_autofree char *ys = g_match_info_fetch (match, 1);
+    g_autofree char *mos = g_match_info_fetch (match, 2);
+    g_autofree char *ds = g_match_info_fetch (match, 3);
+    g_autofree char *hs = g_match_info_fetch (match, 4);
+    g_autofree char *mis = g_match_info_fetch (match, 5);
+    g_autofree char *ss = g_match_info_fetch (match, 6);
+    g_autofree char *zs = g_match_info_fetch (match, 7);
+
+    y = atoi (ys);
+    if (mos && *mos)
+      mo = atoi (mos);
+    if (ds && *ds)
+      d = atoi (ds);
+    /* A year written as eight digits alone is a basic-form date, not a
+     * year and a month. */
+    if (mos && *mos && !(ds && *ds) && strchr (copy, '-') == NULL)
+      return FALSE;
+
+    if (!(hs && *hs))
+      return make_utc (y, mo, d, 0, 0, 0, 0, unix_utc);
+
+    h = atoi (hs);
+    mi = atoi (mis);
+    if (ss && *ss)
+      {
+        char *comma = strchr (ss, ',');
+
+        if (comma)
+          *comma = '.';
+        sec = g_ascii_strtod (ss, NULL);
+      }
+    if (h > 23 || mi > 59 || sec >= 61)
+      return FALSE;
+    if (sec >= 60)
+      sec = 59;  /* a leap second */
+
+    if (zs && *zs)
+      {
+        int offset = 0;
+
+        if (g_ascii_toupper (zs[0]) != 'Z')
+          {
+            int hh = (zs[1] - '0') * 10 + (zs[2] - '0'), mm = 0;
+            const char *rest = zs + 3;
+
+            if (*rest == ':')
+              rest++;
+            if (*rest)
+              mm = atoi (rest);
+            if (hh > 23 || mm > 59)
+              return FALSE;
+            offset = (zs[0] == '-' ? -1 : 1) * (hh * 60 + mm);
+          }
+        return make_utc (y, mo, d, h, mi, sec, offset, unix_utc);
+      }
+  }
+
+  /* No zone: the publisher's, German time. */
+  zone = g_time_zone_new_identifier ("Europe/Berlin");
+  if (zone == NULL || y < 1970 || y > 2100 || !g_date_valid_dmy (d, mo, y))
+    return FALSE;
+  dt = g_date_time_new (zone, y, mo, d, h, mi, sec);
+  if (dt == NULL)
+    return FALSE;
   *unix_utc = g_date_time_to_unix (dt);
   return TRUE;
 }

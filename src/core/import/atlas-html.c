@@ -195,6 +195,61 @@ atlas_html_append_node_text (GString *out,
  *
  * Returns: (transfer full): the text, "" for nothing
  */
+/**
+ * atlas_html_has_markup:
+ *
+ * Returns: whether @text holds HTML: a tag ("<p>", "</a>", "<br/>"), a
+ *   comment, or an entity or character reference ("&amp;", "&#8211;"),
+ *   rather than a lone "&" or "<" of plain text ("A & B", "x < 3")
+ */
+gboolean
+atlas_html_has_markup (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    {
+      if (*p == '<' && (g_ascii_isalpha (p[1]) || ((p[1] == '/' || p[1] == '!') && g_ascii_isalpha (p[2])) ||
+                        g_str_has_prefix (p + 1, "!--")))
+        {
+          const char *q = p + 1;
+
+          /* A tag's name, then ">", "/>" or attributes. */
+          while (*q == '/' || *q == '!' || *q == '-')
+            q++;
+          while (g_ascii_isalnum (*q))
+            q++;
+          if (*q == '>' || *q == '/' || g_ascii_isspace (*q) || g_str_has_prefix (p + 1, "!--"))
+            if (strchr (q, '>') != NULL)
+              return TRUE;
+        }
+      else if (*p == '&')
+        {
+          const char *q = p + 1;
+
+          if (*q == '#')
+            {
+              q++;
+              if (*q == 'x' || *q == 'X')
+                q++;
+              if (!g_ascii_isxdigit (*q))
+                continue;
+              while (g_ascii_isxdigit (*q))
+                q++;
+            }
+          else
+            {
+              if (!g_ascii_isalpha (*q))
+                continue;
+              while (g_ascii_isalnum (*q))
+                q++;
+            }
+          if (*q == ';')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 char *
 atlas_html_to_text (const char *html)
 {
@@ -205,8 +260,9 @@ atlas_html_to_text (const char *html)
   if (html == NULL || *html == '\0')
     return g_strdup ("");
 
-  /* Plain text that merely sits in a description keeps its line breaks. */
-  if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
+  /* Plain text that merely sits in a description keeps its line breaks,
+   * also when it has an "&" or a "<" of its own. */
+  if (!atlas_html_has_markup (html))
     return atlas_html_tidy_text (html);
 
   len = strlen (html);

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char *atlas_html_to_text         (const char *html);
+gboolean atlas_html_has_markup   (const char *text);
 void  atlas_html_append_node_text (GString   *out,
                                    xmlNode   *node);
 char *atlas_html_tidy_text       (const char *text);

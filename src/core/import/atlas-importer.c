@@ -2,7 +2,10 @@
  *
  * The format is told by the root element and its namespace, never by the
  * file name. A file is imported whole or not at all: one transaction, and
- * the first error rolls everything back. The same release imported again is
+ * an error of the file (not well-formed, unsafe) or of the catalogue rolls
+ * everything back. Items are judged one by one: one the importer cannot
+ * understand (no title, no date anywhere, an impossible date) is left out
+ * and listed with its line and the reason; the others import. The same release imported again is
  * recognised by its guid, else its link, else a hash of title and date, and
  * skipped, unless it is a newer version (NewsML-G2 version, Atom updated),
  * which replaces the stored one.
@@ -41,37 +44,22 @@ centre_id (ImportContext  *ctx,
   return id;
 }
 
+static void
+skip_free (AtlasImportSkip *skip)
+{
+  g_free (skip->reason);
+  g_free (skip);
+}
+
 void
 atlas_import_result_clear (AtlasImportResult *result)
 {
+  g_clear_pointer (&result->skipped, g_ptr_array_unref);
+  g_clear_pointer (&result->detail, g_free);
   g_clear_pointer (&result->path, g_free);
   g_clear_pointer (&result->format, g_free);
   g_clear_error (&result->error);
   memset (result, 0, sizeof *result);
-}
-
-/**
- * atlas_import_result_describe:
- *
- * Returns: (transfer full): "FILE:LINE:COLUMN: message" for a rejected file,
- *   or a summary of what was imported
- */
-char *
-atlas_import_result_describe (const AtlasImportResult *result)
-{
-  if (result->rejected)
-    {
-      const char *message = result->error ? result->error->message : _("rejected");
-
-      if (result->line > 0)
-        return g_strdup_printf ("%s:%d:%d: %s", result->path, result->line, MAX (result->column, 1), message);
-      return g_strdup_printf ("%s: %s", result->path, message);
-    }
-
-  /* Translators: a file name, its format, then counts. */
-  return g_strdup_printf (_("%s: %s, %u new, %u updated, %u skipped, %u visits added"),
-                          result->path, result->format ? result->format : "?",
-                          result->n_new, result->n_updated, result->n_skipped, result->n_visits);
 }
 
 static char *
@@ -196,15 +184,20 @@ link_centres (ImportContext  *ctx,
   return suggest_visits (ctx, release, mentions, error);
 }
 
+/* Leaves the current item out, with why; the rest of the file goes on. */
 static gboolean
-invalid (ImportContext  *ctx,
-         GError        **error,
-         const char     *message)
+skip_item (ImportContext *ctx,
+           const char    *reason)
 {
-  ctx->result->line = ctx->item_line;
-  ctx->result->column = 1;
-  g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_INVALID, message);
-  return FALSE;
+  AtlasImportSkip *skip = g_new0 (AtlasImportSkip, 1);
+
+  skip->line = ctx->item_line;
+  skip->reason = g_strdup (reason);
+  if (ctx->result->skipped == NULL)
+    ctx->result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
+  g_ptr_array_add (ctx->result->skipped, skip);
+  ctx->result->n_skipped++;
+  return TRUE;
 }
 
 static gboolean
@@ -221,16 +214,13 @@ store_release (AtlasRelease  *release,
   ctx->item_line = line;
 
   /* Items that carry no text at all (and pictures) are passed over. */
-  if (g_object_get_data (G_OBJECT (release), "atlas-skip") != NULL ||
-      (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0' &&
-       *atlas_release_get_field (release, ATLAS_RELEASE_BODY) == '\0'))
-    {
-      ctx->result->n_skipped++;
-      return TRUE;
-    }
-
+  if (g_object_get_data (G_OBJECT (release), "atlas-skip") != NULL)
+    return skip_item (ctx, _("a picture or other item without text"));
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0' &&
+      *atlas_release_get_field (release, ATLAS_RELEASE_BODY) == '\0')
+    return skip_item (ctx, _("an item without title or text"));
   if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
-    return invalid (ctx, error, _("A press release has no title"));
+    return skip_item (ctx, _("an item without a title"));
 
   /* No date, or an impossible one: the text may still say when. */
   if (atlas_release_get_published (release) == 0)
@@ -245,12 +235,12 @@ store_release (AtlasRelease  *release,
           g_autofree char *message = NULL;
 
           if (bad != NULL)
-            message = g_strdup_printf (_("The date “%s” of “%s” is not a possible date"),
-                                       bad, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
+            message = g_strdup_printf (_("“%s”: the date “%s” is not a possible date"),
+                                       atlas_release_get_field (release, ATLAS_RELEASE_TITLE), bad);
           else
             message = g_strdup_printf (_("“%s” has no date, and its text names none"),
                                        atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
-          return invalid (ctx, error, message);
+          return skip_item (ctx, message);
         }
 
       /* Midday in Germany, so the day is the same in any time zone here. */
@@ -284,7 +274,7 @@ store_release (AtlasRelease  *release,
 
       if (!newer)
         {
-          ctx->result->n_skipped++;
+          ctx->result->n_known++;
           return TRUE;
         }
 
@@ -343,6 +333,20 @@ reject (AtlasImportResult *result,
   if (result->line == 0 && reader != NULL &&
       (error->domain == ATLAS_IMPORT_ERROR && error->code != ATLAS_IMPORT_ERROR_INVALID))
     atlas_xml_reader_get_position (reader, &result->line, &result->column);
+  if (reader != NULL && error->domain == ATLAS_IMPORT_ERROR && atlas_xml_reader_get_detail (reader) != NULL)
+    result->detail = g_strdup (atlas_xml_reader_get_detail (reader));
+
+  /* The catalogue's own failure: say so, with SQLite's words as details. */
+  if (error->domain == ATLAS_STORE_ERROR && error->code != ATLAS_STORE_ERROR_NOT_FOUND)
+    {
+      GError *wrapped = g_error_new (ATLAS_STORE_ERROR, error->code,
+                                     _("The catalogue could not be written: %s"), error->message);
+
+      result->detail = g_strdup (error->message);
+      result->line = result->column = 0;
+      g_error_free (error);
+      error = wrapped;
+    }
   result->error = error;
 }
 
@@ -413,17 +417,20 @@ atlas_import_stream (AtlasStore        *store,
     {
       atlas_store_rollback (store);
       g_free (parse.feed_title);
-      result->n_new = result->n_updated = result->n_skipped = result->n_visits = 0;
+      g_free (parse.feed_link);
+      result->n_new = result->n_updated = result->n_known = result->n_skipped = result->n_visits = 0;
+      g_clear_pointer (&result->skipped, g_ptr_array_unref);
       reject (result, reader, g_steal_pointer (&error));
       return FALSE;
     }
   g_free (parse.feed_title);
+  g_free (parse.feed_link);
   result->n_visits += parse.n_visits;
 
   /* The log is history, not the catalogue: a failure to write it is
    * reported but does not undo the import. */
   if (!atlas_store_log_import (store, display_name, format, result->n_new,
-                               result->n_updated, result->n_skipped, &error))
+                               result->n_updated, result->n_known + result->n_skipped, &error))
     g_warning ("Could not record the import of %s: %s", display_name, error->message);
 
   return TRUE;

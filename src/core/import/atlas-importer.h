@@ -10,15 +10,24 @@
 
 G_BEGIN_DECLS
 
+/* An item left out of an imported file, and why. */
+typedef struct {
+  int line;          /* where the item starts */
+  char *reason;
+} AtlasImportSkip;
+
 typedef struct {
   char *path;        /* as the user named it */
   char *format;      /* rss2, rss1, atom, nitf, newsml, native; NULL if unknown */
   guint n_new;
   guint n_updated;
-  guint n_skipped;
+  guint n_known;     /* already in the catalogue, unchanged */
+  guint n_skipped;   /* items left out, each in @skipped */
   guint n_visits;    /* suggested visits added */
+  GPtrArray *skipped; /* (element-type AtlasImportSkip) (nullable) */
   gboolean rejected;
   GError *error;     /* why it was rejected */
+  char *detail;      /* libxml2's or SQLite's own words for it, or NULL */
   int line;          /* where, when known (else 0) */
   int column;
 } AtlasImportResult;

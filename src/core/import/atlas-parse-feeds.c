@@ -10,31 +10,7 @@
 #include "atlas-html.h"
 #include "atlas-parse.h"
 
-/* Feeds put a title on every item but not always: the body's first words
- * stand in. */
-static void
-ensure_title (AtlasRelease *release)
-{
-  const char *body = atlas_release_get_field (release, ATLAS_RELEASE_BODY);
-  g_autofree char *title = NULL;
-  const char *end;
-
-  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) != '\0' || *body == '\0')
-    return;
-
-  end = body;
-  for (guint chars = 0; *end && *end != '\n' && chars < 80; chars++)
-    end = g_utf8_next_char (end);
-  title = g_strndup (body, end - body);
-  if (*end && *end != '\n')
-    {
-      char *longer = g_strconcat (title, "…", NULL);
-
-      g_free (title);
-      title = longer;
-    }
-  atlas_release_set_field (release, ATLAS_RELEASE_TITLE, title);
-}
+static char *atom_text (xmlNode *node);
 
 /* RSS ------------------------------------------------------------------------ */
 
@@ -71,8 +47,68 @@ want_rss (const char *ns,
   if (g_strcmp0 (name, "item") == 0)
     return atlas_ns_is_rss (ns);
 
-  /* The channel's title names the source of its items. */
-  return depth == 2 && g_strcmp0 (name, "title") == 0 && atlas_ns_is_rss (ns);
+  /* The channel's title names the source of its items; its link is what
+   * relative item links resolve against. */
+  return depth == 2 && (g_strcmp0 (name, "title") == 0 || g_strcmp0 (name, "link") == 0) && atlas_ns_is_rss (ns);
+}
+
+/* Where feeds of any kind put an item's dates, first the publication. */
+#define PUBLISHED_ELSEWHERE \
+  { ATLAS_NS_DC, "date" }, { ATLAS_NS_DC10, "date" }, \
+  { ATLAS_NS_DCTERMS, "issued" }, { ATLAS_NS_DCTERMS, "created" }, { ATLAS_NS_DCTERMS, "date" }, \
+  { ATLAS_NS_DCTERMS, "available" }, \
+  { ATLAS_NS_ATOM, "published" }, { ATLAS_NS_ATOM03, "issued" }, { ATLAS_NS_ATOM03, "created" }
+#define UPDATED_ELSEWHERE \
+  { ATLAS_NS_DCTERMS, "modified" }, { ATLAS_NS_ATOM, "updated" }, { ATLAS_NS_ATOM03, "modified" }
+
+/* The first date of @names that reads; else the first there is, so the
+ * report can name the impossible one. */
+static void
+take_first_date (AtlasRelease        *release,
+                 xmlNode             *item,
+                 const AtlasNodeName *names,
+                 gboolean             is_updated)
+{
+  for (const AtlasNodeName *n = names; n->name != NULL; n++)
+    {
+      g_autofree char *text = atlas_node_text (atlas_node_child (item, n->ns, n->name));
+
+      if (text != NULL && *text != '\0')
+        {
+          atlas_release_take_date (release, text, is_updated);
+          if (is_updated ? atlas_release_get_updated (release) != 0 : atlas_release_get_published (release) != 0)
+            return;
+        }
+    }
+}
+
+/* feedburner:origLink names the publisher's page behind the proxy link. */
+static char *
+origin_link (xmlNode *item)
+{
+  return atlas_node_text (atlas_node_child (item, ATLAS_NS_FEEDBURNER, "origLink"));
+}
+
+/* An Atom link element's href: rel alternate, or no rel. */
+static char *
+atom_link_in (xmlNode    *item,
+              const char *ns,
+              const char *base)
+{
+  for (xmlNode *child = item->children; child != NULL; child = child->next)
+    {
+      g_autofree char *rel = NULL;
+      g_autofree char *href = NULL;
+
+      if (!atlas_node_is (child, ns, "link"))
+        continue;
+      rel = atlas_node_attr (child, "rel");
+      href = atlas_node_attr (child, "href");
+      if (href != NULL && (rel == NULL || g_str_equal (rel, "alternate")))
+        return atlas_node_resolve (child, base, href);
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -84,8 +120,6 @@ handle_rss (AtlasParseContext  *ctx,
   g_autoptr(AtlasRelease) release = NULL;
   const char *ns = node->ns ? (const char *) node->ns->href : NULL;
   gboolean rss1 = g_strcmp0 (ns, ATLAS_NS_RSS1) == 0 || g_strcmp0 (ns, ATLAS_NS_RSS090) == 0;
-  g_autofree char *pub_date = NULL;
-  g_autofree char *dc_date = NULL;
   xmlNode *content;
 
   if (g_str_equal ((const char *) node->name, "title"))
@@ -94,31 +128,96 @@ handle_rss (AtlasParseContext  *ctx,
         ctx->feed_title = atlas_node_text (node);
       return TRUE;
     }
+  if (g_str_equal ((const char *) node->name, "link"))
+    {
+      g_autofree char *href = atlas_node_text (node);
+
+      if (ctx->feed_link == NULL && node->parent && g_strcmp0 ((const char *) node->parent->name, "channel") == 0)
+        ctx->feed_link = atlas_node_resolve (node, NULL, href);
+      return TRUE;
+    }
 
   release = atlas_release_new ();
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, rss1 ? "rss1" : "rss2");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
 
-  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_node_text (atlas_node_child (node, ns, "title")));
-  atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_text (atlas_node_child (node, ns, "link")));
-  if (rss1)
-    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (node, "about"));
-  else
-    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "guid")));
+  {
+    const AtlasNodeName titles[] = { { ns, "title" }, { ATLAS_NS_DC, "title" }, { ATLAS_NS_DC10, "title" }, { NULL, NULL } };
+    xmlNode *title = atlas_node_child_any (node, titles);
+
+    if (title == NULL && (title = atlas_node_child (node, ATLAS_NS_ATOM, "title")) != NULL)
+      atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atom_text (title));
+    else if (title == NULL)
+      atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ATLAS_NS_ATOM03, "title")));
+    else
+      {
+        /* Some titles carry escaped HTML ("This &amp;amp; that", "<b>"). */
+        g_autofree char *text = atlas_node_text (title);
+
+        atlas_release_take_text (release, ATLAS_RELEASE_TITLE,
+                                 atlas_html_has_markup (text) ? atlas_html_to_text (text) : g_steal_pointer (&text));
+      }
+  }
+
+  /* The link: feedburner's original, the item's own, an Atom link, or a
+   * guid that is a permalink; relative ones resolved. */
+  {
+    g_autofree char *origin = origin_link (node);
+    xmlNode *link = atlas_node_child (node, ns, "link");
+    g_autofree char *text = atlas_node_text (link);
+    xmlNode *guid = atlas_node_child (node, ns, "guid");
+
+    if (origin != NULL && *origin != '\0')
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_resolve (node, ctx->feed_link, origin));
+    else if (text != NULL && *text != '\0')
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_resolve (link, ctx->feed_link, text));
+    else
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atom_link_in (node, ATLAS_NS_ATOM, ctx->feed_link));
+    if (*atlas_release_get_field (release, ATLAS_RELEASE_LINK) == '\0')
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atom_link_in (node, ATLAS_NS_ATOM03, ctx->feed_link));
+
+    if (*atlas_release_get_field (release, ATLAS_RELEASE_LINK) == '\0' && guid != NULL)
+      {
+        g_autofree char *permalink = atlas_node_attr (guid, "isPermaLink");
+        g_autofree char *value = atlas_node_text (guid);
+
+        if (g_strcmp0 (permalink, "false") != 0 && *value != '\0')
+          atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_resolve (guid, ctx->feed_link, value));
+      }
+  }
+
+  {
+    const AtlasNodeName ids[] = {
+      { ns, "guid" }, { ATLAS_NS_DC, "identifier" }, { ATLAS_NS_DC10, "identifier" },
+      { ATLAS_NS_ATOM, "id" }, { ATLAS_NS_ATOM03, "id" }, { NULL, NULL }
+    };
+
+    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child_any (node, ids)));
+    if (rss1 && *atlas_release_get_field (release, ATLAS_RELEASE_GUID) == '\0')
+      atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_attr (node, "about"));
+  }
 
   content = atlas_node_child (node, ATLAS_NS_CONTENT, "encoded");
   if (content == NULL)
     content = atlas_node_child (node, ns, "description");
+  if (content == NULL)
+    content = atlas_node_child (node, ATLAS_NS_DC, "description");
   atlas_release_take_text (release, ATLAS_RELEASE_BODY, atlas_node_body (content, "html"));
-  ensure_title (release);
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE,
+                             atlas_first_sentence (atlas_release_get_field (release, ATLAS_RELEASE_BODY)));
 
   atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ATLAS_NS_DC, "creator")));
   if (*atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR) == '\0')
     atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR, atlas_node_text (atlas_node_child (node, ns, "author")));
 
-  pub_date = atlas_node_text (atlas_node_child (node, ns, "pubDate"));
-  dc_date = atlas_node_text (atlas_node_child (node, ATLAS_NS_DC, "date"));
-  atlas_release_take_date (release, pub_date ? pub_date : dc_date, FALSE);
+  {
+    const AtlasNodeName published[] = { { ns, "pubDate" }, PUBLISHED_ELSEWHERE, UPDATED_ELSEWHERE, { NULL, NULL } };
+    const AtlasNodeName updated[] = { UPDATED_ELSEWHERE, { NULL, NULL } };
+
+    take_first_date (release, node, published, FALSE);
+    take_first_date (release, node, updated, TRUE);
+  }
 
   return ctx->sink (release, line, ctx->sink_data, error);
 }
@@ -183,25 +282,6 @@ atom_text (xmlNode *node)
   return atlas_node_body (node, html ? "html" : "text");
 }
 
-static char *
-atom_link (xmlNode *entry)
-{
-  const char *ns = (const char *) entry->ns->href;
-
-  for (xmlNode *child = entry->children; child != NULL; child = child->next)
-    {
-      g_autofree char *rel = NULL;
-
-      if (!atlas_node_is (child, ns, "link"))
-        continue;
-      rel = atlas_node_attr (child, "rel");
-      if (rel == NULL || g_str_equal (rel, "alternate"))
-        return atlas_node_attr (child, "href");
-    }
-
-  return NULL;
-}
-
 static gboolean
 handle_atom (AtlasParseContext  *ctx,
              xmlNode            *node,
@@ -209,8 +289,6 @@ handle_atom (AtlasParseContext  *ctx,
              GError            **error)
 {
   g_autoptr(AtlasRelease) release = NULL;
-  g_autofree char *published = NULL;
-  g_autofree char *updated = NULL;
   const char *ns = (const char *) node->ns->href;
   xmlNode *content;
 
@@ -225,9 +303,18 @@ handle_atom (AtlasParseContext  *ctx,
   atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "atom");
   atlas_release_set_field (release, ATLAS_RELEASE_SOURCE, ctx->feed_title);
 
-  atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child (node, ns, "id")));
-  atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child (node, ns, "title")));
-  atlas_release_take_text (release, ATLAS_RELEASE_LINK, atom_link (node));
+  {
+    const AtlasNodeName ids[] = { { ns, "id" }, { ATLAS_NS_DC, "identifier" }, { ATLAS_NS_DC10, "identifier" }, { NULL, NULL } };
+    const AtlasNodeName titles[] = { { ns, "title" }, { ATLAS_NS_DC, "title" }, { ATLAS_NS_DC10, "title" }, { NULL, NULL } };
+    g_autofree char *origin = origin_link (node);
+
+    atlas_release_take_text (release, ATLAS_RELEASE_GUID, atlas_node_text (atlas_node_child_any (node, ids)));
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atom_text (atlas_node_child_any (node, titles)));
+    if (origin != NULL && *origin != '\0')
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atlas_node_resolve (node, NULL, origin));
+    else
+      atlas_release_take_text (release, ATLAS_RELEASE_LINK, atom_link_in (node, ns, NULL));
+  }
   atlas_release_take_text (release, ATLAS_RELEASE_AUTHOR,
             atlas_node_text (atlas_node_child (atlas_node_child (node, ns, "author"), ns, "name")));
 
@@ -235,19 +322,21 @@ handle_atom (AtlasParseContext  *ctx,
   if (content == NULL)
     content = atlas_node_child (node, ns, "summary");
   atlas_release_take_text (release, ATLAS_RELEASE_BODY, atom_text (content));
-  ensure_title (release);
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE,
+                             atlas_first_sentence (atlas_release_get_field (release, ATLAS_RELEASE_BODY)));
 
   /* Atom 0.3 called them issued (or created) and modified. */
-  published = atlas_node_text (atlas_node_child (node, ns, "published"));
-  if (published == NULL)
-    published = atlas_node_text (atlas_node_child (node, ns, "issued"));
-  if (published == NULL)
-    published = atlas_node_text (atlas_node_child (node, ns, "created"));
-  updated = atlas_node_text (atlas_node_child (node, ns, "updated"));
-  if (updated == NULL)
-    updated = atlas_node_text (atlas_node_child (node, ns, "modified"));
-  atlas_release_take_date (release, published ? published : updated, FALSE);
-  atlas_release_take_date (release, updated, TRUE);
+  {
+    const AtlasNodeName published[] = {
+      { ns, "published" }, { ns, "issued" }, { ns, "created" }, PUBLISHED_ELSEWHERE,
+      { ns, "updated" }, { ns, "modified" }, UPDATED_ELSEWHERE, { NULL, NULL }
+    };
+    const AtlasNodeName updated[] = { { ns, "updated" }, { ns, "modified" }, UPDATED_ELSEWHERE, { NULL, NULL } };
+
+    take_first_date (release, node, published, FALSE);
+    take_first_date (release, node, updated, TRUE);
+  }
 
   return ctx->sink (release, line, ctx->sink_data, error);
 }

@@ -157,6 +157,7 @@ handle_news_item (AtlasParseContext  *ctx,
   g_autofree char *version = atlas_node_attr (item, "version");
   g_autofree char *first = atlas_node_text (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "firstCreated"));
   g_autofree char *created = atlas_node_text (atlas_node_child (item_meta, ATLAS_NS_NEWSML, "versionCreated"));
+  g_autofree char *content_created = atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "contentCreated"));
   g_autofree char *located = atlas_node_text (atlas_node_child (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "located"),
                                                                 ATLAS_NS_NEWSML, "name"));
   g_autofree char *dateline = atlas_node_text (atlas_node_child (content_meta, ATLAS_NS_NEWSML, "dateline"));
@@ -205,8 +206,14 @@ handle_news_item (AtlasParseContext  *ctx,
   else
     atlas_release_set_field (release, ATLAS_RELEASE_BODY, body);
 
+  /* Without a headline anywhere, the body's first sentence. */
+  if (*atlas_release_get_field (release, ATLAS_RELEASE_TITLE) == '\0')
+    atlas_release_take_text (release, ATLAS_RELEASE_TITLE, atlas_first_sentence (body));
+
+  /* When the item's own dates are empty, when its content was made. */
   atlas_release_take_date (release, first, FALSE);
   atlas_release_take_date (release, created, FALSE);
+  atlas_release_take_date (release, content_created, FALSE);
   atlas_release_take_date (release, created, TRUE);
 
   return ctx->sink (release, line, ctx->sink_data, error);

@@ -42,6 +42,69 @@ atlas_node_child (xmlNode    *parent,
   return NULL;
 }
 
+/* The first child of @parent with the first of @names that has one. */
+xmlNode *
+atlas_node_child_any (xmlNode             *parent,
+                      const AtlasNodeName *names)
+{
+  for (const AtlasNodeName *n = names; n->name != NULL; n++)
+    {
+      xmlNode *child = atlas_node_child (parent, n->ns, n->name);
+
+      if (child != NULL)
+        {
+          g_autofree char *text = atlas_node_text (child);
+
+          if (*text != '\0' || child->properties != NULL)
+            return child;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * atlas_node_resolve:
+ * @node: where @href was found: its xml:base (and its ancestors') applies
+ * @base: (nullable): the feed's own link, for what xml:base leaves relative
+ *
+ * Returns: (transfer full) (nullable): @href resolved (RFC 3986), or as it
+ *   is when nothing makes it absolute
+ */
+char *
+atlas_node_resolve (xmlNode    *node,
+                    const char *base,
+                    const char *href)
+{
+  g_autofree char *xml_base = NULL;
+  g_autofree char *full_base = NULL;
+  xmlChar *b;
+  char *resolved;
+
+  /* An empty reference is the base itself (RFC 3986, 5.2.2). */
+  if (href == NULL)
+    return NULL;
+  if (*href != '\0' && g_uri_is_valid (href, G_URI_FLAGS_NONE, NULL))
+    return g_strdup (href);
+
+  b = node != NULL ? xmlNodeGetBase (node->doc, node) : NULL;
+  if (b != NULL)
+    {
+      xml_base = g_strdup ((const char *) b);
+      xmlFree (b);
+    }
+
+  if (xml_base != NULL && g_uri_is_valid (xml_base, G_URI_FLAGS_NONE, NULL))
+    full_base = g_steal_pointer (&xml_base);
+  else if (base != NULL && g_uri_is_valid (base, G_URI_FLAGS_NONE, NULL))
+    full_base = xml_base ? g_uri_resolve_relative (base, xml_base, G_URI_FLAGS_NONE, NULL) : g_strdup (base);
+
+  if (full_base == NULL)
+    return *href ? g_strdup (href) : NULL;
+  resolved = g_uri_resolve_relative (full_base, href, G_URI_FLAGS_NONE, NULL);
+  return resolved ? resolved : g_strdup (href);
+}
+
 /* Depth-first search below @root. */
 xmlNode *
 atlas_node_find (xmlNode    *root,
@@ -172,7 +235,8 @@ atlas_parse_each_element (AtlasParseContext  *ctx,
           xmlNode *node = atlas_xml_reader_expand (ctx->reader, error);
 
           /* The element's own line: the parser has read ahead. */
-          if (node == NULL || !handle (ctx, node, (int) xmlGetLineNo (node), error))
+          if (node == NULL ||
+              !handle (ctx, node, (int) xmlGetLineNo (node) + atlas_xml_reader_get_line_offset (ctx->reader), error))
             return FALSE;
 
           /* Next() moves to the node after the item; at the end of the
@@ -182,6 +246,39 @@ atlas_parse_each_element (AtlasParseContext  *ctx,
           at_next = TRUE;
         }
     }
+}
+
+/**
+ * atlas_first_sentence:
+ *
+ * Items come with a title but not always: then the body's first sentence
+ * (at most 80 characters of its first line) stands in.
+ *
+ * Returns: (transfer full) (nullable): @text's first sentence
+ */
+char *
+atlas_first_sentence (const char *text)
+{
+  g_autofree char *title = NULL;
+  const char *end;
+  guint chars = 0;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  for (end = text; *end && *end != '\n' && chars < 80; chars++)
+    {
+      gunichar c = g_utf8_get_char (end);
+
+      end = g_utf8_next_char (end);
+      /* A sentence ends at ".", "!" or "?" before a space. */
+      if ((c == '.' || c == '!' || c == '?') && (*end == ' ' || *end == '\n' || *end == '\0') && chars > 10)
+        break;
+    }
+  title = g_strndup (text, end - text);
+  if (*end && *end != '\n' && *end != ' ')
+    return g_strconcat (title, "…", NULL);
+  return g_steal_pointer (&title);
 }
 
 /* Sets @field to @text unless it is empty, and frees it. */

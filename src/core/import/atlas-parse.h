@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define ATLAS_NS_RSS090    "http://my.netscape.com/rdf/simple/0.9/"
 #define ATLAS_NS_ATOM03    "http://purl.org/atom/ns#"
 #define ATLAS_NS_DC        "http://purl.org/dc/elements/1.1/"
+#define ATLAS_NS_DC10      "http://purl.org/dc/elements/1.0/"
+#define ATLAS_NS_DCTERMS   "http://purl.org/dc/terms/"
+#define ATLAS_NS_FEEDBURNER "http://rssnamespace.org/feedburner/ext/1.0"
 #define ATLAS_NS_CONTENT   "http://purl.org/rss/1.0/modules/content/"
 #define ATLAS_NS_NITF      "http://iptc.org/std/NITF/2006-10-18/"
 #define ATLAS_NS_NEWSML    "http://iptc.org/std/nar/2006-10-01/"
@@ -36,6 +39,7 @@ typedef struct {
   AtlasReleaseSink sink;
   gpointer sink_data;
   char *feed_title;
+  char *feed_link;           /* the channel's link, against which item links resolve */
   guint n_visits;            /* visits the exchange format added */
 } AtlasParseContext;
 
@@ -53,9 +57,19 @@ char     *atlas_node_text    (xmlNode *node);
 char     *atlas_node_attr    (xmlNode *node, const char *name);
 char     *atlas_node_body    (xmlNode *node, const char *type);
 
+/* An element's name in a namespace; a list of them ends with name NULL. */
+typedef struct {
+  const char *ns;
+  const char *name;
+} AtlasNodeName;
+
+xmlNode  *atlas_node_child_any (xmlNode *parent, const AtlasNodeName *names);
+char     *atlas_node_resolve   (xmlNode *node, const char *base, const char *href);
+
 void      atlas_release_take_text (AtlasRelease      *release,
                                    AtlasReleaseField  field,
                                    char              *text);
+char     *atlas_first_sentence (const char *text);
 void      atlas_release_take_date (AtlasRelease      *release,
                                    const char        *text,
                                    gboolean           is_updated);

@@ -19,6 +19,8 @@ typedef enum {
   ATLAS_IMPORT_ERROR_COMPRESSED,     /* gzip or zip, not XML */
   ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT, /* XML, but not a format we read */
   ATLAS_IMPORT_ERROR_INVALID,        /* a release lacks its title or a date */
+  ATLAS_IMPORT_ERROR_NOT_XML,        /* a picture, a PDF, plain text */
+  ATLAS_IMPORT_ERROR_TRUNCATED,      /* ends in the middle of the document */
 } AtlasImportError;
 
 typedef struct _AtlasXmlReader AtlasXmlReader;
@@ -41,9 +43,11 @@ xmlNode         *atlas_xml_reader_expand        (AtlasXmlReader  *self,
 gboolean         atlas_xml_reader_start_element (AtlasXmlReader  *self,
                                                  GError         **error);
 int              atlas_xml_reader_get_line      (AtlasXmlReader  *self);
+int              atlas_xml_reader_get_line_offset (AtlasXmlReader *self);
 void             atlas_xml_reader_get_position  (AtlasXmlReader  *self,
                                                  int             *line,
                                                  int             *column);
+const char      *atlas_xml_reader_get_detail    (AtlasXmlReader  *self);
 void             atlas_xml_reader_set_max_bytes (AtlasXmlReader  *self,
                                                  goffset          max_bytes);
 
