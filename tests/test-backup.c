@@ -290,6 +290,195 @@ test_read_only_file (AtlasTestDir  *fixture,
   g_chmod (fixture->db_path, 0644);
 }
 
+static gint64
+count_in (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_autofree char *report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_store_check (store, &report, &error));
+  g_assert_cmpstr (report, ==, "ok");
+  return atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL);
+}
+
+/* Whether this process holds a descriptor of @path that was deleted under it. */
+static gboolean
+holds_deleted (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autofree char *deleted = g_strconcat (path, " (deleted)", NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, deleted) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A second connection in the same process (the backup thread, an import)
+ * comes and goes while the first stays open; then another program writes
+ * and closes. The first connection must still hold SQLite's locks, so the
+ * other program's close does not fold and delete the -wal under it. */
+static void
+test_second_store_keeps_locks (AtlasTestDir  *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasStore) second = NULL;
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *backup = NULL;
+
+  if (g_test_subprocess ())
+    {
+      store = atlas_store_new (g_getenv ("ATLAS_TEST_DB"), ATLAS_STORE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      add_contacts (store, 1, "Nebenan");
+      return;
+    }
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add_contacts (store, 3, "Fenster");
+
+  second = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  backup = atlas_store_backup (second, &error);
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  g_setenv ("ATLAS_TEST_DB", fixture->db_path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (holds_deleted (wal));
+  add_contacts (store, 2, "Danach");
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 6);
+  g_clear_object (&store);
+  g_assert_cmpint (count_in (fixture->db_path), ==, 6);
+}
+
+/* Two catalogues in one folder: each lists, offers and restores only its
+ * own backups. */
+static void
+test_backups_belong_to_catalogue (AtlasTestDir  *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_build_filename (fixture->dir, "leer.sqlite", NULL);
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasStore) empty = atlas_store_new (other, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(AtlasBackupInfo) offered = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  add_contacts (store, 2, "Eigen");
+  backup = atlas_store_backup (empty, &error);
+  g_assert_no_error (error);
+  name = g_path_get_basename (backup);
+  g_assert_true (g_str_has_prefix (name, "leer-"));
+
+  mine = atlas_store_list_backups (fixture->db_path, FALSE);
+  g_assert_cmpuint (mine->len, ==, 0);
+  offered = atlas_store_find_sound_backup (fixture->db_path);
+  g_assert_null (offered);
+  theirs = atlas_store_list_backups (other, FALSE);
+  g_assert_cmpuint (theirs->len, ==, 1);
+}
+
+/* Backups and restores in the same second never replace an earlier file. */
+static void
+test_names_never_overwrite (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *first_aside = NULL;
+  g_autofree char *second_aside = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_no_error (error);
+  add_contacts (store, 1, "Eins");
+  backup = atlas_store_backup (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *another = atlas_store_backup (store, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (another, !=, backup);
+    }
+  list = atlas_store_list_backups (fixture->db_path, FALSE);
+  g_assert_cmpuint (list->len, ==, 4);
+  add_contacts (store, 1, "Zwei");
+  g_clear_object (&store);
+
+  /* A restore, and at once another (a retry, a double click). */
+  original = checksum_of (fixture->db_path);
+  g_assert_true (atlas_store_restore (fixture->db_path, backup, &first_aside, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_store_restore (fixture->db_path, backup, &second_aside, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first_aside, !=, second_aside);
+  kept = checksum_of (first_aside);
+  g_assert_cmpstr (kept, ==, original);
+  g_assert_cmpint (count_in (first_aside), ==, 2);
+  g_assert_cmpint (count_in (fixture->db_path), ==, 1);
+}
+
+/* What a crashed backup and a crashed restore leave is tidied on the next
+ * open; the catalogue itself is untouched. */
+static void
+test_leftovers_swept (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *part = g_build_filename (backups, "catalogue-20260101T000000.sqlite.17-0.part", NULL);
+  g_autofree char *restoring = g_strconcat (fixture->db_path, ".restoring", NULL);
+  g_autofree char *linked = g_strconcat (fixture->db_path, ".replaced-20260101T000000", NULL);
+  g_autofree char *older = g_strconcat (fixture->db_path, ".replaced-20250101T000000", NULL);
+  g_autofree char *sum = NULL;
+
+  g_assert_no_error (error);
+  add_contacts (store, 5, "Bleibt");
+  g_clear_object (&store);
+  sum = checksum_of (fixture->db_path);
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (part, "halb", -1, NULL));
+  g_assert_true (g_file_set_contents (restoring, "halb", -1, NULL));
+  g_assert_true (g_file_set_contents (older, "ein früher ersetzter Katalog", -1, NULL));
+  /* A restore that stopped after giving the catalogue its second name. */
+  g_assert_cmpint (link (fixture->db_path, linked), ==, 0);
+
+  g_assert_cmpint (count_in (fixture->db_path), ==, 5);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (restoring, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (linked, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (older, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *unchanged = checksum_of (fixture->db_path);
+
+    g_assert_cmpstr (unchanged, ==, sum);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +491,10 @@ main (int   argc,
   ATLAS_TEST_ADD ("/backup/damaged", test_damaged);
   ATLAS_TEST_ADD ("/backup/orphaned-wal", test_orphaned_wal);
   ATLAS_TEST_ADD ("/backup/read-only-file", test_read_only_file);
+  ATLAS_TEST_ADD ("/lock/second-store-keeps-locks", test_second_store_keeps_locks);
+  ATLAS_TEST_ADD ("/backup/belong-to-catalogue", test_backups_belong_to_catalogue);
+  ATLAS_TEST_ADD ("/backup/names-never-overwrite", test_names_never_overwrite);
+  ATLAS_TEST_ADD ("/backup/leftovers-swept", test_leftovers_swept);
 
   return g_test_run ();
 }

@@ -19,5 +19,17 @@ gboolean  atlas_store_seed        (AtlasStore       *self,
 gboolean  atlas_store_backup_to   (AtlasStore       *self,
                                    const char       *dest_path,
                                    GError          **error);
+char     *atlas_store_write_backup (AtlasStore      *self,
+                                   int              from_version,
+                                   GError         **error);
+int       atlas_store_error_code_for (int           rc);
+char     *atlas_store_run_check   (sqlite3          *db,
+                                   const char       *sql);
+
+/* atlas-backup.c: the lock that keeps a restore away from an open
+ * catalogue, on a file of its own (<catalogue>.lock). */
+int       atlas_catalogue_lock    (const char       *db_path,
+                                   gboolean          tidy,
+                                   GError          **error);
 
 G_END_DECLS
