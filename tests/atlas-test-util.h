@@ -57,6 +57,25 @@ atlas_test_dir_teardown (AtlasTestDir  *fixture,
   g_free (fixture->db_path);
 }
 
+/* Whether this process holds a descriptor of @path that was deleted under it. */
+static inline gboolean
+atlas_test_holds_deleted (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autofree char *deleted = g_strconcat (path, " (deleted)", NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, deleted) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 #define ATLAS_TEST_ADD(path, func) \
   g_test_add (path, AtlasTestDir, NULL, atlas_test_dir_setup, func, atlas_test_dir_teardown)
 

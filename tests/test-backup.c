@@ -303,25 +303,6 @@ count_in (const char *path)
   return atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL);
 }
 
-/* Whether this process holds a descriptor of @path that was deleted under it. */
-static gboolean
-holds_deleted (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
-  g_autofree char *deleted = g_strconcat (path, " (deleted)", NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-
-      if (g_strcmp0 (target, deleted) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A second connection in the same process (the backup thread, an import)
  * comes and goes while the first stays open; then another program writes
  * and closes. The first connection must still hold SQLite's locks, so the
@@ -359,7 +340,7 @@ test_second_store_keeps_locks (AtlasTestDir  *fixture,
   g_test_trap_assert_passed ();
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (holds_deleted (wal));
+  g_assert_false (atlas_test_holds_deleted (wal));
   add_contacts (store, 2, "Danach");
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 6);
   g_clear_object (&store);

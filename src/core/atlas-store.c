@@ -57,6 +57,10 @@ struct _AtlasStore
    * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
   gint64 fts_first;
   gint64 fts_last;
+
+  /* PRAGMA data_version when last asked: it changes when another
+   * connection or program commits. -1 before the first time. */
+  gint64 data_version;
 };
 
 static void atlas_store_initable_iface_init (GInitableIface *iface);
@@ -554,7 +558,10 @@ atlas_store_initable_init (GInitable     *initable,
 
   /* Read-only: report the version as it is, upgrade nothing. */
   if (self->flags & ATLAS_STORE_OPEN_READ_ONLY)
-    return TRUE;
+    {
+      atlas_store_poll_changes (self);
+      return TRUE;
+    }
 
   if (!migrate (self, error))
     return FALSE;
@@ -563,6 +570,7 @@ atlas_store_initable_init (GInitable     *initable,
       self->target_version >= 1 && !atlas_store_seed (self, error))
     return FALSE;
 
+  atlas_store_poll_changes (self);
   return TRUE;
 }
 
@@ -692,6 +700,7 @@ atlas_store_init (AtlasStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->trace = g_getenv ("ATLAS_SQL_TRACE") != NULL;
   self->lock_fd = -1;
+  self->data_version = -1;
 }
 
 /* Public API ---------------------------------------------------------------- */
@@ -927,6 +936,39 @@ atlas_store_notify_changed (AtlasStore      *self,
   g_return_if_fail (ATLAS_IS_STORE (self));
 
   atlas_store_note_change (self, kind, 0);
+}
+
+/**
+ * atlas_store_poll_changes:
+ *
+ * Notices what other connections and programs (the command line, another
+ * window) committed since the last call, cheaply (PRAGMA data_version),
+ * and tells listeners through ::changed, as for writes of this store: every
+ * kind, id 0. Call it when the window gains focus and now and then.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+atlas_store_poll_changes (AtlasStore *self)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  gint64 version;
+  gboolean changed;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the snapshot is this store's own. */
+  if (self->txn_depth > 0 || !(stmt = prepare (self, "PRAGMA data_version", NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  version = sqlite3_column_int64 (stmt, 0);
+  changed = self->data_version >= 0 && version != self->data_version;
+  self->data_version = version;
+  if (changed)
+    for (guint k = 0; k < ATLAS_N_RECORD_KINDS; k++)
+      g_signal_emit (self, signals[CHANGED], 0, k, (gint64) 0);
+  return changed;
 }
 
 /* Adds the releases inserted in this transaction to the full-text index in

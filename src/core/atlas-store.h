@@ -73,6 +73,7 @@ gboolean     atlas_store_check                (AtlasStore          *self,
 
 void         atlas_store_notify_changed       (AtlasStore          *self,
                                                AtlasRecordKind      kind);
+gboolean     atlas_store_poll_changes         (AtlasStore          *self);
 
 gboolean     atlas_store_begin                (AtlasStore          *self,
                                                GError             **error);
