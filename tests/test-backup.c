@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "atlas-i18n.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
@@ -460,6 +462,118 @@ test_leftovers_swept (AtlasTestDir  *fixture,
   }
 }
 
+/* An empty file is said out loud, not quietly made a new catalogue. */
+static void
+test_empty_file (AtlasTestDir  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (fixture->db_path, "", 0, NULL));
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "0"));
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_clear_error (&error);
+
+  /* When the user says so, it becomes a new catalogue. */
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_ALLOW_EMPTY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CENTRE, NULL), ==, 54);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+/* A write cut off in rollback-journal mode (the very first open, or an
+ * old backup): a look cannot finish it, but it is no damage. */
+static void
+test_hot_journal (AtlasTestDir  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *scratch = g_build_filename (fixture->dir, "scratch.db", NULL);
+  g_autofree char *scratch_journal = g_strconcat (scratch, "-journal", NULL);
+  g_autofree char *journal = g_strconcat (fixture->db_path, "-journal", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *details = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (scratch, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;"
+                                 "CREATE TABLE t (x); INSERT INTO t VALUES (1); BEGIN;"
+                                 "WITH RECURSIVE r (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 500)"
+                                 " INSERT INTO t SELECT randomblob (1000) FROM r;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_test (scratch_journal, G_FILE_TEST_EXISTS));
+  copy_file (scratch, fixture->db_path);
+  copy_file (scratch_journal, journal);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  plain = atlas_store_error_split (error, &details);
+  g_assert_null (strstr (plain, "SQLite"));
+  g_assert_nonnull (details);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* The command line's check says so, and that it is no damage. */
+  {
+    const char *argv[] = { g_getenv ("ATLAS_CLI"), "--db", fixture->db_path, "check", NULL };
+    g_autofree char *out = NULL;
+    int status = -1;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "not damaged"));
+    g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+
+  /* The next normal open rolls it back and goes on. */
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* What cannot be used is said in plain words; SQLite's text comes apart. */
+static void
+test_unusable_messages (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *junk = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (fixture->db_path, junk, -1, NULL));
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_CHECK, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+  plain = atlas_store_error_split (error, &details);
+  g_assert_nonnull (strstr (plain, "is not a catalogue file"));
+  g_assert_null (strstr (plain, "database"));
+  g_assert_nonnull (strstr (details, "file is not a database"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +590,9 @@ main (int   argc,
   ATLAS_TEST_ADD ("/backup/belong-to-catalogue", test_backups_belong_to_catalogue);
   ATLAS_TEST_ADD ("/backup/names-never-overwrite", test_names_never_overwrite);
   ATLAS_TEST_ADD ("/backup/leftovers-swept", test_leftovers_swept);
+  ATLAS_TEST_ADD ("/open/empty-file", test_empty_file);
+  ATLAS_TEST_ADD ("/open/hot-journal", test_hot_journal);
+  ATLAS_TEST_ADD ("/open/unusable-messages", test_unusable_messages);
 
   return g_test_run ();
 }

@@ -27,6 +27,7 @@ struct _AtlasWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
   GtkRevealer *import_revealer;
   GtkLabel *import_label;
   GtkProgressBar *import_progress;
@@ -479,6 +480,11 @@ atlas_window_constructed (GObject *object)
 
   if (self->store != NULL)
     {
+      g_autofree char *name = g_path_get_basename (atlas_store_get_path (self->store));
+
+      /* Which catalogue is open: the file's name under the title. */
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), atlas_store_get_path (self->store));
       self->history = atlas_history_new (self->store);
       g_signal_connect_object (self->history, "notify", G_CALLBACK (update_history_actions), self,
                                G_CONNECT_SWAPPED);
@@ -588,6 +594,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_progress);

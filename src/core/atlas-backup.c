@@ -212,8 +212,10 @@ tidy_leftovers (const char *db_path)
 
 /**
  * atlas_catalogue_lock:
- * @tidy: when no other program has the catalogue open, sweep the leftovers
- *   of backups and restores that were cut off
+ * @writing: the catalogue is opened to be written: create the lock file
+ *   if need be, and when no other program has the catalogue open, sweep the
+ *   leftovers of backups and restores that were cut off. A read-only look
+ *   changes nothing, and takes the lock only where the file is there.
  *
  * Takes a shared lock on <catalogue>.lock for as long as the catalogue is
  * open: a restore needs it alone. Waits a little while a restore runs.
@@ -225,18 +227,18 @@ tidy_leftovers (const char *db_path)
  */
 int
 atlas_catalogue_lock (const char  *db_path,
-                      gboolean     tidy,
+                      gboolean     writing,
                       GError     **error)
 {
   g_autofree char *lock_path = lock_path_for (db_path);
-  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  int fd = writing ? g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
 
   if (fd < 0)
     fd = g_open (lock_path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     return -1;
 
-  if (tidy && flock (fd, LOCK_EX | LOCK_NB) == 0)
+  if (writing && flock (fd, LOCK_EX | LOCK_NB) == 0)
     tidy_leftovers (db_path);
 
   for (guint i = 0; i < LOCK_WAIT_STEPS; i++)

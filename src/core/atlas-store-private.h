@@ -29,7 +29,7 @@ char     *atlas_store_run_check   (sqlite3          *db,
 /* atlas-backup.c: the lock that keeps a restore away from an open
  * catalogue, on a file of its own (<catalogue>.lock). */
 int       atlas_catalogue_lock    (const char       *db_path,
-                                   gboolean          tidy,
+                                   gboolean          writing,
                                    GError          **error);
 
 G_END_DECLS

@@ -461,6 +461,50 @@ migrate (AtlasStore  *self,
   return TRUE;
 }
 
+/* Why the catalogue cannot be used, in plain words first; SQLite's own
+ * text after a line break (atlas_store_error_split() parts them). */
+static void
+set_unusable_error (AtlasStore  *self,
+                    int          rc,
+                    const char  *detail,
+                    GError     **error)
+{
+  g_autofree char *said = g_strdup_printf (_("SQLite says: %s"), detail);
+
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED,
+                 _("“%s” was being written when a program stopped. It is not damaged: the next time it is opened normally, that write is completed or undone.\n%s"),
+                 self->path, said);
+  else if ((rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                 _("The file “%s” is not a catalogue file.\n%s"), self->path, said);
+  else if ((rc & 0xff) == SQLITE_CORRUPT)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                 _("The catalogue “%s” is damaged: parts of it cannot be read. Restore a backup or open another catalogue.\n%s"),
+                 self->path, said);
+  else
+    g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
+                 _("“%s” cannot be used as a catalogue.\n%s"), self->path, said);
+}
+
+/**
+ * atlas_store_error_split:
+ * @error: an error of atlas_store_new()
+ * @details: (out) (optional): SQLite's own text, or %NULL when there is none
+ *
+ * Returns: (transfer full): the plain-language part of the message
+ */
+char *
+atlas_store_error_split (const GError  *error,
+                         char         **details)
+{
+  const char *newline = strchr (error->message, '\n');
+
+  if (details != NULL)
+    *details = newline ? g_strdup (newline + 1) : NULL;
+  return newline ? g_strndup (error->message, newline - error->message) : g_strdup (error->message);
+}
+
 static gboolean
 atlas_store_initable_init (GInitable     *initable,
                            GCancellable  *cancellable,
@@ -469,6 +513,7 @@ atlas_store_initable_init (GInitable     *initable,
   AtlasStore *self = ATLAS_STORE (initable);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
+  GStatBuf st;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
   int rc;
 
@@ -488,6 +533,16 @@ atlas_store_initable_init (GInitable     *initable,
                        _("“%s” does not exist"), self->path);
           return FALSE;
         }
+    }
+  /* An empty file is not quietly made a new catalogue: a copy that
+   * failed looks exactly like this. */
+  if (!(self->flags & ATLAS_STORE_OPEN_ALLOW_EMPTY) &&
+      g_stat (self->path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_EMPTY,
+                   _("“%s” is empty (0 bytes), perhaps from a copy or a download that did not finish. It was not changed."),
+                   self->path);
+      return FALSE;
     }
   if (!(self->flags & ATLAS_STORE_OPEN_EXISTING))
     {
@@ -532,8 +587,7 @@ atlas_store_initable_init (GInitable     *initable,
   rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
-                   _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
+      set_unusable_error (self, rc, sqlite3_errmsg (self->db), error);
       return FALSE;
     }
 
@@ -543,8 +597,7 @@ atlas_store_initable_init (GInitable     *initable,
 
       if (g_strcmp0 (check, "ok") != 0)
         {
-          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged (%s)"), self->path, check);
+          set_unusable_error (self, SQLITE_CORRUPT, check, error);
           return FALSE;
         }
     }
