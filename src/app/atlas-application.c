@@ -17,11 +17,7 @@ struct _AtlasApplication
 
   char *db_path;
   AtlasStore *store;
-  guint poll_id;          /* looks for other programs' writes now and then */
 };
-
-/* How often the open catalogue is asked whether another program wrote. */
-#define POLL_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
@@ -341,27 +337,6 @@ daily_backup_done_cb (GObject      *source,
     }
 }
 
-/* The command line or another window wrote to the catalogue: the lists
- * refresh through the store's ::changed, as after this window's writes. */
-static gboolean
-poll_changes_cb (gpointer user_data)
-{
-  AtlasApplication *self = ATLAS_APPLICATION (user_data);
-
-  if (self->store != NULL)
-    atlas_store_poll_changes (self->store);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-window_active_cb (GtkWindow        *window,
-                  GParamSpec       *pspec,
-                  AtlasApplication *self)
-{
-  if (gtk_window_is_active (window))
-    poll_changes_cb (self);
-}
-
 static void
 open_catalogue (AtlasApplication    *self,
                 AtlasStoreOpenFlags  flags,
@@ -385,9 +360,6 @@ open_catalogue (AtlasApplication    *self,
     }
 
   window = atlas_window_new (GTK_APPLICATION (self), self->store);
-  g_signal_connect_object (window, "notify::is-active", G_CALLBACK (window_active_cb), self, 0);
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_changes_cb, self);
 
   /* The start-up benchmark (bench/) measures the time to the first frame. */
   if (g_getenv ("INTEGRATIONSATLAS_QUIT_AFTER_FIRST_FRAME") != NULL)
@@ -428,7 +400,6 @@ restore_backup (AtlasApplication *self,
         atlas_window_flush (ATLAS_WINDOW (windows->data));
       gtk_window_destroy (GTK_WINDOW (windows->data));
     }
-  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->store);
 
   if (!atlas_store_restore (path, backup, &aside, &error))
@@ -515,7 +486,6 @@ atlas_application_finalize (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->db_path, g_free);
 
