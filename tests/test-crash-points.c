@@ -15,9 +15,11 @@
  *  - the same command then succeeds, and the catalogue is sound after it.
  *
  * The power-cut side: a rename or link the program relies on only survives
- * a power cut when the folder is synced after it. From the log of calls,
- * every rename and link of a backup, a restore and an upgrade must be
- * followed by an fsync of its folder before the command ends.
+ * a power cut when the folder is synced after it, and names a whole file
+ * only when the file was synced before it. From the log of calls, every
+ * rename and link of a backup, a restore and an upgrade must come after an
+ * fsync of the file (where the program wrote it) and be followed by an
+ * fsync of its folder before the command ends.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -334,6 +336,18 @@ check_folder_syncs (Case       *c,
         }
       if (!synced)
         g_error ("%s: “%s” is not followed by an fsync of its folder", op_names[c->op], lines[i]);
+
+      /* A file written here is on the disk before it gets its new name. */
+      for (guint k = i; k-- > 0;)
+        {
+          g_autofree char *wrote = g_strconcat ("write ", parts[1], NULL);
+          g_autofree char *flushed = g_strconcat ("fsync ", parts[1], NULL);
+
+          if (g_str_equal (lines[k], flushed))
+            break;
+          if (g_str_equal (lines[k], wrote))
+            g_error ("%s: “%s” names a file whose last writes were not synced", op_names[c->op], lines[i]);
+        }
     }
 }
 
