@@ -66,44 +66,15 @@ backup_stem_for (const char *db_path)
   return g_steal_pointer (&base);
 }
 
-/* A rename or a new file is only kept through a power cut once the folder
- * that holds it is written too. */
+/* Data written, or a rename or a new file in a folder, is only kept
+ * through a power cut once the file, or the folder that holds it, is
+ * synced. */
 static gboolean
-sync_dir (const char  *dir,
-          GError     **error)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  int saved_errno;
-
-  if (fd >= 0 && fsync (fd) == 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write the folder “%s” to the disk: %s"), dir, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-sync_dir_of (const char  *path,
-             GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return sync_dir (dir, error);
-}
-
-/* A file this program wrote and closed: its data on the disk before its
- * name is published. */
-static gboolean
-sync_file (const char  *path,
+sync_path (const char  *path,
+           int          flags,
            GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
   int saved_errno;
 
   if (fd >= 0 && fsync (fd) == 0)
@@ -117,6 +88,22 @@ sync_file (const char  *path,
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("Could not write “%s” to the disk: %s"), path, g_strerror (saved_errno));
   return FALSE;
+}
+
+static gboolean
+sync_dir (const char  *dir,
+          GError     **error)
+{
+  return sync_path (dir, O_DIRECTORY, error);
+}
+
+static gboolean
+sync_dir_of (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return sync_dir (dir, error);
 }
 
 /* Gives @from the name @to, or @to-2, @to-3…, never replacing a file that
@@ -358,7 +345,7 @@ atlas_store_write_backup (AtlasStore  *self,
 
   if (!atlas_store_backup_to (self, part, error))
     return NULL;
-  if (!sync_file (part, error) ||
+  if (!sync_path (part, 0, error) ||
       !(made = publish_exclusive (part, path, FALSE, error)))
     {
       g_unlink (part);
@@ -694,7 +681,7 @@ copy_for_restore (const char  *backup_path,
                    _("Could not copy “%s”: %s"), backup_path, sqlite3_errstr (rc));
       return FALSE;
     }
-  return sync_file (part, error);
+  return sync_path (part, 0, error);
 }
 
 /* Folds the catalogue's -wal into it, so the file alone is the whole
