@@ -7,6 +7,12 @@
  *                    to FILE (how many points there are to try)
  * ATLAS_CRASH_LOG=FILE    each call is logged as "op path [path]" (for the
  *                    check that renames are followed by a folder sync)
+ * ATLAS_POWERCUT_DIR=DIR  after each completed fsync, what it made durable
+ *                    is kept in DIR: "<call>-file-<inode>" holds the file's
+ *                    content, "<call>-dir" the folder's path and entries
+ *                    ("<inode> <d|f> <name>" per line). From these, a test
+ *                    rebuilds what the disk holds after a power cut at any
+ *                    moment: writes after the last fsync are lost.
  *
  * Counted: write, pwrite, pwrite64, fsync, fdatasync and ftruncate on
  * regular files and folders, and every rename, renameat, link, unlink and
@@ -16,6 +22,7 @@
  */
 #undef _FILE_OFFSET_BITS /* pwrite and pwrite64 are two symbols here */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -31,6 +38,7 @@ static unsigned long crash_at;
 static unsigned long calls;
 static int log_fd = -1;
 static int ready;
+static const char *powercut_dir;
 
 static ssize_t (*real_write) (int, const void *, size_t);
 
@@ -42,6 +50,7 @@ shim_init (void)
 
   real_write = dlsym (RTLD_NEXT, "write");
   crash_at = at ? strtoul (at, NULL, 10) : 0;
+  powercut_dir = getenv ("ATLAS_POWERCUT_DIR");
   if (log_path != NULL)
     log_fd = open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   ready = 1;
@@ -132,6 +141,64 @@ fd_boundary (const char *op,
     boundary (op, fd_path (fd, buf), NULL);
 }
 
+/* What an fsync of @fd made durable, read through the same descriptor
+ * (another descriptor of the file, closed again, would drop the process's
+ * locks on it). */
+static void
+keep_durable (int fd)
+{
+  char path[PATH_MAX], name[PATH_MAX];
+  struct stat st;
+  int out;
+
+  if (powercut_dir == NULL || fstat (fd, &st) != 0)
+    return;
+  if (S_ISREG (st.st_mode))
+    {
+      char buf[65536];
+      off_t offset = 0;
+      ssize_t n;
+
+      snprintf (name, sizeof name, "%s/%lu-file-%lu", powercut_dir, calls, (unsigned long) st.st_ino);
+      out = open (name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      while (out >= 0 && (n = pread (fd, buf, sizeof buf, offset)) > 0)
+        {
+          real_write (out, buf, (size_t) n);
+          offset += n;
+        }
+    }
+  else if (S_ISDIR (st.st_mode))
+    {
+      DIR *dir = opendir (fd_path (fd, path));
+      struct dirent *entry;
+
+      snprintf (name, sizeof name, "%s/%lu-dir", powercut_dir, calls);
+      out = open (name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      if (out >= 0)
+        {
+          real_write (out, path, strlen (path));
+          real_write (out, "\n", 1);
+        }
+      while (out >= 0 && dir != NULL && (entry = readdir (dir)) != NULL)
+        {
+          char line[PATH_MAX + 64];
+          int len;
+
+          if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
+            continue;
+          len = snprintf (line, sizeof line, "%lu %c %s\n", (unsigned long) entry->d_ino,
+                          entry->d_type == DT_DIR ? 'd' : 'f', entry->d_name);
+          real_write (out, line, (size_t) len);
+        }
+      if (dir != NULL)
+        closedir (dir);
+    }
+  else
+    return;
+  if (out >= 0)
+    close (out);
+}
+
 #define REAL(name) \
   static __typeof__ (name) *real; \
   if (real == NULL) \
@@ -165,17 +232,25 @@ pwrite64 (int fd, const void *data, size_t len, off64_t offset)
 int
 fsync (int fd)
 {
+  int rc;
   REAL (fsync);
   fd_boundary ("fsync", fd);
-  return real (fd);
+  rc = real (fd);
+  if (rc == 0 && counts_fd (fd))
+    keep_durable (fd);
+  return rc;
 }
 
 int
 fdatasync (int fd)
 {
+  int rc;
   REAL (fdatasync);
   fd_boundary ("fsync", fd);
-  return real (fd);
+  rc = real (fd);
+  if (rc == 0 && counts_fd (fd))
+    keep_durable (fd);
+  return rc;
 }
 
 int

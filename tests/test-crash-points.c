@@ -21,6 +21,13 @@
  * fsync of the file (where the program wrote it) and be followed by an
  * fsync of its folder before the command ends.
  *
+ * The power cut itself: one more run keeps, at every fsync, what it made
+ * durable (crash-shim.c, ATLAS_POWERCUT_DIR). The disk as a power cut just
+ * after each fsync would leave it (each folder's entries as at its last
+ * sync, each file's content as at its last sync, unsynced new files empty)
+ * and as after the command's end is rebuilt and checked like a crash; after
+ * the end the change must be there.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -56,6 +63,7 @@ typedef struct {
   gint64 releases_after; /* after the whole import */
   guint points;
   guint crashes;
+  guint power_cuts;
 } Case;
 
 static void
@@ -375,6 +383,229 @@ prepare (Case *c)
   g_clear_object (&store);
 }
 
+
+/* The power cut --------------------------------------------------------------- */
+
+typedef struct {
+  guint seq;
+  gboolean is_dir;
+  guint64 ino;     /* of a file's snapshot */
+  char *path;      /* the snapshot */
+  char *dir_path;  /* of a folder's snapshot: the folder */
+} Durable;
+
+static void
+durable_free (Durable *d)
+{
+  g_free (d->path);
+  g_free (d->dir_path);
+  g_free (d);
+}
+
+typedef struct {
+  GHashTable *start_files;  /* inode → the file's content before the command (pristine path) */
+  GHashTable *start_dirs;   /* folder → its entries before the command ("ino d|f name") */
+  GPtrArray *durable;       /* Durable, in no order */
+} PowerCut;
+
+static void
+note_start (PowerCut   *pc,
+            const char *work_dir,
+            const char *pristine_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (work_dir, name, NULL);
+      g_autofree char *pristine = g_build_filename (pristine_dir, name, NULL);
+      gboolean is_dir = g_file_test (path, G_FILE_TEST_IS_DIR);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_ptr_array_add (entries, g_strdup_printf ("%lu %c %s", (unsigned long) st.st_ino, is_dir ? 'd' : 'f', name));
+      if (is_dir)
+        note_start (pc, path, pristine);
+      else
+        {
+          guint64 *key = g_new (guint64, 1);
+
+          *key = st.st_ino;
+          g_hash_table_insert (pc->start_files, key, g_steal_pointer (&pristine));
+        }
+    }
+  g_hash_table_insert (pc->start_dirs, g_strdup (work_dir), entries);
+}
+
+static const Durable *
+last_durable (PowerCut   *pc,
+              guint       limit,
+              gboolean    is_dir,
+              guint64     ino,
+              const char *dir_path)
+{
+  const Durable *found = NULL;
+
+  for (guint i = 0; i < pc->durable->len; i++)
+    {
+      const Durable *d = g_ptr_array_index (pc->durable, i);
+
+      if (d->seq > limit || d->is_dir != is_dir ||
+          (is_dir ? g_strcmp0 (d->dir_path, dir_path) != 0 : d->ino != ino))
+        continue;
+      if (found == NULL || d->seq > found->seq)
+        found = d;
+    }
+  return found;
+}
+
+/* The folder @work_dir as the disk holds it after a power cut just after
+ * call @limit: the entries of its last sync (or as before the command),
+ * each file with the content of its last sync (or as before, or empty). */
+static void
+build_image (PowerCut   *pc,
+             guint       limit,
+             const char *work_dir,
+             const char *image_dir)
+{
+  const Durable *listing = last_durable (pc, limit, TRUE, 0, work_dir);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (image_dir, 0700), ==, 0);
+  if (listing != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (listing->path, &text, NULL, NULL));
+      lines = g_strsplit (strchr (text, '\n') + 1, "\n", -1);
+    }
+  else
+    {
+      GPtrArray *entries = g_hash_table_lookup (pc->start_dirs, work_dir);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; entries != NULL && i < entries->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (entries, i));
+      lines = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 3);
+      g_autofree char *work_path = NULL;
+      g_autofree char *image_path = NULL;
+      guint64 ino;
+
+      if (g_strv_length (parts) != 3)
+        continue;
+      ino = g_ascii_strtoull (parts[0], NULL, 10);
+      work_path = g_build_filename (work_dir, parts[2], NULL);
+      image_path = g_build_filename (image_dir, parts[2], NULL);
+      if (g_str_equal (parts[1], "d"))
+        build_image (pc, limit, work_path, image_path);
+      else
+        {
+          const Durable *content = last_durable (pc, limit, FALSE, ino, NULL);
+          const char *before = g_hash_table_lookup (pc->start_files, &ino);
+          g_autofree char *data = NULL;
+          gsize len = 0;
+
+          if (content != NULL)
+            g_assert_true (g_file_get_contents (content->path, &data, &len, NULL));
+          else if (before != NULL)
+            g_assert_true (g_file_get_contents (before, &data, &len, NULL));
+          g_assert_true (g_file_set_contents (image_path, data ? data : "", len, NULL));
+        }
+    }
+}
+
+/* One run that keeps what each fsync made durable; then the disk after a
+ * power cut just after each fsync, and after the command's end: each must
+ * open, pass the check, hold the change whole or not at all, and after the
+ * end hold it (a backup or restore that said it was done is done). */
+static void
+check_power_cuts (Case *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *pc_dir = g_build_filename (c->root, "durable", NULL);
+  g_autofree char *image = g_build_filename (c->root, "image", NULL);
+  g_autofree char *image_db = g_build_filename (image, "catalogue.sqlite", NULL);
+  g_autofree char *work_db = g_strdup (c->db_path);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
+  PowerCut pc = {
+    .start_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
+    .start_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref),
+    .durable = g_ptr_array_new_with_free_func ((GDestroyNotify) durable_free),
+  };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint last = G_MAXUINT;
+  int status = 0;
+
+  atlas_test_rm_rf (c->work);
+  atlas_test_rm_rf (pc_dir);
+  copy_tree (c->pristine, c->work);
+  g_assert_cmpint (g_mkdir (pc_dir, 0700), ==, 0);
+  note_start (&pc, c->work, c->pristine);
+  argv = command_for (c);
+  env = g_environ_setenv (env, "LD_PRELOAD", g_getenv ("ATLAS_CRASH_SHIM"), TRUE);
+  env = g_environ_setenv (env, "ATLAS_POWERCUT_DIR", pc_dir, TRUE);
+  g_spawn_sync (NULL, argv, env, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  dir = g_dir_open (pc_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      Durable *d = g_new0 (Durable, 1);
+      const char *kind = strchr (name, '-');
+
+      d->seq = (guint) g_ascii_strtoull (name, NULL, 10);
+      d->path = g_build_filename (pc_dir, name, NULL);
+      d->is_dir = g_str_equal (kind, "-dir");
+      if (d->is_dir)
+        {
+          g_autofree char *text = NULL;
+
+          g_assert_true (g_file_get_contents (d->path, &text, NULL, NULL));
+          d->dir_path = g_strndup (text, strchr (text, '\n') - text);
+        }
+      else
+        d->ino = g_ascii_strtoull (kind + strlen ("-file-"), NULL, 10);
+      g_ptr_array_add (pc.durable, d);
+      g_array_append_val (points, d->seq);
+    }
+  g_array_append_val (points, last);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      guint limit = g_array_index (points, guint, i);
+
+      atlas_test_rm_rf (image);
+      build_image (&pc, limit, c->work, image);
+      g_free (c->db_path);
+      c->db_path = g_strdup (image_db);
+      check_after (c, limit == G_MAXUINT, FALSE);
+      if (limit == G_MAXUINT && c->op == OP_BACKUP)
+        g_assert_cmpuint (sound_backups (image_db), ==, 1);
+      run_plain (c);
+      check_after (c, TRUE, TRUE);
+      g_free (c->db_path);
+      c->db_path = g_strdup (work_db);
+      c->power_cuts++;
+    }
+
+  g_hash_table_unref (pc.start_files);
+  g_hash_table_unref (pc.start_dirs);
+  g_ptr_array_unref (pc.durable);
+}
+
 static void
 test_points (gconstpointer data)
 {
@@ -435,11 +666,13 @@ test_points (gconstpointer data)
       check_after (&c, TRUE, TRUE);
     }
 
-  g_test_message ("%s: %u write-like calls, %u points tried, %u crashes; all sound",
-                  op_names[c.op], total, c.points, c.crashes);
+  check_power_cuts (&c);
+
+  g_test_message ("%s: %u write-like calls, %u points tried, %u crashes, %u power-cut images; all sound",
+                  op_names[c.op], total, c.points, c.crashes, c.power_cuts);
   if (g_getenv ("ATLAS_CRASH_REPORT") != NULL)
-    g_printerr ("%s: %u write-like calls, %u points tried, %u crashes; all sound\n",
-                op_names[c.op], total, c.points, c.crashes);
+    g_printerr ("%s: %u write-like calls, %u points tried, %u crashes, %u power-cut images; all sound\n",
+                op_names[c.op], total, c.points, c.crashes, c.power_cuts);
 
   atlas_test_rm_rf (c.root);
   g_free (c.root);
