@@ -533,6 +533,21 @@ test_hot_journal (AtlasTestDir  *fixture,
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
+  /* A backup in that state is not offered, and not called damaged. */
+  {
+    g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+    g_autofree char *backup = g_build_filename (backups, "catalogue-20260101T000000.sqlite", NULL);
+    g_autofree char *backup_journal = g_strconcat (backup, "-journal", NULL);
+    g_autoptr(AtlasBackupInfo) info = NULL;
+
+    g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+    copy_file (fixture->db_path, backup);
+    copy_file (journal, backup_journal);
+    info = atlas_store_inspect_backup (backup, TRUE);
+    g_assert_false (info->sound);
+    g_assert_nonnull (strstr (info->problem, "not damaged"));
+  }
+
   /* The command line's check says so, and that it is no damage. */
   {
     const char *argv[] = { g_getenv ("ATLAS_CLI"), "--db", fixture->db_path, "check", NULL };

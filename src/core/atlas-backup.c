@@ -451,6 +451,7 @@ atlas_store_inspect_backup (const char *path,
   AtlasBackupInfo *info = backup_info_new (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
+  gboolean interrupted;
   sqlite3 *db;
 
   if (!(db = open_untrusted (path, &error)))
@@ -460,8 +461,14 @@ atlas_store_inspect_backup (const char *path,
     }
 
   check = atlas_store_run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+  interrupted = sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK ||
+                sqlite3_extended_errcode (db) == SQLITE_READONLY_RECOVERY;
   info->schema_version = (int) count_rows (db, "PRAGMA user_version");
-  if (g_strcmp0 (check, "ok") != 0)
+  /* A hot journal is a write that was cut off, not damage; a look cannot
+   * finish it, so the file is not offered, but not called damaged. */
+  if (interrupted)
+    info->problem = g_strdup (_("The file was being written when a program stopped; it is not damaged, but it is not whole as it is."));
+  else if (g_strcmp0 (check, "ok") != 0)
     info->problem = g_strdup_printf (_("The file is damaged: %s"), check);
   else if (info->schema_version < 1)
     info->problem = g_strdup (_("The file is not a catalogue of this program."));
