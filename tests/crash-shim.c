@@ -229,11 +229,13 @@ pwrite64 (int fd, const void *data, size_t len, off64_t offset)
   return real (fd, data, len, offset);
 }
 
-int
-fsync (int fd)
+/* An fsync or fdatasync: a boundary, and afterwards what it made durable. */
+static int
+sync_call (int (*real) (int),
+           int   fd)
 {
   int rc;
-  REAL (fsync);
+
   fd_boundary ("fsync", fd);
   rc = real (fd);
   if (rc == 0 && counts_fd (fd))
@@ -242,15 +244,17 @@ fsync (int fd)
 }
 
 int
+fsync (int fd)
+{
+  REAL (fsync);
+  return sync_call (real, fd);
+}
+
+int
 fdatasync (int fd)
 {
-  int rc;
   REAL (fdatasync);
-  fd_boundary ("fsync", fd);
-  rc = real (fd);
-  if (rc == 0 && counts_fd (fd))
-    keep_durable (fd);
-  return rc;
+  return sync_call (real, fd);
 }
 
 int

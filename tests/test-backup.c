@@ -26,22 +26,6 @@ checksum_of (const char *path)
 }
 
 static void
-add_contacts (AtlasStore *store,
-              guint       n,
-              const char *family)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasContact) c = atlas_contact_new ();
-      g_autofree char *name = g_strdup_printf ("%s %u", family, i);
-      g_autoptr(GError) error = NULL;
-
-      atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, name);
-      g_assert_cmpint (atlas_store_save_contact (store, c, &error), >, 0);
-    }
-}
-
-static void
 test_backup_and_prune (AtlasTestDir  *fixture,
                        gconstpointer  data)
 {
@@ -54,12 +38,12 @@ test_backup_and_prune (AtlasTestDir  *fixture,
   AtlasBackupInfo *info;
 
   g_assert_no_error (error);
-  add_contacts (store, 20, "Vorher");
+  atlas_test_add_contacts (store, 20, "Vorher");
 
   /* Taken while another connection writes: consistent, and whole. */
   writer = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING, &error);
   atlas_store_begin (writer, &error);
-  add_contacts (writer, 5, "Ungespeichert");
+  atlas_test_add_contacts (writer, 5, "Ungespeichert");
   first = atlas_store_backup (store, &error);
   g_assert_no_error (error);
   atlas_store_commit (writer, &error);
@@ -112,9 +96,9 @@ test_restore (AtlasTestDir  *fixture,
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.sqlite", NULL);
 
   g_assert_no_error (error);
-  add_contacts (store, 3, "Gesichert");
+  atlas_test_add_contacts (store, 3, "Gesichert");
   backup = atlas_store_backup (store, &error);
-  add_contacts (store, 4, "Danach");
+  atlas_test_add_contacts (store, 4, "Danach");
 
   /* Open: refused, nothing touched. */
   g_assert_false (atlas_store_restore (fixture->db_path, backup, NULL, &error));
@@ -202,7 +186,7 @@ test_damaged (AtlasTestDir  *fixture,
 
       store = atlas_store_new (path, ATLAS_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
-      add_contacts (store, 400, "Beschädigt");
+      atlas_test_add_contacts (store, 400, "Beschädigt");
       backup = atlas_store_backup (store, &error);
       g_assert_no_error (error);
       g_clear_object (&store);
@@ -245,7 +229,7 @@ test_orphaned_wal (AtlasTestDir  *fixture,
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autofree char *junk = g_malloc0 (32768);
 
-  add_contacts (store, 10, "Vorhanden");
+  atlas_test_add_contacts (store, 10, "Vorhanden");
   g_clear_object (&store);
   for (guint i = 0; i < 32768; i++)
     junk[i] = (char) (i * 13);
@@ -323,13 +307,13 @@ test_second_store_keeps_locks (AtlasTestDir  *fixture,
     {
       store = atlas_store_new (g_getenv ("ATLAS_TEST_DB"), ATLAS_STORE_OPEN_EXISTING, &error);
       g_assert_no_error (error);
-      add_contacts (store, 1, "Nebenan");
+      atlas_test_add_contacts (store, 1, "Nebenan");
       return;
     }
 
   store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  add_contacts (store, 3, "Fenster");
+  atlas_test_add_contacts (store, 3, "Fenster");
 
   second = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
   g_assert_no_error (error);
@@ -343,7 +327,7 @@ test_second_store_keeps_locks (AtlasTestDir  *fixture,
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (atlas_test_holds_deleted (wal));
-  add_contacts (store, 2, "Danach");
+  atlas_test_add_contacts (store, 2, "Danach");
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 6);
   g_clear_object (&store);
   g_assert_cmpint (count_in (fixture->db_path), ==, 6);
@@ -366,7 +350,7 @@ test_backups_belong_to_catalogue (AtlasTestDir  *fixture,
   g_autofree char *name = NULL;
 
   g_assert_no_error (error);
-  add_contacts (store, 2, "Eigen");
+  atlas_test_add_contacts (store, 2, "Eigen");
   backup = atlas_store_backup (empty, &error);
   g_assert_no_error (error);
   name = g_path_get_basename (backup);
@@ -395,7 +379,7 @@ test_names_never_overwrite (AtlasTestDir  *fixture,
   g_autofree char *kept = NULL;
 
   g_assert_no_error (error);
-  add_contacts (store, 1, "Eins");
+  atlas_test_add_contacts (store, 1, "Eins");
   backup = atlas_store_backup (store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
@@ -407,7 +391,7 @@ test_names_never_overwrite (AtlasTestDir  *fixture,
     }
   list = atlas_store_list_backups (fixture->db_path, FALSE);
   g_assert_cmpuint (list->len, ==, 4);
-  add_contacts (store, 1, "Zwei");
+  atlas_test_add_contacts (store, 1, "Zwei");
   g_clear_object (&store);
 
   /* A restore, and at once another (a retry, a double click). */
@@ -439,7 +423,7 @@ test_leftovers_swept (AtlasTestDir  *fixture,
   g_autofree char *sum = NULL;
 
   g_assert_no_error (error);
-  add_contacts (store, 5, "Bleibt");
+  atlas_test_add_contacts (store, 5, "Bleibt");
   g_clear_object (&store);
   sum = checksum_of (fixture->db_path);
 

@@ -78,17 +78,6 @@ fixture_path (const char *name)
 }
 
 static void
-assert_wal_kept (const char *db_path)
-{
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (atlas_test_holds_deleted (wal));
-  g_assert_false (atlas_test_holds_deleted (shm));
-}
-
-static void
 assert_sound (const char *db_path)
 {
   g_autoptr(GError) error = NULL;
@@ -171,7 +160,7 @@ test_cli_while_open (AtlasTestDir  *fixture,
   g_assert_no_error (error);
   g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), heard);
   add_contact (store, "Fenster");
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
 
   /* The daily backup: a second connection in this process, then closed. */
   thread_store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
@@ -185,7 +174,7 @@ test_cli_while_open (AtlasTestDir  *fixture,
 
     run_cli (&run, fixture->db_path, "list", "visits", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   {
     g_auto(CliRun) run = { 0 };
@@ -193,14 +182,14 @@ test_cli_while_open (AtlasTestDir  *fixture,
     run_cli (&run, fixture->db_path, "list", "contacts", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Fenster"));
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   {
     g_auto(CliRun) run = { 0 };
 
     run_cli (&run, fixture->db_path, "import", feed, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   releases = atlas_store_count (store, ATLAS_RECORD_RELEASE, &error);
   g_assert_no_error (error);
@@ -213,7 +202,7 @@ test_cli_while_open (AtlasTestDir  *fixture,
 
     run_cli (&run, fixture->db_path, "add-visit", "05315", "2026-03-02", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, visits + 1);
   {
@@ -221,7 +210,7 @@ test_cli_while_open (AtlasTestDir  *fixture,
 
     run_cli (&run, fixture->db_path, "backup", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   add_contact (store, "Nach der Sicherung");
   {
@@ -236,7 +225,7 @@ test_cli_while_open (AtlasTestDir  *fixture,
 
     run_cli (&run, fixture->db_path, "check", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    assert_wal_kept (fixture->db_path);
+    atlas_test_assert_wal_kept (fixture->db_path);
   }
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 2);
   g_clear_object (&store);
@@ -356,7 +345,7 @@ holder_tick_cb (gpointer user_data)
   holder->writes++;
   if (atlas_store_poll_changes (holder->store))
     holder->polls_heard++;
-  assert_wal_kept (holder->stress->db_path);
+  atlas_test_assert_wal_kept (holder->stress->db_path);
   return G_SOURCE_CONTINUE;
 }
 

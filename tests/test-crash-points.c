@@ -67,22 +67,6 @@ typedef struct {
 } Case;
 
 static void
-add_contacts (AtlasStore *store,
-              guint       n,
-              const char *family)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasContact) c = atlas_contact_new ();
-      g_autofree char *name = g_strdup_printf ("%s %u", family, i);
-      g_autoptr(GError) error = NULL;
-
-      atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, name);
-      g_assert_cmpint (atlas_store_save_contact (store, c, &error), >, 0);
-    }
-}
-
-static void
 copy_tree (const char *from,
            const char *to)
 {
@@ -372,13 +356,13 @@ prepare (Case *c)
   else
     store = atlas_store_new (db, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  add_contacts (store, CONTACTS_BEFORE, "Bestätigt");
+  atlas_test_add_contacts (store, CONTACTS_BEFORE, "Bestätigt");
   if (c->op == OP_RESTORE)
     {
       g_autofree char *backup = atlas_store_backup (store, &error);
 
       g_assert_no_error (error);
-      add_contacts (store, CONTACTS_AFTER_BACKUP - CONTACTS_BEFORE, "Danach");
+      atlas_test_add_contacts (store, CONTACTS_AFTER_BACKUP - CONTACTS_BEFORE, "Danach");
     }
   g_clear_object (&store);
 }

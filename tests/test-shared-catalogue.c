@@ -21,17 +21,6 @@
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
-static void
-assert_wal_kept (const char *db_path)
-{
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (atlas_test_holds_deleted (wal));
-  g_assert_false (atlas_test_holds_deleted (shm));
-}
-
 typedef struct {
   gboolean done;
   char *out;
@@ -152,14 +141,14 @@ test_window_and_cli (AtlasTestDir  *fixture,
   atlas_window_import_files (window, &window_feed, 1);
   g_assert_true (atlas_test_wait_until (import_done, window));
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
 
   /* The command line reads and imports while the window is open. */
   out = run_cli (fixture->db_path, "list", "releases", NULL);
   g_assert_nonnull (strstr (out, "Köln"));
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
   g_free (run_cli (fixture->db_path, "import", cli_feed, NULL));
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
 
   /* The window shows it without a restart. */
   wait.model = releases;
@@ -168,7 +157,7 @@ test_window_and_cli (AtlasTestDir  *fixture,
 
   visits = atlas_store_count (store, ATLAS_RECORD_VISIT, NULL);
   g_free (run_cli (fixture->db_path, "add-visit", "05315", "2026-03-02", NULL));
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, visits + 1);
 
   /* A backup as the daily one and "Back Up Now" make it: a connection of
@@ -184,7 +173,7 @@ test_window_and_cli (AtlasTestDir  *fixture,
     g_assert_no_error (error);
   }
   g_free (run_cli (fixture->db_path, "backup", NULL));
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
 
   /* The window's own write, seen by the command line. */
   {
@@ -198,7 +187,7 @@ test_window_and_cli (AtlasTestDir  *fixture,
   out = run_cli (fixture->db_path, "list", "contacts", NULL);
   g_assert_nonnull (strstr (out, "Fensterkontakt"));
   g_free (run_cli (fixture->db_path, "check", NULL));
-  assert_wal_kept (fixture->db_path);
+  atlas_test_assert_wal_kept (fixture->db_path);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
