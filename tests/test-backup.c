@@ -417,6 +417,9 @@ test_leftovers_swept (AtlasTestDir  *fixture,
   g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
   g_autofree char *part = g_build_filename (backups, "catalogue-20260101T000000.sqlite.17-0.part", NULL);
+  g_autofree char *part_journal = g_strconcat (part, "-journal", NULL);
+  /* Another catalogue's, whose name begins with this one's: not touched. */
+  g_autofree char *other_part = g_build_filename (backups, "catalogue-alt-20260101T000000.sqlite.17-0.part", NULL);
   g_autofree char *restoring = g_strconcat (fixture->db_path, ".restoring", NULL);
   g_autofree char *linked = g_strconcat (fixture->db_path, ".replaced-20260101T000000", NULL);
   g_autofree char *older = g_strconcat (fixture->db_path, ".replaced-20250101T000000", NULL);
@@ -429,6 +432,8 @@ test_leftovers_swept (AtlasTestDir  *fixture,
 
   g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
   g_assert_true (g_file_set_contents (part, "halb", -1, NULL));
+  g_assert_true (g_file_set_contents (part_journal, "halb", -1, NULL));
+  g_assert_true (g_file_set_contents (other_part, "halb", -1, NULL));
   g_assert_true (g_file_set_contents (restoring, "halb", -1, NULL));
   g_assert_true (g_file_set_contents (older, "ein früher ersetzter Katalog", -1, NULL));
   /* A restore that stopped after giving the catalogue its second name. */
@@ -436,6 +441,8 @@ test_leftovers_swept (AtlasTestDir  *fixture,
 
   g_assert_cmpint (count_in (fixture->db_path), ==, 5);
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_part, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (restoring, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (linked, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (older, G_FILE_TEST_EXISTS));

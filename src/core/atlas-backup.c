@@ -66,6 +66,21 @@ backup_stem_for (const char *db_path)
   return g_steal_pointer (&base);
 }
 
+/* The names of this catalogue's backups, <stem>-[v<N>-]<time>[-<n>].sqlite,
+ * followed by @tail: another catalogue's never match, even one whose name
+ * begins with this one's ("catalogue-old.sqlite"). */
+static GRegex *
+backup_name_regex (const char *db_path,
+                   const char *tail)
+{
+  g_autofree char *stem = backup_stem_for (db_path);
+  g_autofree char *escaped = g_regex_escape_string (stem, -1);
+  g_autofree char *pattern = g_strdup_printf ("^%s-(v[0-9]+-)?[0-9]{8}T[0-9]{6}(-[0-9]+)?\\.sqlite%s",
+                                              escaped, tail);
+
+  return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+}
+
 /* Data written, or a rename or a new file in a folder, is only kept
  * through a power cut once the file, or the folder that holds it, is
  * synced. */
@@ -162,9 +177,9 @@ tidy_leftovers (const char *db_path)
   g_autofree char *dir_path = g_path_get_dirname (db_path);
   g_autofree char *base = g_path_get_basename (db_path);
   g_autofree char *backups = backups_dir_for (db_path);
-  g_autofree char *stem = backup_stem_for (db_path);
   g_autofree char *replaced = g_strconcat (base, ".replaced-", NULL);
-  g_autofree char *stem_dash = g_strconcat (stem, "-", NULL);
+  /* A copy not yet named: <backup>.<pid>-<n>.part, and its journal. */
+  g_autoptr(GRegex) part = backup_name_regex (db_path, "\\.[0-9]+-[0-9]+\\.part");
   gboolean removed = FALSE, removed_backup = FALSE;
   GStatBuf db_stat;
   gboolean have_db = g_stat (db_path, &db_stat) == 0;
@@ -187,7 +202,7 @@ tidy_leftovers (const char *db_path)
     {
       g_autofree char *path = g_build_filename (backups, name, NULL);
 
-      if (g_str_has_prefix (name, stem_dash) && strstr (name, ".part") != NULL)
+      if (part != NULL && g_regex_match (part, name, 0, NULL))
         removed_backup |= g_unlink (path) == 0;
     }
 
@@ -507,10 +522,7 @@ static GPtrArray *
 list_backup_files (const char *db_path)
 {
   g_autofree char *dir_path = backups_dir_for (db_path);
-  g_autofree char *stem = backup_stem_for (db_path);
-  g_autofree char *escaped = g_regex_escape_string (stem, -1);
-  g_autofree char *pattern = g_strdup_printf ("^%s-(v[0-9]+-)?[0-9]{8}T[0-9]{6}(-[0-9]+)?\\.sqlite$", escaped);
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) regex = backup_name_regex (db_path, "$");
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_backup_info_free);
   const char *name;
