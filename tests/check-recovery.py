@@ -7,6 +7,7 @@
 # Checks: the app shows a dialog instead of crashing or starting empty; the
 # damaged file is never changed (it is kept, byte for byte, beside the
 # restored one); after "Restore Backup" the window opens on the backup.
+# An empty file gets a dialog too, and becomes a catalogue only on request.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -79,7 +80,7 @@ def main():
     damage(db)
     damaged = sha256(db)
 
-    print("1..3")
+    print("1..5")
     failures = 0
     proc = subprocess.Popen([app_bin, "--db", db], env=env)
     try:
@@ -107,6 +108,33 @@ def main():
     else:
         failures += 1
         print(f"not ok 3 - kept {kept}, {listed.count('Muster')} contacts listed")
+
+    # An empty file (a copy that failed) is said to be empty, not quietly
+    # made a new catalogue; the user may start one in it.
+    empty = os.path.join(tmp, "leer.sqlite")
+    open(empty, "wb").close()
+    proc = subprocess.Popen([app_bin, "--db", empty], env=env)
+    try:
+        app = a11y.find_app(pyatspi.Registry.getDesktop(0), proc.pid)
+        start = wait_for(lambda: app and button(app, "Start a New Catalogue"))
+        if start is None or os.path.getsize(empty) != 0:
+            failures += 1
+            print("not ok 4 - no dialog offering a new catalogue for an empty file, or the file was changed")
+        else:
+            print("ok 4 - an empty file gets a dialog, and is left as it is")
+            a11y.activate(start)
+            opened = wait_for(lambda: [n for n, role, _name, _p in a11y.controls(app) if role == "page tab"])
+            centres = subprocess.run([cli, "--db", empty, "list", "centres"], env=env,
+                                     capture_output=True, text=True).stdout
+            if opened and centres.count("\n") == 55:
+                print("ok 5 - on request, a new catalogue is started in it")
+            else:
+                failures += 1
+                print(f"not ok 5 - window opened: {bool(opened)}, {centres.count(chr(10))} lines of centres")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
     shutil.rmtree(tmp, ignore_errors=True)
     return 1 if failures else 0
 

@@ -175,11 +175,26 @@ recovery_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "read-only"))
     open_catalogue (self, ATLAS_STORE_OPEN_READ_ONLY,
                     _("This catalogue is open read-only: changes cannot be saved."));
+  else if (g_str_equal (response, "new"))
+    open_catalogue (self, ATLAS_STORE_OPEN_CHECK | ATLAS_STORE_OPEN_ALLOW_EMPTY,
+                    _("A new catalogue was started in the empty file."));
   else if (g_str_equal (response, "other"))
     {
       GtkFileChooserNative *chooser =
         gtk_file_chooser_native_new (_("Open a Catalogue"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
                                      _("_Open"), _("_Cancel"));
+      GtkFileFilter *catalogues = gtk_file_filter_new ();
+      GtkFileFilter *all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (catalogues, _("Catalogues"));
+      gtk_file_filter_add_mime_type (catalogues, "application/vnd.sqlite3");
+      gtk_file_filter_add_mime_type (catalogues, "application/x-sqlite3");
+      gtk_file_filter_add_suffix (catalogues, "sqlite");
+      gtk_file_filter_add_suffix (catalogues, "db");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), catalogues);
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
       g_application_hold (G_APPLICATION (self));
       g_signal_connect (chooser, "response", G_CALLBACK (other_chosen_cb), self);
@@ -199,14 +214,32 @@ show_open_error (AtlasApplication *self,
                  const GError     *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Catalogue Cannot Be Opened"), NULL);
-  g_autoptr(GString) body = g_string_new (error->message);
+  g_autofree char *details = NULL;
+  g_autofree char *plain = atlas_store_error_split (error, &details);
+  g_autoptr(GString) body = g_string_new (plain);
   g_autoptr(AtlasBackupInfo) usable = NULL;
+
+  /* SQLite's own words help whoever looks into it, not as the message. */
+  if (details != NULL)
+    {
+      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details"));
+      GtkWidget *label = gtk_label_new (details);
+
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_expander_set_child (GTK_EXPANDER (expander), label);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+    }
 
   g_string_append (body, "\n\n");
   g_string_append (body, _("The file was not changed."));
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "other", _("Open _Another…"));
+
+  if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_EMPTY))
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "new", _("Start a _New Catalogue"));
 
   if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY))
     {

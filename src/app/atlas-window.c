@@ -26,9 +26,11 @@ struct _AtlasWindow
   GSettings *settings;
 
   GCancellable *import_cancellable;  /* set while an import runs */
+  guint poll_id;                     /* looks for other programs' writes */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
   GtkRevealer *import_revealer;
   GtkLabel *import_label;
   GtkProgressBar *import_progress;
@@ -493,6 +495,28 @@ update_facts (AtlasWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* How often the catalogue is asked whether another program wrote to it. */
+#define POLL_SECONDS 2
+
+/* The command line or another window wrote to the catalogue: the views
+ * refresh through the store's ::changed, as after this window's writes. */
+static gboolean
+poll_changes_cb (gpointer user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->store != NULL)
+    atlas_store_poll_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (AtlasWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    poll_changes_cb (self);
+}
+
 static void
 atlas_window_constructed (GObject *object)
 {
@@ -502,6 +526,13 @@ atlas_window_constructed (GObject *object)
 
   if (self->store != NULL)
     {
+      g_autofree char *name = g_path_get_basename (atlas_store_get_path (self->store));
+
+      /* Which catalogue is open: the file's name under the title. */
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), atlas_store_get_path (self->store));
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+      self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_changes_cb, self);
       self->history = atlas_history_new (self->store);
       g_signal_connect_object (self->history, "notify", G_CALLBACK (update_history_actions), self,
                                G_CONNECT_SWAPPED);
@@ -530,6 +561,8 @@ static void
 atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
 
   /* A closing window stops its import; what was done is kept. */
   if (self->import_cancellable != NULL)
@@ -612,6 +645,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_progress);

@@ -19,6 +19,18 @@ gboolean  atlas_store_seed        (AtlasStore       *self,
 gboolean  atlas_store_backup_to   (AtlasStore       *self,
                                    const char       *dest_path,
                                    GError          **error);
+char     *atlas_store_write_backup (AtlasStore      *self,
+                                   int              from_version,
+                                   GError         **error);
+int       atlas_store_error_code_for (int           rc);
+char     *atlas_store_run_check   (sqlite3          *db,
+                                   const char       *sql);
+
+/* atlas-backup.c: the lock that keeps a restore away from an open
+ * catalogue, on a file of its own (<catalogue>.lock). */
+int       atlas_catalogue_lock    (const char       *db_path,
+                                   gboolean          writing,
+                                   GError          **error);
 
 /* Statements are cached by the store; release them with stmt_release()
  * (g_autoptr (AtlasStmt)), which resets them and clears their bindings. */

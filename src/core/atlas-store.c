@@ -69,6 +69,10 @@ struct _AtlasStore
    * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
   gint64 fts_first;
   gint64 fts_last;
+
+  /* PRAGMA data_version when last asked: it changes when another
+   * connection or program commits. -1 before the first time. */
+  gint64 data_version;
 };
 
 static void atlas_store_initable_iface_init (GInitableIface *iface);
@@ -97,8 +101,8 @@ static guint signals[N_SIGNALS];
 
 /* Helpers ------------------------------------------------------------------ */
 
-static int
-error_code_for (int rc)
+int
+atlas_store_error_code_for (int rc)
 {
   switch (rc & 0xff)
     {
@@ -149,7 +153,7 @@ set_error (AtlasStore  *self,
       return FALSE;
     }
 
-  g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+  g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
                "%s: %s", doing, detail);
   return FALSE;
 }
@@ -352,7 +356,6 @@ atlas_store_note_change (AtlasStore      *self,
 
 /* Opening and migrating ------------------------------------------------------ */
 
-static char *run_check (sqlite3 *db, const char *sql);
 
 static gboolean
 configure_connection (AtlasStore  *self,
@@ -396,82 +399,6 @@ configure_connection (AtlasStore  *self,
       return FALSE;
     }
 
-  return TRUE;
-}
-
-static char *
-backup_path_for (AtlasStore *self,
-                 int         from_version)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *name = g_strdup_printf ("catalogue-v%d-%s.sqlite", from_version, stamp);
-
-  return g_build_filename (dir, "backups", name, NULL);
-}
-
-/* A consistent copy through SQLite's backup API: never a plain file copy
- * of a live database, which could separate it from its -wal file. */
-gboolean
-atlas_store_backup_to (AtlasStore  *self,
-                       const char  *dest_path,
-                       GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (dest_path);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the backup folder “%s”: %s"),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (dest_path, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
-                   _("Could not create the backup “%s”: %s"),
-                   dest_path, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("Could not create the backup “%s”: %s"),
-                   dest_path, sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  /* The copy has the source's WAL flag; a backup is one file on its own. */
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
-         ? SQLITE_DONE : sqlite3_errcode (dest);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
-                   _("Could not create the backup “%s”: %s"),
-                   dest_path, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (dest_path);
-      return FALSE;
-    }
-
-  sqlite3_close (dest);
   return TRUE;
 }
 
@@ -558,9 +485,9 @@ migrate (AtlasStore  *self,
 
   if (version > 0)
     {
-      g_autofree char *backup = backup_path_for (self, version);
+      g_autofree char *backup = atlas_store_write_backup (self, version, error);
 
-      if (!atlas_store_backup_to (self, backup, error))
+      if (backup == NULL)
         return FALSE;
     }
 
@@ -571,13 +498,59 @@ migrate (AtlasStore  *self,
   return TRUE;
 }
 
+/* Why the catalogue cannot be used, in plain words first; SQLite's own
+ * text after a line break (atlas_store_error_split() parts them). */
+static void
+set_unusable_error (AtlasStore  *self,
+                    int          rc,
+                    const char  *detail,
+                    GError     **error)
+{
+  g_autofree char *said = g_strdup_printf (_("SQLite says: %s"), detail);
+
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED,
+                 _("“%s” was being written when a program stopped. It is not damaged: the next time it is opened normally, that write is completed or undone.\n%s"),
+                 self->path, said);
+  else if ((rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                 _("The file “%s” is not a catalogue file.\n%s"), self->path, said);
+  else if ((rc & 0xff) == SQLITE_CORRUPT)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                 _("The catalogue “%s” is damaged: parts of it cannot be read. Restore a backup or open another catalogue.\n%s"),
+                 self->path, said);
+  else
+    g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
+                 _("“%s” cannot be used as a catalogue.\n%s"), self->path, said);
+}
+
+/**
+ * atlas_store_error_split:
+ * @error: an error of atlas_store_new()
+ * @details: (out) (optional): SQLite's own text, or %NULL when there is none
+ *
+ * Returns: (transfer full): the plain-language part of the message
+ */
+char *
+atlas_store_error_split (const GError  *error,
+                         char         **details)
+{
+  const char *newline = strchr (error->message, '\n');
+
+  if (details != NULL)
+    *details = newline ? g_strdup (newline + 1) : NULL;
+  return newline ? g_strndup (error->message, newline - error->message) : g_strdup (error->message);
+}
+
 static gboolean
 atlas_store_initable_init (GInitable     *initable,
                            GCancellable  *cancellable,
                            GError       **error)
 {
   AtlasStore *self = ATLAS_STORE (initable);
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
+  GStatBuf st;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
   int rc;
 
@@ -598,6 +571,16 @@ atlas_store_initable_init (GInitable     *initable,
           return FALSE;
         }
     }
+  /* An empty file is not quietly made a new catalogue: a copy that
+   * failed looks exactly like this. */
+  if (!(self->flags & ATLAS_STORE_OPEN_ALLOW_EMPTY) &&
+      g_stat (self->path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_EMPTY,
+                   _("“%s” is empty (0 bytes), perhaps from a copy or a download that did not finish. It was not changed."),
+                   self->path);
+      return FALSE;
+    }
   if (!(self->flags & ATLAS_STORE_OPEN_EXISTING))
     {
       open_flags |= SQLITE_OPEN_CREATE;
@@ -613,10 +596,21 @@ atlas_store_initable_init (GInitable     *initable,
         }
     }
 
+  /* While any program has the catalogue open, it holds a shared lock on
+   * <catalogue>.lock: a restore, which replaces the file, needs it alone.
+   * Never a lock on the catalogue itself: closing that descriptor would
+   * drop SQLite's own locks of every connection in this process. */
+  self->lock_fd = atlas_catalogue_lock (self->path, !(self->flags & ATLAS_STORE_OPEN_READ_ONLY), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
   rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
+      g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
                    _("Could not open “%s”: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
@@ -624,32 +618,23 @@ atlas_store_initable_init (GInitable     *initable,
 
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
 
-  /* While any program has the catalogue open, it holds a shared lock on
-   * the file (flock, apart from SQLite's own locks): a restore, which
-   * replaces the file, needs it alone. */
-  self->lock_fd = open (self->path, O_RDONLY | O_CLOEXEC);
-  if (self->lock_fd >= 0)
-    flock (self->lock_fd, LOCK_SH | LOCK_NB);
-
   /* Reading the schema is the first real read: a file that is not a
    * database fails here, before any setting, with a message that says so. */
   sqlite3_busy_timeout (self->db, 5000);
   rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
-                   _("“%s” is not a usable catalogue: %s"), self->path, sqlite3_errmsg (self->db));
+      set_unusable_error (self, rc, sqlite3_errmsg (self->db), error);
       return FALSE;
     }
 
   if (self->flags & ATLAS_STORE_OPEN_CHECK)
     {
-      g_autofree char *check = run_check (self->db, "PRAGMA quick_check");
+      g_autofree char *check = atlas_store_run_check (self->db, "PRAGMA quick_check");
 
       if (g_strcmp0 (check, "ok") != 0)
         {
-          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged (%s)"), self->path, check);
+          set_unusable_error (self, SQLITE_CORRUPT, check, error);
           return FALSE;
         }
     }
@@ -663,7 +648,10 @@ atlas_store_initable_init (GInitable     *initable,
 
   /* Read-only: report the version as it is, upgrade nothing. */
   if (self->flags & ATLAS_STORE_OPEN_READ_ONLY)
-    return TRUE;
+    {
+      atlas_store_poll_changes (self);
+      return TRUE;
+    }
 
   if (!migrate (self, error))
     return FALSE;
@@ -672,6 +660,7 @@ atlas_store_initable_init (GInitable     *initable,
       self->target_version >= 1 && !atlas_store_seed (self, error))
     return FALSE;
 
+  atlas_store_poll_changes (self);
   return TRUE;
 }
 
@@ -801,6 +790,7 @@ atlas_store_init (AtlasStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->trace = g_getenv ("ATLAS_SQL_TRACE") != NULL;
   self->lock_fd = -1;
+  self->data_version = -1;
 }
 
 /* Public API ---------------------------------------------------------------- */
@@ -1036,6 +1026,39 @@ atlas_store_notify_changed (AtlasStore      *self,
   g_return_if_fail (ATLAS_IS_STORE (self));
 
   atlas_store_note_change (self, kind, 0);
+}
+
+/**
+ * atlas_store_poll_changes:
+ *
+ * Notices what other connections and programs (the command line, another
+ * window) committed since the last call, cheaply (PRAGMA data_version),
+ * and tells listeners through ::changed, as for writes of this store: every
+ * kind, id 0. Call it when the window gains focus and now and then.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+atlas_store_poll_changes (AtlasStore *self)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  gint64 version;
+  gboolean changed;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the snapshot is this store's own. */
+  if (self->txn_depth > 0 || !(stmt = prepare (self, "PRAGMA data_version", NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  version = sqlite3_column_int64 (stmt, 0);
+  changed = self->data_version >= 0 && version != self->data_version;
+  self->data_version = version;
+  if (changed)
+    for (guint k = 0; k < ATLAS_N_RECORD_KINDS; k++)
+      g_signal_emit (self, signals[CHANGED], 0, k, (gint64) 0);
+  return changed;
 }
 
 /* Adds the releases inserted in this transaction to the full-text index in
@@ -2665,486 +2688,4 @@ atlas_store_seed (AtlasStore  *self,
 fail:
   atlas_store_rollback (self);
   return FALSE;
-}
-
-/* Backups -------------------------------------------------------------------- */
-
-void
-atlas_backup_info_free (AtlasBackupInfo *info)
-{
-  if (info == NULL)
-    return;
-  g_free (info->path);
-  g_clear_pointer (&info->taken, g_date_time_unref);
-  g_free (info->problem);
-  g_free (info);
-}
-
-static char *
-backups_dir_for (const char *db_path)
-{
-  g_autofree char *dir = g_path_get_dirname (db_path);
-
-  return g_build_filename (dir, "backups", NULL);
-}
-
-/* Opens a file that came from elsewhere without trusting it: read-only,
- * defensive (no writes to the schema, no unsafe functions in it). */
-static sqlite3 *
-open_untrusted (const char  *path,
-                GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
-                   _("Could not open “%s”: %s"), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-static gint64
-count_rows (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-/* The first line of an integrity or quick check: "ok" when sound. */
-static char *
-run_check (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
-    result = g_strdup (sqlite3_errstr (rc));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-/* A backup known by its path and date only, not yet opened. */
-static AtlasBackupInfo *
-backup_info_new (const char *path)
-{
-  AtlasBackupInfo *info = g_new0 (AtlasBackupInfo, 1);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  info->path = g_strdup (path);
-  info->n_releases = info->n_contacts = info->n_visits = -1;
-  if (file_info != NULL)
-    info->taken = g_file_info_get_modification_date_time (file_info);
-  return info;
-}
-
-/**
- * atlas_store_inspect_backup:
- * @full: run the full integrity check, not only the quick one
- *
- * Opens the file defensively and reads what it holds.
- *
- * Returns: (transfer full): what the file is; info->sound says whether it
- *   passed the check and can be restored
- */
-AtlasBackupInfo *
-atlas_store_inspect_backup (const char *path,
-                            gboolean    full)
-{
-  AtlasBackupInfo *info = backup_info_new (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *check = NULL;
-  sqlite3 *db;
-
-  if (!(db = open_untrusted (path, &error)))
-    {
-      info->problem = g_strdup (error->message);
-      return info;
-    }
-
-  check = run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
-  info->schema_version = (int) count_rows (db, "PRAGMA user_version");
-  if (g_strcmp0 (check, "ok") != 0)
-    info->problem = g_strdup_printf (_("The file is damaged: %s"), check);
-  else if (info->schema_version < 1)
-    info->problem = g_strdup (_("The file is not a catalogue of this program."));
-  else if (info->schema_version > atlas_store_latest_version ())
-    info->problem = g_strdup (_("The file was written by a newer version of Integrationsatlas."));
-  else
-    {
-      info->n_releases = count_rows (db, "SELECT count(*) FROM release");
-      info->n_contacts = count_rows (db, "SELECT count(*) FROM contact");
-      info->n_visits = count_rows (db, "SELECT count(*) FROM visit");
-      if (info->n_releases < 0 || info->n_contacts < 0 || info->n_visits < 0)
-        info->problem = g_strdup (_("The file is not a catalogue of this program."));
-      else
-        info->sound = TRUE;
-    }
-
-  sqlite3_close (db);
-  return info;
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  const AtlasBackupInfo *x = *(AtlasBackupInfo * const *) a;
-  const AtlasBackupInfo *y = *(AtlasBackupInfo * const *) b;
-
-  if (x->taken == NULL || y->taken == NULL)
-    return (x->taken == NULL) - (y->taken == NULL);
-  return -g_date_time_compare (x->taken, y->taken);
-}
-
-/* The backup files, newest first, by name and date only: not opened. */
-static GPtrArray *
-list_backup_files (const char *db_path)
-{
-  g_autofree char *dir_path = backups_dir_for (db_path);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_backup_info_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (!g_str_has_prefix (name, "catalogue-") || !g_str_has_suffix (name, ".sqlite"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      g_ptr_array_add (list, backup_info_new (path));
-    }
-
-  g_ptr_array_sort (list, compare_newest_first);
-  return list;
-}
-
-/**
- * atlas_store_list_backups:
- * @db_path: the catalogue whose backups (in backups/ beside it) to list
- * @full: run the full integrity check on each (slower)
- *
- * Returns: (transfer full) (element-type AtlasBackupInfo): the backups,
- *   newest first, each inspected
- */
-GPtrArray *
-atlas_store_list_backups (const char *db_path,
-                          gboolean    full)
-{
-  GPtrArray *list = list_backup_files (db_path);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      AtlasBackupInfo *listed = g_ptr_array_index (list, i);
-
-      list->pdata[i] = atlas_store_inspect_backup (listed->path, full);
-      atlas_backup_info_free (listed);
-    }
-  return list;
-}
-
-/**
- * atlas_store_find_sound_backup:
- *
- * Checks the backups in full, newest first, until one passes.
- *
- * Returns: (transfer full) (nullable): the newest backup that can be
- *   restored, %NULL if there is none
- */
-AtlasBackupInfo *
-atlas_store_find_sound_backup (const char *db_path)
-{
-  g_autoptr(GPtrArray) files = list_backup_files (db_path);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      AtlasBackupInfo *info = atlas_store_inspect_backup (((AtlasBackupInfo *) g_ptr_array_index (files, i))->path,
-                                                          TRUE);
-
-      if (info->sound)
-        return info;
-      atlas_backup_info_free (info);
-    }
-  return NULL;
-}
-
-/**
- * atlas_store_backup:
- *
- * Writes a consistent copy of the catalogue to
- * backups/catalogue-YYYYMMDDTHHMMSS.sqlite beside it.
- *
- * Returns: (transfer full) (nullable): the copy's path
- */
-char *
-atlas_store_backup (AtlasStore  *self,
-                    GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *dir = backups_dir_for (self->path);
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *name = g_strdup_printf ("catalogue-%s.sqlite", stamp);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
-
-  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
-
-  /* Written under another name and renamed when complete: a backup that
-   * is listed is whole. */
-  g_unlink (part);
-  if (!atlas_store_backup_to (self, part, error))
-    return NULL;
-  if (g_rename (part, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
-      g_unlink (part);
-      return NULL;
-    }
-  return g_steal_pointer (&path);
-}
-
-/**
- * atlas_store_prune_backups:
- * @keep: how many of the newest to keep (at least one is kept)
- *
- * Returns: how many were deleted
- */
-guint
-atlas_store_prune_backups (const char *db_path,
-                           guint       keep)
-{
-  g_autoptr(GPtrArray) list = list_backup_files (db_path);
-  guint deleted = 0;
-
-  keep = MAX (keep, 1);
-  for (guint i = keep; i < list->len; i++)
-    {
-      AtlasBackupInfo *info = g_ptr_array_index (list, i);
-
-      if (g_unlink (info->path) == 0)
-        deleted++;
-    }
-  return deleted;
-}
-
-/**
- * atlas_store_backup_if_due:
- * @keep: backups to keep
- * @max_age: make one when the newest is older than this
- *
- * Returns: (transfer full) (nullable): the path of the backup made, %NULL
- *   when none was due or on error (then @error is set)
- */
-char *
-atlas_store_backup_if_due (AtlasStore  *self,
-                           guint        keep,
-                           GTimeSpan    max_age,
-                           GError     **error)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  char *made;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
-
-  list = list_backup_files (self->path);
-  if (list->len > 0)
-    {
-      AtlasBackupInfo *newest = g_ptr_array_index (list, 0);
-
-      if (newest->taken != NULL && g_date_time_difference (now, newest->taken) < max_age)
-        return NULL;
-    }
-
-  made = atlas_store_backup (self, error);
-  if (made != NULL)
-    atlas_store_prune_backups (self->path, keep);
-  return made;
-}
-
-static gboolean
-rename_if_there (const char  *from,
-                 const char  *to,
-                 GError     **error)
-{
-  if (!g_file_test (from, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (g_rename (from, to) == 0)
-    return TRUE;
-
-  {
-    int saved_errno = errno;
-
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 _("Could not move “%s” aside: %s"), from, g_strerror (saved_errno));
-  }
-  return FALSE;
-}
-
-static gboolean restore_locked (const char *db_path, const char *backup_path, gboolean had_db,
-                                char **set_aside, GError **error);
-
-/**
- * atlas_store_restore:
- * @db_path: the catalogue to replace; it must not be open
- * @backup_path: a backup (or any catalogue file) to restore
- * @set_aside: (out) (optional) (nullable): where the replaced file went
- *
- * Checks @backup_path in full, moves the catalogue (with its -wal and -shm
- * files) aside, never deleting it, and puts a copy of the backup in its
- * place. On error the catalogue is where it was.
- */
-gboolean
-atlas_store_restore (const char  *db_path,
-                     const char  *backup_path,
-                     char       **set_aside,
-                     GError     **error)
-{
-  AtlasBackupInfo *info = atlas_store_inspect_backup (backup_path, TRUE);
-  gboolean had_db = g_file_test (db_path, G_FILE_TEST_EXISTS);
-
-  if (!info->sound)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                   _("“%s” cannot be restored: %s"), backup_path, info->problem);
-      atlas_backup_info_free (info);
-      return FALSE;
-    }
-  atlas_backup_info_free (info);
-
-  /* Nobody may have the catalogue open while it is replaced: the lock is
-   * held until the new file is in place. */
-  if (had_db)
-    {
-      int fd = open (db_path, O_RDONLY | O_CLOEXEC);
-      gboolean ok;
-
-      if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
-        {
-          if (fd >= 0)
-            close (fd);
-          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY,
-                       _("“%s” is open in another program (Integrationsatlas?); close it first"),
-                       db_path);
-          return FALSE;
-        }
-      ok = restore_locked (db_path, backup_path, had_db, set_aside, error);
-      close (fd);
-      return ok;
-    }
-
-  return restore_locked (db_path, backup_path, had_db, set_aside, error);
-}
-
-static gboolean
-restore_locked (const char  *db_path,
-                const char  *backup_path,
-                gboolean     had_db,
-                char       **set_aside,
-                GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", db_path, stamp);
-  g_autofree char *part = g_strconcat (db_path, ".restoring", NULL);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  sqlite3 *source = NULL, *dest = NULL;
-  sqlite3_backup *copy;
-  int rc;
-
-  /* The copy first, beside the catalogue; only then anything is moved. */
-  g_unlink (part);
-  if (!(source = open_untrusted (backup_path, error)))
-    return FALSE;
-  rc = sqlite3_open_v2 (part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc == SQLITE_OK && (copy = sqlite3_backup_init (dest, "main", source, "main")) != NULL)
-    {
-      rc = sqlite3_backup_step (copy, -1);
-      sqlite3_backup_finish (copy);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-      else if (rc == SQLITE_OK)
-        rc = SQLITE_ERROR;
-    }
-  else if (rc == SQLITE_OK)
-    rc = sqlite3_errcode (dest);
-  sqlite3_close (source);
-  sqlite3_close (dest);
-  if (rc != SQLITE_OK && rc != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, error_code_for (rc),
-                   _("Could not copy “%s”: %s"), backup_path, sqlite3_errstr (rc));
-      g_unlink (part);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (!rename_if_there (from, to, error))
-        {
-          /* Put back what was moved. */
-          for (guint k = 0; k < i; k++)
-            {
-              g_autofree char *back_from = g_strconcat (aside, suffixes[k], NULL);
-              g_autofree char *back_to = g_strconcat (db_path, suffixes[k], NULL);
-
-              g_rename (back_from, back_to);
-            }
-          g_unlink (part);
-          return FALSE;
-        }
-    }
-
-  if (g_rename (part, db_path) != 0)
-    {
-      int saved_errno = errno;
-
-      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
-        {
-          g_autofree char *back_from = g_strconcat (aside, suffixes[k], NULL);
-          g_autofree char *back_to = g_strconcat (db_path, suffixes[k], NULL);
-
-          if (g_file_test (back_from, G_FILE_TEST_EXISTS))
-            g_rename (back_from, back_to);
-        }
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not put the backup in place: %s"), g_strerror (saved_errno));
-      g_unlink (part);
-      return FALSE;
-    }
-
-  if (set_aside != NULL)
-    *set_aside = had_db ? g_steal_pointer (&aside) : NULL;
-  return TRUE;
 }

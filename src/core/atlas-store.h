@@ -27,6 +27,8 @@ typedef enum {
   ATLAS_STORE_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
   ATLAS_STORE_ERROR_FULL,           /* the disk is full */
   ATLAS_STORE_ERROR_NOT_FOUND,      /* no such record */
+  ATLAS_STORE_ERROR_EMPTY,          /* the file is empty (0 bytes) */
+  ATLAS_STORE_ERROR_INTERRUPTED,    /* a write was cut off; a normal open finishes it */
 } AtlasStoreError;
 
 typedef enum {
@@ -35,6 +37,7 @@ typedef enum {
   ATLAS_STORE_OPEN_NO_SEED  = 1 << 1, /* leave the catalogue empty */
   ATLAS_STORE_OPEN_READ_ONLY = 1 << 2, /* change nothing: no upgrade, no seed */
   ATLAS_STORE_OPEN_CHECK    = 1 << 3, /* quick_check first; damaged: CORRUPT */
+  ATLAS_STORE_OPEN_ALLOW_EMPTY = 1 << 4, /* an empty file becomes a new catalogue */
 } AtlasStoreOpenFlags;
 
 typedef enum {
@@ -73,6 +76,9 @@ gboolean     atlas_store_check                (AtlasStore          *self,
 
 void         atlas_store_notify_changed       (AtlasStore          *self,
                                                AtlasRecordKind      kind);
+gboolean     atlas_store_poll_changes         (AtlasStore          *self);
+char        *atlas_store_error_split          (const GError        *error,
+                                               char               **details);
 
 gboolean     atlas_store_begin                (AtlasStore          *self,
                                                GError             **error);
