@@ -11,6 +11,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-contact-io.h"
+#include "atlas-ical.h"
 #include "atlas-importer.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
@@ -805,6 +806,94 @@ cmd_restore (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* Calendars (iCalendar) ------------------------------------------------------ */
+
+static int
+cmd_export_visits (const CliOptions  *options,
+                   char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint left_out = 0;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL || !g_str_has_suffix (args[0], ".ics"))
+    return usage_error (_("“export-visits” takes one file name ending in .ics"));
+  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
+    return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  visits = atlas_store_list_visits (store, options->tour, options->visitor, options->from, options->to, &error);
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (visits == NULL || !atlas_ical_write_visits (store, visits, file, &left_out, NULL, &error))
+    return file_error (args[0], error);
+
+  if (left_out > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u visit known only to the month, week or year was left out\n",
+                             "%s: %u visits known only to the month, week or year were left out\n",
+                             left_out),
+                args[0], left_out);
+  return EXIT_OK;
+}
+
+static int
+cmd_import_visits (const CliOptions  *options,
+                   char             **args)
+{
+  static const char * const columns[] = { "action", "date", "centre", "summary", "reason", NULL };
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *summary = NULL;
+  TableWriter writer;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“import-visits” takes one .ics file"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(plan = atlas_ical_plan_import (store, bytes, &error)))
+    return file_error (args[0], error);
+
+  /* The preview: what happens to each event. */
+  table_begin (&writer, options->format, columns);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      AtlasIcalEntry *entry = g_ptr_array_index (plan, i);
+      g_autofree char *date = atlas_format_visit_date (entry->date);
+      const char *cells[] = {
+        atlas_ical_action_label (entry->action), date,
+        entry->centre_name ? entry->centre_name : "", entry->summary,
+        entry->reason ? entry->reason : "",
+      };
+
+      table_row (&writer, cells);
+    }
+  table_end (&writer);
+
+  if (!options->dry_run && !atlas_ical_apply_import (store, plan, &error))
+    return file_error (args[0], error);
+
+  summary = atlas_ical_plan_summary (plan);
+  if (options->dry_run)
+    /* TRANSLATORS: %s is a summary like “3 contacts added, 1 merged, 0 skipped” */
+    g_printerr (_("Would be: %s (nothing was changed)\n"), summary);
+  else
+    g_printerr ("%s\n", summary);
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -828,6 +917,8 @@ atlas_cli_run (int    argc,
     { "backup", cmd_backup },
     { "backups", cmd_list_backups },
     { "restore", cmd_restore },
+    { "export-visits", cmd_export_visits },
+    { "import-visits", cmd_import_visits },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -865,7 +956,7 @@ atlas_cli_run (int    argc,
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
       N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("With import-contacts: only report what would be added, merged and skipped"), NULL },
+      N_("With import-contacts and import-visits: only report what would be done, change nothing"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -887,6 +978,8 @@ atlas_cli_run (int    argc,
                        _("  backup                                   write a consistent copy to backups/ (--keep N)"),
                        _("  backups                                  list the backups, checked, newest first"),
                        _("  restore FILE                             replace the catalogue with a backup (the old file is kept)"),
+                       _("  export-visits FILE.ics                   write the visits with a known day as calendar events (--tour, --from, --to)"),
+                       _("  import-visits FILE.ics                   add or update visits from a calendar, showing each event (--dry-run)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
