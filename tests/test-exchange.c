@@ -5,11 +5,17 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <libical/ical.h>
+#ifdef HAVE_PROJ
+#include <proj.h>
+#endif
 
+#include "atlas-geometry.h"
 #include "atlas-ical.h"
+#include "atlas-map-data.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -199,6 +205,36 @@ test_ical_strict (AtlasTestDir  *fixture,
   icalcomponent_free (calendar);
 }
 
+/* Runs a checker script of tests/ with the system's Python on @path.
+ * Returns its output, or NULL when the test was skipped (no Python, or
+ * the script's module missing: exit 77). */
+static char *
+run_checker (const char *script_name,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, script_name, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  const char *argv[] = { python, script, path, NULL };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
+    {
+      g_test_skip (error->message);
+      return NULL;
+    }
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip (err);
+      return NULL;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s\n%s", script_name, error->message, err);
+  return g_steal_pointer (&out);
+}
+
 /* Python's icalendar, a second parser that owes nothing to libical. */
 static void
 test_ical_python (AtlasTestDir  *fixture,
@@ -208,29 +244,14 @@ test_ical_python (AtlasTestDir  *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *ics = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "tour.ics", NULL);
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-ical.py", NULL);
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
-  const char *argv[] = { python, script, path, NULL };
-  int status = 0;
 
   add_tour (store);
   ics = export_all (store, NULL);
   g_assert_true (g_file_set_contents (path, ics, -1, &error));
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
-    {
-      g_test_skip (error->message);
-      return;
-    }
-  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
-    {
-      g_test_skip ("Python’s icalendar module is not installed");
-      return;
-    }
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("check-ical.py: %s\n%s", error->message, err);
+  if ((out = run_checker ("check-ical.py", path)) == NULL)
+    return;
   g_assert_cmpstr (g_strstrip (out), ==, "4");
 }
 
@@ -499,6 +520,132 @@ test_ical_not_a_calendar (AtlasTestDir  *fixture,
     }
 }
 
+/* Map data ------------------------------------------------------------------- */
+
+static void
+test_map_data_reprojection (void)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+#ifdef HAVE_PROJ
+  PJ_CONTEXT *context = proj_context_create ();
+  PJ *inverse = proj_create (context, "+proj=pipeline +step +inv +proj=utm +zone=32 +ellps=GRS80");
+
+  g_assert_nonnull (inverse);
+#endif
+
+  for (guint i = 0; i < atlas_geometry_get_n_areas (geometry); i++)
+    {
+      const AtlasArea *area = atlas_geometry_get_area (geometry, i);
+      GArray *ring = g_ptr_array_index (area->rings, 0);
+
+      for (guint k = 0; k < ring->len; k += 7)
+        {
+          AtlasPoint *p = &g_array_index (ring, AtlasPoint, k);
+          double lon, lat, x, y;
+
+          atlas_utm32_to_wgs84 (p->x, p->y, &lon, &lat);
+          g_assert_cmpfloat (lon, >, 5.8);
+          g_assert_cmpfloat (lon, <, 9.5);
+          g_assert_cmpfloat (lat, >, 50.3);
+          g_assert_cmpfloat (lat, <, 52.6);
+
+          /* Back with the app's own forward projection (Snyder's series,
+           * itself good to a few centimetres here). */
+          atlas_project_utm32 (lon, lat, &x, &y);
+          g_assert_cmpfloat (fabs (x - p->x), <, 0.05);
+          g_assert_cmpfloat (fabs (y - p->y), <, 0.05);
+
+#ifdef HAVE_PROJ
+          {
+            PJ_COORD c = proj_trans (inverse, PJ_FWD, proj_coord (p->x, p->y, 0, 0));
+
+            /* 1e-8 degrees: under a millimetre. */
+            g_assert_cmpfloat (fabs (proj_todeg (c.lp.lam) - lon), <, 1e-8);
+            g_assert_cmpfloat (fabs (proj_todeg (c.lp.phi) - lat), <, 1e-8);
+          }
+#endif
+        }
+    }
+
+#ifdef HAVE_PROJ
+  proj_destroy (inverse);
+  proj_context_destroy (context);
+#endif
+}
+
+/* Köln twice, Stadt Aachen done, the Städteregion planned, Unna only
+ * suggested (which the map does not count). */
+static void
+add_district_tour (AtlasStore *store)
+{
+  add_visit (store, "05315", "2018-10-02", "done", "", "");
+  add_visit (store, "05315", "2019-08", "done", "", "");
+  add_visit (store, "05334002", "2019-03-07", "done", "", "");
+  add_visit (store, "05334", "2026-05-01", "planned", "", "");
+  add_visit (store, "05978", "2026-12-31", "suggested", "", "");
+}
+
+static char *
+write_map_data (AtlasTestDir *fixture,
+                AtlasStore   *store,
+                const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_map_data_write (visits, file, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_map_data_csv (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  add_district_tour (store);
+  path = write_map_data (fixture, store, "tour.csv");
+
+  /* The key is a quoted text, leading zero and all. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\r\n\"05315\",\"Köln\",\"visited\","));
+
+  if ((out = run_checker ("check-map-data.py", path)) == NULL)
+    return;
+  g_assert_nonnull (strstr (out, "05111\tnot_visited\t0\t0\t\t\n"));
+  g_assert_nonnull (strstr (out, "05315\tvisited\t2\t0\t2018-10-02\t2019-08\n"));
+  /* One key for both Aachens: the city's visit and the region's plan. */
+  g_assert_nonnull (strstr (out, "05334\tvisited\t1\t1\t2019-03-07\t2019-03-07\n"));
+  g_assert_null (strstr (out, "05334002"));
+  g_assert_nonnull (strstr (out, "05978\tnot_visited\t0\t0\t\t\n"));
+}
+
+static void
+test_map_data_geojson (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+
+  add_district_tour (store);
+  path = write_map_data (fixture, store, "tour.geojson");
+
+  if ((out = run_checker ("check-map-data.py", path)) == NULL)
+    return;
+  g_assert_nonnull (strstr (out, "05315\tvisited\t2\t0\t2018-10-02\t2019-08\n"));
+  /* Stadt Aachen and the Städteregion apart. */
+  g_assert_nonnull (strstr (out, "05334\tplanned\t0\t1\t\t\n"));
+  g_assert_nonnull (strstr (out, "05334002\tvisited\t1\t0\t2019-03-07\t2019-03-07\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +659,9 @@ main (int    argc,
   ATLAS_TEST_ADD ("/exchange/ical/round-trip", test_ical_round_trip);
   ATLAS_TEST_ADD ("/exchange/ical/import-planned", test_ical_import_planned);
   ATLAS_TEST_ADD ("/exchange/ical/not-a-calendar", test_ical_not_a_calendar);
+  g_test_add_func ("/exchange/map-data/reprojection", test_map_data_reprojection);
+  ATLAS_TEST_ADD ("/exchange/map-data/csv", test_map_data_csv);
+  ATLAS_TEST_ADD ("/exchange/map-data/geojson", test_map_data_geojson);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "atlas-contact-io.h"
 #include "atlas-ical.h"
 #include "atlas-importer.h"
+#include "atlas-map-data.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
 #include "atlas-list-model.h"
@@ -894,6 +895,35 @@ cmd_import_visits (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* Map data (CSV, GeoJSON) ---------------------------------------------------- */
+
+static int
+cmd_export_map_data (const CliOptions  *options,
+                     char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  AtlasMapDataFormat format;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL || !atlas_map_data_format_for_path (args[0], &format))
+    return usage_error (_("“export-map-data” takes one file name ending in .csv or .geojson"));
+  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
+    return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  visits = atlas_store_list_visits (store, options->tour, options->visitor, options->from, options->to, &error);
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (visits == NULL || !atlas_map_data_write (visits, file, NULL, &error))
+    return file_error (args[0], error);
+
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -919,6 +949,7 @@ atlas_cli_run (int    argc,
     { "restore", cmd_restore },
     { "export-visits", cmd_export_visits },
     { "import-visits", cmd_import_visits },
+    { "export-map-data", cmd_export_map_data },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -980,6 +1011,7 @@ atlas_cli_run (int    argc,
                        _("  restore FILE                             replace the catalogue with a backup (the old file is kept)"),
                        _("  export-visits FILE.ics                   write the visits with a known day as calendar events (--tour, --from, --to)"),
                        _("  import-visits FILE.ics                   add or update visits from a calendar, showing each event (--dry-run)"),
+                       _("  export-map-data FILE.csv|FILE.geojson    the tour per district for Datawrapper, QGIS, uMap (--tour, --from, --to)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
