@@ -13,11 +13,14 @@
 #include <proj.h>
 #endif
 
+#include "atlas-contact-io.h"
+#include "atlas-contact-sheet.h"
 #include "atlas-geometry.h"
 #include "atlas-ical.h"
 #include "atlas-map-data.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
+#include "atlas-validate.h"
 
 static AtlasStore *
 open_store (AtlasTestDir *fixture,
@@ -646,6 +649,153 @@ test_map_data_geojson (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (out, "05334002\tvisited\t1\t0\t2019-03-07\t2019-03-07\n"));
 }
 
+/* The printed contact list ------------------------------------------------- */
+
+static GPtrArray *
+import_contacts (AtlasStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = load_fixture ("contacts.csv");
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parsed = NULL;
+  AtlasContactReport report = { 0 };
+  AtlasContactFormat format;
+  GPtrArray *contacts;
+
+  parsed = atlas_contacts_parse (bytes, &format, messages, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_contacts_import (store, parsed, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 43);
+  atlas_contact_report_clear (&report);
+
+  contacts = atlas_contacts_collect (store, NULL, &error);
+  g_assert_no_error (error);
+  return contacts;
+}
+
+/* The PDF's text as pdftotext reads it; NULL (test skipped) without it. */
+static char *
+pdf_text (AtlasStore *store,
+          GPtrArray  *contacts,
+          const char *subtitle,
+          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasContactSheet) sheet = atlas_contact_sheet_new (store, contacts, subtitle, &error);
+  g_autofree char *out = NULL;
+  /* -raw: in drawing order, so a cell's lines stay together. */
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_contact_sheet_write_pdf (sheet, file, NULL, &error));
+  g_assert_no_error (error);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  return g_steal_pointer (&out);
+}
+
+/* Line breaks, and the hyphens Pango adds where it breaks a word, away. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p) && *p != '-')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_contact_sheet_pdf (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autoptr(GPtrArray) contacts = import_contacts (store);
+  g_autofree char *path = g_build_filename (fixture->dir, "list.pdf", NULL);
+  g_autofree char *text = pdf_text (store, contacts, NULL, path);
+  g_autofree char *flat = NULL;
+  g_autofree char *last_page = NULL;
+  const char *koeln, *unna;
+  guint n_pages = 0;
+
+  if (text == NULL)
+    return;
+  flat = squeeze (text);
+
+  g_assert_nonnull (strstr (flat, "DistributionList"));
+  g_assert_nonnull (strstr (flat, "43contacts"));
+
+  /* Every contact is there, with phone and e-mail. */
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AtlasContact *contact = g_ptr_array_index (contacts, i);
+      g_autofree char *name = atlas_contact_dup_display_name (contact);
+      g_auto(GStrv) phones = atlas_list_split (atlas_contact_get_field (contact, ATLAS_CONTACT_PHONES));
+      g_auto(GStrv) emails = atlas_list_split (atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
+      g_autofree char *flat_name = squeeze (name);
+      g_autofree char *flat_phone = squeeze (phones[0]);
+      g_autofree char *flat_email = squeeze (emails[0]);
+
+      g_assert_nonnull (strstr (flat, flat_name));
+      g_assert_nonnull (strstr (flat, flat_phone));
+      g_assert_nonnull (strstr (flat, flat_email));
+    }
+
+  /* Grouped by centre, in order, the contacts of none last. (Compared
+   * without spaces: -raw loses some between words.) */
+  koeln = strstr (flat, "KommunalesIntegrationszentrumKöln");
+  unna = strstr (flat, "KommunalesIntegrationszentrumKreisUnna");
+  g_assert_nonnull (koeln);
+  g_assert_nonnull (unna);
+  g_assert_true (koeln < unna);
+  /* Anna Schäfer works in Köln (first row of the fixture). */
+  g_assert_true (strstr (flat, "AnnaSchäfer") > koeln && strstr (flat, "AnnaSchäfer") < unna);
+  g_assert_true (strstr (flat, "Nointegrationcentre") > unna);
+  g_assert_true (strstr (flat, "Presseteam") > strstr (flat, "Nointegrationcentre"));
+
+  /* A4 pages, numbered: pdftotext ends each with a form feed. */
+  for (const char *p = text; (p = strchr (p, '\f')) != NULL; p++)
+    n_pages++;
+  g_assert_cmpuint (n_pages, >=, 2);
+  last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last_page));
+  g_assert_nonnull (strstr (flat, "(continued)"));
+}
+
+static void
+test_contact_sheet_centre (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autoptr(GPtrArray) all = import_contacts (store);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "unna.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (atlas_contact_get_field (g_ptr_array_index (all, i), ATLAS_CONTACT_CENTRE_AGS), "05978"))
+      g_ptr_array_add (shown, g_ptr_array_index (all, i));
+  g_assert_cmpuint (shown->len, ==, 4);
+
+  if ((text = pdf_text (store, shown, "Kreis Unna", path)) == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Kreis Unna · 4 contacts"));
+  g_assert_null (strstr (text, "Köln"));
+  g_assert_null (strstr (text, "Presseteam"));
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,6 +812,8 @@ main (int    argc,
   g_test_add_func ("/exchange/map-data/reprojection", test_map_data_reprojection);
   ATLAS_TEST_ADD ("/exchange/map-data/csv", test_map_data_csv);
   ATLAS_TEST_ADD ("/exchange/map-data/geojson", test_map_data_geojson);
+  ATLAS_TEST_ADD ("/exchange/contact-sheet/pdf", test_contact_sheet_pdf);
+  ATLAS_TEST_ADD ("/exchange/contact-sheet/centre", test_contact_sheet_centre);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-contact-io.h"
+#include "atlas-contact-sheet.h"
 #include "atlas-ical.h"
 #include "atlas-importer.h"
 #include "atlas-map-data.h"
@@ -41,6 +42,8 @@ typedef struct {
   int width;
   gboolean dry_run;
   int keep;
+  const char *centre;
+  const char *search;
 } CliOptions;
 
 /* YYYY-MM-DD and a real day. */
@@ -648,6 +651,52 @@ cmd_export_map (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* The printed distribution list: the contacts a search finds, or a
+ * centre's, or all, grouped by centre. */
+static int
+export_contact_sheet (const CliOptions *options,
+                      const char       *path)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(AtlasContactSheet) sheet = NULL;
+  g_autofree char *subtitle = NULL;
+  int status = EXIT_OK;
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  if (options->centre != NULL && !(centre = atlas_store_get_centre_by_ags (store, options->centre, &error)))
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!(contacts = atlas_contacts_collect (store, options->search, &error)))
+    return file_error (path, error);
+
+  if (centre != NULL)
+    {
+      for (guint i = contacts->len; i-- > 0;)
+        if (atlas_contact_get_centre_id (g_ptr_array_index (contacts, i)) != atlas_centre_get_id (centre))
+          g_ptr_array_remove_index (contacts, i);
+      subtitle = g_strdup (atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
+    }
+  else if (options->search != NULL && *options->search)
+    /* TRANSLATORS: the subtitle of a printed contact list; %s is what was searched for */
+    subtitle = g_strdup_printf (_("Search: “%s”"), options->search);
+
+  if (!(sheet = atlas_contact_sheet_new (store, contacts, subtitle, &error)) ||
+      !atlas_contact_sheet_write_pdf (sheet, file, NULL, &error))
+    return file_error (path, error);
+
+  return EXIT_OK;
+}
+
 static int
 cmd_export_contacts (const CliOptions  *options,
                      char             **args)
@@ -659,10 +708,12 @@ cmd_export_contacts (const CliOptions  *options,
   AtlasContactFormat format;
   int status = EXIT_OK;
 
+  if (args[0] != NULL && args[1] == NULL && g_str_has_suffix (args[0], ".pdf"))
+    return export_contact_sheet (options, args[0]);
   if (args[0] == NULL || args[1] != NULL)
-    return usage_error (_("“export-contacts” takes one file name ending in .vcf or .csv"));
+    return usage_error (_("“export-contacts” takes one file name ending in .vcf, .csv or .pdf"));
   if (!atlas_contact_format_for_path (args[0], &format))
-    return usage_error (_("The file name must end in .vcf (vCard) or .csv"));
+    return usage_error (_("The file name must end in .vcf (vCard), .csv or .pdf"));
 
   if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
     return status;
@@ -966,6 +1017,8 @@ atlas_cli_run (int    argc,
   gboolean version = FALSE;
   gboolean dry_run = FALSE;
   int keep = 0;
+  g_autofree char *centre = NULL;
+  g_autofree char *search = NULL;
   CliOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -988,6 +1041,10 @@ atlas_cli_run (int    argc,
       N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("With import-contacts and import-visits: only report what would be done, change nothing"), NULL },
+    { "centre", 0, 0, G_OPTION_ARG_STRING, &centre,
+      N_("With export-contacts FILE.pdf: only the contacts of the centre of this district key"), N_("AGS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("With export-contacts FILE.pdf: only the contacts these words find"), N_("WORDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -1005,6 +1062,7 @@ atlas_cli_run (int    argc,
                        _("  accept-visits                            accept every suggested visit"),
                        _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width)"),
                        _("  export-contacts FILE.vcf|FILE.csv        write all contacts as vCard 4.0 or CSV"),
+                       _("  export-contacts FILE.pdf                 print the contacts as an A4 distribution list (--search, --centre)"),
                        _("  import-contacts FILE                     add contacts from vCard or CSV (--dry-run)"),
                        _("  backup                                   write a consistent copy to backups/ (--keep N)"),
                        _("  backups                                  list the backups, checked, newest first"),
@@ -1035,6 +1093,8 @@ atlas_cli_run (int    argc,
   options.width = width;
   options.dry_run = dry_run;
   options.keep = keep;
+  options.centre = centre;
+  options.search = search;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)
     options.format = FORMAT_TSV;
   else if (g_strcmp0 (format, "json") == 0)
