@@ -858,6 +858,33 @@ cmd_restore (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* The visits --tour, --visitor, --from and --to select, for the exports
+ * that take them; NULL with @status set on a usage error or failure. */
+static GPtrArray *
+selected_visits (const CliOptions  *options,
+                 const char        *usage,
+                 AtlasStore       **store,
+                 int               *status)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *visits;
+
+  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
+    {
+      *status = usage_error (usage);
+      return NULL;
+    }
+  if (!(*store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, status)))
+    return NULL;
+  visits = atlas_store_list_visits (*store, options->tour, options->visitor, options->from, options->to, &error);
+  if (visits == NULL)
+    {
+      print_error (error->message);
+      *status = EXIT_REJECTED;
+    }
+  return visits;
+}
+
 /* Calendars (iCalendar) ------------------------------------------------------ */
 
 static int
@@ -873,15 +900,11 @@ cmd_export_visits (const CliOptions  *options,
 
   if (args[0] == NULL || args[1] != NULL || !g_str_has_suffix (args[0], ".ics"))
     return usage_error (_("“export-visits” takes one file name ending in .ics"));
-  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
-    return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
-
-  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+  if (!(visits = selected_visits (options, _("--from and --to take a date written YYYY-MM-DD"), &store, &status)))
     return status;
 
-  visits = atlas_store_list_visits (store, options->tour, options->visitor, options->from, options->to, &error);
   file = g_file_new_for_commandline_arg (args[0]);
-  if (visits == NULL || !atlas_ical_write_visits (store, visits, file, &left_out, NULL, &error))
+  if (!atlas_ical_write_visits (store, visits, file, &left_out, NULL, &error))
     return file_error (args[0], error);
 
   if (left_out > 0)
@@ -961,15 +984,11 @@ cmd_export_map_data (const CliOptions  *options,
 
   if (args[0] == NULL || args[1] != NULL || !atlas_map_data_format_for_path (args[0], &format))
     return usage_error (_("“export-map-data” takes one file name ending in .csv or .geojson"));
-  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
-    return usage_error (_("--from and --to take a date written YYYY-MM-DD"));
-
-  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+  if (!(visits = selected_visits (options, _("--from and --to take a date written YYYY-MM-DD"), &store, &status)))
     return status;
 
-  visits = atlas_store_list_visits (store, options->tour, options->visitor, options->from, options->to, &error);
   file = g_file_new_for_commandline_arg (args[0]);
-  if (visits == NULL || !atlas_map_data_write (visits, file, NULL, &error))
+  if (!atlas_map_data_write (visits, file, NULL, &error))
     return file_error (args[0], error);
 
   return EXIT_OK;

@@ -168,6 +168,28 @@ static const char * const columns[] = {
   "ags", "name", "status", "status_label", "visits", "planned", "first_visit", "last_visit",
 };
 
+/* The values of a row, in the order of columns[]: a text (NULL when
+ * unknown) or a count. */
+typedef struct {
+  const char *text;
+  int count;             /* -1: the value is the text */
+} Cell;
+
+static void
+row_cells (const AreaRow *row,
+           Cell           cells[G_N_ELEMENTS (columns)])
+{
+  const Cell values[] = {
+    { row->area->ags, -1 }, { row->area->name, -1 },
+    { status_code (row->status), -1 }, { status_label (row->status), -1 },
+    { NULL, (int) row->n_done }, { NULL, (int) row->n_planned },
+    { row->first, -1 }, { row->last, -1 },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (columns));
+  memcpy (cells, values, sizeof values);
+}
+
 /* Every text quoted (RFC 4180), so no reader takes a key for a number. */
 static void
 append_quoted (GString    *out,
@@ -218,19 +240,20 @@ atlas_map_data_to_csv (GPtrArray *visits)
     {
       const AreaRow *row = &g_array_index (rows, AreaRow, i);
 
+      Cell cells[G_N_ELEMENTS (columns)];
+
       if (row == city)
         continue;
-      append_quoted (out, row->area->ags);
-      g_string_append_c (out, ',');
-      append_quoted (out, row->area->name);
-      g_string_append_c (out, ',');
-      append_quoted (out, status_code (row->status));
-      g_string_append_c (out, ',');
-      append_quoted (out, status_label (row->status));
-      g_string_append_printf (out, ",%u,%u,", row->n_done, row->n_planned);
-      append_quoted (out, row->first);
-      g_string_append_c (out, ',');
-      append_quoted (out, row->last);
+      row_cells (row, cells);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (cells[c].count >= 0)
+            g_string_append_printf (out, "%d", cells[c].count);
+          else
+            append_quoted (out, cells[c].text);
+        }
       g_string_append (out, "\r\n");
     }
 
@@ -437,27 +460,23 @@ atlas_map_data_to_geojson (GPtrArray *visits)
   for (guint i = 0; i < rows->len; i++)
     {
       const AreaRow *row = &g_array_index (rows, AreaRow, i);
+      Cell cells[G_N_ELEMENTS (columns)];
 
       g_string_append (out, i > 0 ? ",\n{\"type\":\"Feature\",\"id\":" : "{\"type\":\"Feature\",\"id\":");
       append_json_text (out, row->area->ags);
-      g_string_append (out, ",\"properties\":{\"ags\":");
-      append_json_text (out, row->area->ags);
-      g_string_append (out, ",\"name\":");
-      append_json_text (out, row->area->name);
-      g_string_append (out, ",\"status\":");
-      append_json_text (out, status_code (row->status));
-      g_string_append (out, ",\"status_label\":");
-      append_json_text (out, status_label (row->status));
-      g_string_append_printf (out, ",\"visits\":%u,\"planned\":%u,\"first_visit\":", row->n_done, row->n_planned);
-      if (row->first)
-        append_json_text (out, row->first);
-      else
-        g_string_append (out, "null");
-      g_string_append (out, ",\"last_visit\":");
-      if (row->last)
-        append_json_text (out, row->last);
-      else
-        g_string_append (out, "null");
+      row_cells (row, cells);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          g_string_append (out, c == 0 ? ",\"properties\":{" : ",");
+          append_json_text (out, columns[c]);
+          g_string_append_c (out, ':');
+          if (cells[c].count >= 0)
+            g_string_append_printf (out, "%d", cells[c].count);
+          else if (cells[c].text != NULL)
+            append_json_text (out, cells[c].text);
+          else
+            g_string_append (out, "null");
+        }
       g_string_append (out, ",\"attribution\":");
       append_json_text (out, atlas_map_attribution ());
       g_string_append (out, "},\"geometry\":");
