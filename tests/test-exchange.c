@@ -503,6 +503,31 @@ test_ical_import_planned (AtlasTestDir  *fixture,
   g_assert_true (g_str_has_prefix (visits, "2026-03-11|05978|planned"));
 }
 
+/* An appointment with a time and no end, and one whose end is out of
+ * any range (found by fuzz-ical): each is its first day. */
+static void
+test_ical_no_end (AtlasTestDir  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autoptr(GPtrArray) plan = plan_text (store,
+                                         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                                         "BEGIN:VEVENT\r\nUID:a@b\r\nDTSTAMP:20260101T000000Z\r\n"
+                                         "DTSTART:20260310T100000\r\nSUMMARY:Besuch in Unna\r\n"
+                                         "END:VEVENT\r\n"
+                                         "BEGIN:VEVENT\r\nUID:c@d\r\nDTSTAMP:20260101T000000Z\r\n"
+                                         "DTSTART;VALUE=DATE:20260311\r\nDTEND;VALUE=DATE:18000101\r\n"
+                                         "SUMMARY:Besuch in Bonn\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      AtlasIcalEntry *entry = g_ptr_array_index (plan, i);
+
+      g_assert_cmpint (entry->action, ==, ATLAS_ICAL_NEW);
+      g_assert_cmpstr (entry->date, ==, i == 0 ? "2026-03-10" : "2026-03-11");
+    }
+}
+
 static void
 test_ical_not_a_calendar (AtlasTestDir  *fixture,
                           gconstpointer  data)
@@ -809,6 +834,7 @@ main (int    argc,
   ATLAS_TEST_ADD ("/exchange/ical/round-trip", test_ical_round_trip);
   ATLAS_TEST_ADD ("/exchange/ical/import-planned", test_ical_import_planned);
   ATLAS_TEST_ADD ("/exchange/ical/not-a-calendar", test_ical_not_a_calendar);
+  ATLAS_TEST_ADD ("/exchange/ical/no-end", test_ical_no_end);
   g_test_add_func ("/exchange/map-data/reprojection", test_map_data_reprojection);
   ATLAS_TEST_ADD ("/exchange/map-data/csv", test_map_data_csv);
   ATLAS_TEST_ADD ("/exchange/map-data/geojson", test_map_data_geojson);

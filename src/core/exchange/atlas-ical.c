@@ -470,20 +470,21 @@ event_date (icalcomponent *event)
 {
   struct icaltimetype start = icalcomponent_get_dtstart (event);
   struct icaltimetype end = icalcomponent_get_dtend (event);
-  GDate first, last;
+  GDate first, last, end_day;
 
   if (!event_day (start, &first))
     return NULL;
 
+  /* No end, or one out of range: the first day alone. */
   last = first;
-  if (event_day (end, &last))
+  if (event_day (end, &end_day))
     {
       /* DTEND is the first moment after the event: a DATE is the day
        * after, a time at midnight belongs to the day before. */
       if (end.is_date || (end.hour == 0 && end.minute == 0 && end.second == 0))
-        g_date_subtract_days (&last, 1);
-      if (g_date_compare (&last, &first) < 0)
-        last = first;
+        g_date_subtract_days (&end_day, 1);
+      if (g_date_compare (&end_day, &first) > 0)
+        last = end_day;
     }
 
   if (g_date_compare (&first, &last) == 0)
