@@ -533,19 +533,6 @@ visit_equal (AtlasVisit *a,
   return TRUE;
 }
 
-static AtlasVisit *
-visit_copy (AtlasVisit *visit)
-{
-  AtlasVisit *copy = atlas_visit_new ();
-
-  for (AtlasVisitField f = 1; f < ATLAS_VISIT_N_FIELDS; f++)
-    atlas_visit_set_field (copy, f, atlas_visit_get_field (visit, f));
-  atlas_visit_set_id (copy, atlas_visit_get_id (visit));
-  atlas_visit_set_centre_id (copy, atlas_visit_get_centre_id (visit));
-  atlas_visit_set_release_id (copy, atlas_visit_get_release_id (visit));
-  return copy;
-}
-
 static void
 skip (AtlasIcalEntry *entry,
       const char     *reason)
@@ -613,7 +600,10 @@ plan_event (AtlasStore     *store,
   if (id > 0 && !(stored = ATLAS_VISIT (atlas_store_load (store, ATLAS_RECORD_VISIT, id, error))))
     return FALSE;
 
-  visit = stored ? visit_copy (stored) : atlas_visit_new ();
+  /* The visit as stored, loaded once more to change: the first stays to compare. */
+  visit = stored ? ATLAS_VISIT (atlas_store_load (store, ATLAS_RECORD_VISIT, id, error)) : atlas_visit_new ();
+  if (visit == NULL)
+    return FALSE;
   entry->visit = visit;
   sort_date = atlas_visit_sort_date (entry->date);
   atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
