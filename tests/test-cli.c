@@ -413,6 +413,62 @@ test_import_report_german (AtlasTestDir  *fixture,
                                      "4 übersprungen; 0 Besuche vorgeschlagen\n"));
 }
 
+/* Calendars, map data, the printed contact list (issue #20). */
+static void
+test_exchange_commands (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (fixture->dir, "visits.ics", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "districts.csv", NULL);
+  g_autofree char *geojson = g_build_filename (fixture->dir, "districts.geojson", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "list.pdf", NULL);
+  g_autofree char *planned = g_test_build_filename (G_TEST_DIST, "fixtures", "planned-visits.ics", NULL);
+  g_autofree char *text = NULL;
+  g_auto(CliRun) add1 = { 0 }, add2 = { 0 }, export_ics = { 0 }, preview = { 0 }, visits = { 0 };
+  g_auto(CliRun) import = { 0 }, again = { 0 }, map_csv = { 0 }, map_json = { 0 }, map_bad = { 0 };
+  g_auto(CliRun) list_pdf = { 0 }, no_centre = { 0 };
+
+  run_cli (&add1, "--db", fixture->db_path, "add-visit", "05315", "2018-10-02", NULL);
+  run_cli (&add2, "--db", fixture->db_path, "add-visit", "--tour", "Herbst", "05913", "2018-10-03", NULL);
+  run_cli (&export_ics, "--db", fixture->db_path, "export-visits", "--tour", "Herbst", ics, NULL);
+  g_assert_cmpint (export_ics.status, ==, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20181003\r\n"));
+  g_assert_null (strstr (text, "20181002"));
+
+  /* The preview: a row per event, nothing changed. */
+  run_cli (&preview, "--db", fixture->db_path, "import-visits", "--dry-run", planned, NULL);
+  g_assert_cmpint (preview.status, ==, 0);
+  g_assert_cmpuint (count_lines (preview.out), ==, 7);
+  g_assert_true (g_str_has_prefix (preview.out, "action\tdate\tcentre\tsummary\treason\nnew\t10.03.2026\t"));
+  g_assert_nonnull (strstr (preview.err, "3 new, 0 updated, 0 unchanged, 3 skipped (nothing was changed)"));
+  run_cli (&visits, "--db", fixture->db_path, "list", "visits", NULL);
+  g_assert_cmpuint (count_lines (visits.out), ==, 3);
+
+  run_cli (&import, "--db", fixture->db_path, "import-visits", planned, NULL);
+  g_assert_cmpstr (import.err, ==, "3 new, 0 updated, 0 unchanged, 3 skipped\n");
+  run_cli (&again, "--db", fixture->db_path, "import-visits", planned, NULL);
+  g_assert_cmpstr (again.err, ==, "0 new, 0 updated, 3 unchanged, 3 skipped\n");
+
+  run_cli (&map_csv, "--db", fixture->db_path, "export-map-data", csv, NULL);
+  run_cli (&map_json, "--db", fixture->db_path, "export-map-data", geojson, NULL);
+  run_cli (&map_bad, "--db", fixture->db_path, "export-map-data", pdf, NULL);
+  g_assert_cmpint (map_csv.status, ==, 0);
+  g_assert_cmpint (map_json.status, ==, 0);
+  g_assert_cmpint (map_bad.status, ==, 2);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"05315\",\"Köln\",\"visited\""));
+
+  run_cli (&list_pdf, "--db", fixture->db_path, "export-contacts", "--search", "x", pdf, NULL);
+  g_assert_cmpint (list_pdf.status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  run_cli (&no_centre, "--db", fixture->db_path, "export-contacts", "--centre", "99999", pdf, NULL);
+  g_assert_cmpint (no_centre.status, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +484,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/import-export-search", test_import_export_search);
   ATLAS_TEST_ADD ("/cli/import-report-german", test_import_report_german);
   ATLAS_TEST_ADD ("/cli/contacts-exchange", test_contacts_exchange);
+  ATLAS_TEST_ADD ("/cli/exchange-commands", test_exchange_commands);
 
   return g_test_run ();
 }

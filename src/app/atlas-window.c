@@ -9,6 +9,7 @@
 #include "atlas-a11y.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
+#include "atlas-exchange-dialogs.h"
 #include "atlas-facts.h"
 #include "atlas-import-job.h"
 #include "atlas-import-report.h"
@@ -210,6 +211,26 @@ export_contacts_action (GtkWidget  *widget,
 
   atlas_window_show_view (self, "contacts");
   atlas_contacts_page_choose_export (self->contacts_page, FALSE);
+}
+
+/* Calendars, map data and the contact list (atlas-exchange-dialogs.c). */
+static void
+exchange_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-visits"))
+    atlas_exchange_choose_export_visits (self);
+  else if (g_str_equal (action_name, "win.import-visits"))
+    atlas_exchange_choose_import_visits (self);
+  else if (g_str_equal (action_name, "win.export-map-data"))
+    atlas_exchange_choose_export_map_data (self);
+  else if (g_str_equal (action_name, "win.export-contact-list"))
+    atlas_exchange_choose_export_contact_list (self);
+  else if (g_str_equal (action_name, "win.print-contact-list"))
+    atlas_exchange_print_contact_list (self);
 }
 
 static void
@@ -665,6 +686,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-visits", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.import-visits", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map-data", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.export-contact-list", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.print-contact-list", NULL, exchange_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

@@ -13,7 +13,10 @@
 #include "atlas-contact-io.h"
 #include "atlas-facts.h"
 #include "atlas-import-report.h"
+#include "atlas-contact-sheet.h"
+#include "atlas-ical.h"
 #include "atlas-importer.h"
+#include "atlas-map-data.h"
 #include "atlas-map-scene.h"
 #include "atlas-native.h"
 #include "atlas-list-model.h"
@@ -42,6 +45,8 @@ typedef struct {
   const char *route;
   gboolean dry_run;
   int keep;
+  const char *centre;
+  const char *search;
 } CliOptions;
 
 /* YYYY-MM-DD and a real day. */
@@ -715,6 +720,52 @@ cmd_export_map (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* The printed distribution list: the contacts a search finds, or a
+ * centre's, or all, grouped by centre. */
+static int
+export_contact_sheet (const CliOptions *options,
+                      const char       *path)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(AtlasContactSheet) sheet = NULL;
+  g_autofree char *subtitle = NULL;
+  int status = EXIT_OK;
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  if (options->centre != NULL && !(centre = atlas_store_get_centre_by_ags (store, options->centre, &error)))
+    {
+      print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  if (!(contacts = atlas_contacts_collect (store, options->search, &error)))
+    return file_error (path, error);
+
+  if (centre != NULL)
+    {
+      for (guint i = contacts->len; i-- > 0;)
+        if (atlas_contact_get_centre_id (g_ptr_array_index (contacts, i)) != atlas_centre_get_id (centre))
+          g_ptr_array_remove_index (contacts, i);
+      subtitle = g_strdup (atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
+    }
+  else if (options->search != NULL && *options->search)
+    /* TRANSLATORS: the subtitle of a printed contact list; %s is what was searched for */
+    subtitle = g_strdup_printf (_("Search: “%s”"), options->search);
+
+  if (!(sheet = atlas_contact_sheet_new (store, contacts, subtitle, &error)) ||
+      !atlas_contact_sheet_write_pdf (sheet, file, NULL, &error))
+    return file_error (path, error);
+
+  return EXIT_OK;
+}
+
 static int
 cmd_export_contacts (const CliOptions  *options,
                      char             **args)
@@ -726,10 +777,12 @@ cmd_export_contacts (const CliOptions  *options,
   AtlasContactFormat format;
   int status = EXIT_OK;
 
+  if (args[0] != NULL && args[1] == NULL && g_str_has_suffix (args[0], ".pdf"))
+    return export_contact_sheet (options, args[0]);
   if (args[0] == NULL || args[1] != NULL)
-    return usage_error (_("“export-contacts” takes one file name ending in .vcf or .csv"));
+    return usage_error (_("“export-contacts” takes one file name ending in .vcf, .csv or .pdf"));
   if (!atlas_contact_format_for_path (args[0], &format))
-    return usage_error (_("The file name must end in .vcf (vCard) or .csv"));
+    return usage_error (_("The file name must end in .vcf (vCard), .csv or .pdf"));
 
   if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
     return status;
@@ -917,6 +970,142 @@ cmd_update_facts (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* The visits --tour, --visitor, --from and --to select, for the exports
+ * that take them; NULL with @status set on a usage error or failure. */
+static GPtrArray *
+selected_visits (const CliOptions  *options,
+                 const char        *usage,
+                 AtlasStore       **store,
+                 int               *status)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *visits;
+
+  if ((options->from && !valid_day (options->from)) || (options->to && !valid_day (options->to)))
+    {
+      *status = usage_error (usage);
+      return NULL;
+    }
+  if (!(*store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, status)))
+    return NULL;
+  visits = atlas_store_list_visits (*store, options->tour, options->visitor, options->from, options->to, &error);
+  if (visits == NULL)
+    {
+      print_error (error->message);
+      *status = EXIT_REJECTED;
+    }
+  return visits;
+}
+
+/* Calendars (iCalendar) ------------------------------------------------------ */
+
+static int
+cmd_export_visits (const CliOptions  *options,
+                   char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint left_out = 0;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL || !g_str_has_suffix (args[0], ".ics"))
+    return usage_error (_("“export-visits” takes one file name ending in .ics"));
+  if (!(visits = selected_visits (options, _("--from and --to take a date written YYYY-MM-DD"), &store, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!atlas_ical_write_visits (store, visits, file, &left_out, NULL, &error))
+    return file_error (args[0], error);
+
+  if (left_out > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u visit known only to the month, week or year was left out\n",
+                             "%s: %u visits known only to the month, week or year were left out\n",
+                             left_out),
+                args[0], left_out);
+  return EXIT_OK;
+}
+
+static int
+cmd_import_visits (const CliOptions  *options,
+                   char             **args)
+{
+  static const char * const columns[] = { "action", "date", "centre", "summary", "reason", NULL };
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *summary = NULL;
+  TableWriter writer;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("“import-visits” takes one .ics file"));
+
+  if (!(store = open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(plan = atlas_ical_plan_import (store, bytes, &error)))
+    return file_error (args[0], error);
+
+  /* The preview: what happens to each event. */
+  table_begin (&writer, options->format, columns);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      AtlasIcalEntry *entry = g_ptr_array_index (plan, i);
+      g_autofree char *date = atlas_format_visit_date (entry->date);
+      const char *cells[] = {
+        atlas_ical_action_label (entry->action), date,
+        entry->centre_name ? entry->centre_name : "", entry->summary,
+        entry->reason ? entry->reason : "",
+      };
+
+      table_row (&writer, cells);
+    }
+  table_end (&writer);
+
+  if (!options->dry_run && !atlas_ical_apply_import (store, plan, &error))
+    return file_error (args[0], error);
+
+  summary = atlas_ical_plan_summary (plan);
+  if (options->dry_run)
+    /* TRANSLATORS: %s is a summary like “3 contacts added, 1 merged, 0 skipped” */
+    g_printerr (_("Would be: %s (nothing was changed)\n"), summary);
+  else
+    g_printerr ("%s\n", summary);
+  return EXIT_OK;
+}
+
+/* Map data (CSV, GeoJSON) ---------------------------------------------------- */
+
+static int
+cmd_export_map_data (const CliOptions  *options,
+                     char             **args)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  AtlasMapDataFormat format;
+  int status = EXIT_OK;
+
+  if (args[0] == NULL || args[1] != NULL || !atlas_map_data_format_for_path (args[0], &format))
+    return usage_error (_("“export-map-data” takes one file name ending in .csv or .geojson"));
+  if (!(visits = selected_visits (options, _("--from and --to take a date written YYYY-MM-DD"), &store, &status)))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args[0]);
+  if (!atlas_map_data_write (visits, file, NULL, &error))
+    return file_error (args[0], error);
+
+  return EXIT_OK;
+}
+
 /* Entry point --------------------------------------------------------------- */
 
 int
@@ -941,6 +1130,9 @@ atlas_cli_run (int    argc,
     { "backups", cmd_list_backups },
     { "restore", cmd_restore },
     { "update-facts", cmd_update_facts },
+    { "export-visits", cmd_export_visits },
+    { "import-visits", cmd_import_visits },
+    { "export-map-data", cmd_export_map_data },
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -958,6 +1150,8 @@ atlas_cli_run (int    argc,
   gboolean version = FALSE;
   gboolean dry_run = FALSE;
   int keep = 0;
+  g_autofree char *centre = NULL;
+  g_autofree char *search = NULL;
   CliOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -981,7 +1175,11 @@ atlas_cli_run (int    argc,
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep,
       N_("With backup: keep only the newest N backups"), N_("N") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("With import-contacts and update-facts: only report what would be done, change nothing"), NULL },
+      N_("With import-contacts, import-visits and update-facts: only report what would be done, change nothing"), NULL },
+    { "centre", 0, 0, G_OPTION_ARG_STRING, &centre,
+      N_("With export-contacts FILE.pdf: only the contacts of the centre of this district key"), N_("AGS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("With export-contacts FILE.pdf: only the contacts these words find"), N_("WORDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -999,11 +1197,15 @@ atlas_cli_run (int    argc,
                        _("  accept-visits                            accept every suggested visit"),
                        _("  export-map FILE.png|svg|pdf              draw the tour map (--tour, --from, --to, --width, --route)"),
                        _("  export-contacts FILE.vcf|FILE.csv        write all contacts as vCard 4.0 or CSV"),
+                       _("  export-contacts FILE.pdf                 print the contacts as an A4 distribution list (--search, --centre)"),
                        _("  import-contacts FILE                     add contacts from vCard or CSV (--dry-run)"),
                        _("  backup                                   write a consistent copy to backups/ (--keep N)"),
                        _("  backups                                  list the backups, checked, newest first"),
                        _("  restore FILE                             replace the catalogue with a backup (the old file is kept)"),
                        _("  update-facts                             give the catalogue the public facts of this version (--dry-run)"),
+                       _("  export-visits FILE.ics                   write the visits with a known day as calendar events (--tour, --from, --to)"),
+                       _("  import-visits FILE.ics                   add or update visits from a calendar, showing each event (--dry-run)"),
+                       _("  export-map-data FILE.csv|FILE.geojson    the tour per district for Datawrapper, QGIS, uMap (--tour, --from, --to)"),
                        NULL);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -1028,6 +1230,8 @@ atlas_cli_run (int    argc,
   options.route = route;
   options.dry_run = dry_run;
   options.keep = keep;
+  options.centre = centre;
+  options.search = search;
   if (format == NULL || g_strcmp0 (format, "tsv") == 0)
     options.format = FORMAT_TSV;
   else if (g_strcmp0 (format, "json") == 0)

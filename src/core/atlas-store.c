@@ -31,6 +31,7 @@ static const char * const migrations[] = {
   "0002-search-prefixes.sql",
   "0003-batched-search-index.sql",
   "0004-public-facts.sql",
+  "0005-visit-identity.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit
@@ -2689,3 +2690,100 @@ fail:
   atlas_store_rollback (self);
   return FALSE;
 }
+
+/* Calendar exchange (exchange/atlas-ical.c) ------------------------------------
+ * The iCalendar identity of a visit: its UID and SEQUENCE, kept by the
+ * triggers of migration 0004. */
+
+/**
+ * atlas_store_get_visit_identity:
+ * @uid: (out) (transfer full): the visit's iCalendar UID
+ * @sequence: (out): how often the visit changed since it was made
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+atlas_store_get_visit_identity (AtlasStore  *self,
+                                gint64       visit_id,
+                                char       **uid,
+                                gint64      *sequence,
+                                GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uid != NULL && sequence != NULL, FALSE);
+
+  if (!(stmt = prepare (self, "SELECT coalesce(uid, ''), sequence FROM visit WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists"));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, error, _("Could not read a record"));
+
+  *uid = g_strdup (column_text (stmt, 0));
+  *sequence = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+/**
+ * atlas_store_find_visit_by_uid:
+ *
+ * Returns: the id of the visit with this iCalendar UID, 0 if there is
+ *   none, -1 on error
+ */
+gint64
+atlas_store_find_visit_by_uid (AtlasStore  *self,
+                               const char  *uid,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT id FROM visit WHERE uid = ?1", error)))
+    return -1;
+
+  bind_text (stmt, 1, uid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return -1;
+    }
+
+  return 0;
+}
+
+/* A visit imported from a calendar keeps the UID the calendar gave it. */
+gboolean
+atlas_store_set_visit_uid (AtlasStore  *self,
+                           gint64       visit_id,
+                           const char  *uid,
+                           GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uid != NULL && *uid != '\0', FALSE);
+
+  if (!(stmt = prepare (self, "UPDATE visit SET uid = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  bind_text (stmt, 2, uid);
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
+}
+
+/* End of calendar exchange --------------------------------------------------- */

@@ -261,4 +261,18 @@ gboolean         atlas_store_restore         (const char          *db_path,
                                               char               **set_aside,
                                               GError             **error);
 
+/* Calendar exchange: the iCalendar UID and SEQUENCE of visits. */
+gboolean         atlas_store_get_visit_identity (AtlasStore       *self,
+                                                 gint64            visit_id,
+                                                 char            **uid,
+                                                 gint64           *sequence,
+                                                 GError          **error);
+gint64           atlas_store_find_visit_by_uid  (AtlasStore       *self,
+                                                 const char       *uid,
+                                                 GError          **error);
+gboolean         atlas_store_set_visit_uid      (AtlasStore       *self,
+                                                 gint64            visit_id,
+                                                 const char       *uid,
+                                                 GError          **error);
+
 G_END_DECLS
