@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "atlas-date.h"
 #include "atlas-detect.h"
 
 typedef struct {
@@ -315,6 +316,48 @@ atlas_detect_is_visit (const char *title,
   /* Only the title and the first paragraph: a visit that is news is said
    * there, one merely recalled further down is not a new visit. */
   return g_regex_match (get_regex (REGEX_VISIT), text, 0, NULL);
+}
+
+static void
+mention_clear (gpointer data)
+{
+  AtlasCentreMention *m = data;
+
+  g_clear_pointer (&m->evidence, g_free);
+  g_clear_pointer (&m->visit_evidence, g_free);
+}
+
+GArray *
+atlas_detect_release (const char *title,
+                      const char *body,
+                      const char *source,
+                      gint64      published)
+{
+  GArray *mentions = atlas_detect_centres (title, body);
+  g_autofree char *text = g_strconcat (title ? title : "", "\n\n", body ? body : "", NULL);
+  gboolean visit = atlas_detect_is_visit (title, body);
+  GDate day;
+
+  g_array_set_clear_func (mentions, mention_clear);
+  if (!atlas_date_from_german_text (text, published, &day))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (published);
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                      g_date_time_get_year (dt));
+    }
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
+
+      if (m->visited && visit)
+        {
+          m->visit = ATLAS_DETECT_VISIT_DONE;
+          g_date_strftime (m->day, sizeof m->day, "%Y-%m-%d", &day);
+        }
+    }
+  return mentions;
 }
 
 /**
