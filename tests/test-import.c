@@ -233,8 +233,10 @@ test_detection (void)
     { "Güler in der Klingenstadt", "Ein Besuch.", "05122", NULL },
     { "Besuch im Rhein-Kreis Neuss", "Text.", "05162", NULL },
     { "Station in Mülheim an der Ruhr", "Text.", "05117", NULL },
-    /* Mülheim alone is a quarter of Köln, not the city on the Ruhr. */
-    { "Projekt in Mülheim", "Die Stadtteilmütter Mülheim stellten sich vor.", NULL, NULL },
+    /* Mülheim alone is a quarter of Köln in a text about Köln, else the
+     * city on the Ruhr. */
+    { "Projekt in Mülheim", "Die Stadtteilmütter Mülheim stellten sich in Köln vor.", "05315", NULL },
+    { "Projekt in Mülheim", "Die Stadtteilmütter stellten sich vor.", "05117", NULL },
     /* Stadt Aachen and the Städteregion are two centres. */
     { "Besuch in der Städteregion Aachen", "Text.", "05334", NULL },
     { "Besuch in Aachen", "Text.", "05334002", NULL },

@@ -32,8 +32,6 @@ GArray   *atlas_detect_release  (const char *title,
                                  gint64      published);
 GArray   *atlas_detect_centres  (const char *title,
                                  const char *body);
-gboolean  atlas_detect_is_visit (const char *title,
-                                 const char *body);
 char     *atlas_detect_visitors (const char *text);
 
 G_END_DECLS
