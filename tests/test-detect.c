@@ -382,12 +382,33 @@ test_every_town (void)
     }
 }
 
+/* The reader shows the evidence in bold, the rest escaped as it is. */
+static void
+test_highlight (void)
+{
+  const char *sentences[] = { "Sie kam nach Marl.", "Fehlt.", "nach Marl", NULL };
+  g_autofree char *markup = atlas_detect_highlight ("A & B.\n\nSie kam nach Marl. <Ende>", sentences);
+  g_autofree char *none = atlas_detect_highlight ("a < b", NULL);
+
+  g_assert_cmpstr (markup, ==, "A &amp; B.\n\n<b>Sie kam nach Marl.</b> &lt;Ende&gt;");
+  g_assert_cmpstr (none, ==, "a &lt; b");
+  {
+    static const GMarkupParser parser = { 0 };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+    g_autofree char *document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, document, -1, NULL));
+    g_assert_true (g_markup_parse_context_end_parse (context, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/detect/gazetteer", test_gazetteer);
+  g_test_add_func ("/detect/highlight", test_highlight);
   g_test_add_func ("/detect/every-town", test_every_town);
   g_test_add_data_func ("/detect/labelled-set", &labelled, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set", &held_out, test_labelled_set);

@@ -104,7 +104,9 @@ get_regex (RegexId id)
         {
           g_autoptr(GError) error = NULL;
 
-          regexes[i] = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, &error);
+          /* Not JIT-compiled: the sentences are short, and the JIT's wide
+           * reads past a string's end trip valgrind. */
+          regexes[i] = g_regex_new (patterns[i], 0, 0, &error);
           /* The patterns are ours; a broken one is a programming error. */
           g_assert_no_error (error);
         }

@@ -623,11 +623,49 @@ sentence_free (gpointer data)
   g_free (s);
 }
 
+typedef enum {
+  PATTERN_CAPTION,
+  PATTERN_ADDRESS,
+  PATTERN_STATEWIDE,
+  PATTERN_STATE_SOURCE,
+  PATTERN_STAEDTEREGION,
+  PATTERN_STATEWIDE_EVENT,
+  N_PATTERNS
+} PatternId;
+
+static const char *patterns[N_PATTERNS] = {
+  "^\\(?(?:Foto|Fotos|Bild|Bildunterschrift|Quelle)\\b|\\((?:Foto|Bild)\\b|Fotograf",
+  "\\b\\d{5}\\s+\\p{Lu}|(?:Str\\.|[Ss]traße)\\s*\\d",
+  "Nordrhein-Westfalen|\\bNRW\\b|landesweit|Landesregierung|alle\\s+54",
+  "Ministerium|Landesregierung|Staatskanzlei",
+  "Städte[Rr]egion",
+  "landesweit|NRW-weit",
+};
+
+/* Compiled once per process, shared by import threads (GRegex is
+ * immutable and thread-safe). */
 static gboolean
-matches (const char *pattern,
+matches (PatternId   id,
          const char *text)
 {
-  return g_regex_match_simple (pattern, text, 0, 0);
+  static gsize initialized = 0;
+  static GRegex *regexes[N_PATTERNS];
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_PATTERNS; i++)
+        {
+          g_autofree char *pattern = g_strconcat ("(*UCP)", patterns[i], NULL);
+
+          /* Not JIT-compiled: the sentences are short, and the JIT's wide
+           * reads past a string's end trip valgrind. */
+          regexes[i] = g_regex_new (pattern, 0, 0, NULL);
+          /* The patterns are ours; a broken one is a programming error. */
+          g_assert (regexes[i] != NULL);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return g_regex_match (regexes[id], text, 0, NULL);
 }
 
 /* The title, then each line of the body with its position. */
@@ -647,9 +685,9 @@ read_sentences (const char *title,
 
       if (*line == '\0')
         continue;
-      if (matches ("^\\(?(?:Foto|Fotos|Bild|Bildunterschrift|Quelle)\\b|\\((?:Foto|Bild)\\b|Fotograf", line))
+      if (matches (PATTERN_CAPTION, line))
         position = POSITION_CAPTION;
-      else if (matches ("\\b\\d{5}\\s+\\p{Lu}|(?:Str\\.|[Ss]traße)\\s*\\d", line))
+      else if (matches (PATTERN_ADDRESS, line))
         position = POSITION_ADDRESS;
       else if (!lead_seen && (g_utf8_strlen (line, -1) <= 60 && !g_str_has_suffix (line, ".")))
         position = POSITION_DATELINE;
@@ -825,9 +863,8 @@ atlas_detect_release (const char *title,
   all = g_strconcat (title, "\n", body, NULL);
 
   official = atlas_detect_names_official (all);
-  statewide = matches ("Nordrhein-Westfalen|\\bNRW\\b|landesweit|Landesregierung|alle\\s+54", all) ||
-              matches ("Ministerium|Landesregierung|Staatskanzlei", source);
-  in_staedteregion = matches ("Städte[Rr]egion", all) || matches ("Städte[Rr]egion", source);
+  statewide = matches (PATTERN_STATEWIDE, all) || matches (PATTERN_STATE_SOURCE, source);
+  in_staedteregion = matches (PATTERN_STAEDTEREGION, all) || matches (PATTERN_STAEDTEREGION, source);
   source_mulheim = strstr (source, "Mülheim") != NULL;
 
   sentences = read_sentences (title, body);
@@ -840,7 +877,7 @@ atlas_detect_release (const char *title,
       scan_sentence (hits, s->text, i);
 
       /* State-wide events and stops to come name places, not the subject. */
-      if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || matches ("landesweit|NRW-weit", s->text))
+      if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || matches (PATTERN_STATEWIDE_EVENT, s->text))
         for (guint h = before; h < hits->len; h++)
           g_array_index (hits, Hit, h).role = ROLE_MENTION;
     }
@@ -947,6 +984,71 @@ atlas_detect_centres (const char *title,
                       const char *body)
 {
   return atlas_detect_release (title, body, NULL, 0);
+}
+
+typedef struct {
+  gsize start, end;
+} Range;
+
+static int
+by_start (gconstpointer a,
+          gconstpointer b)
+{
+  const Range *ra = a, *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start;
+}
+
+/**
+ * atlas_detect_highlight:
+ * @text: a release's body
+ * @sentences: (nullable): the evidence sentences
+ *
+ * Returns: (transfer full): @text as Pango markup, the first occurrence of
+ *   each sentence in bold
+ */
+char *
+atlas_detect_highlight (const char         *text,
+                        const char * const *sentences)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GString *markup = g_string_new (NULL);
+  gsize done = 0;
+
+  for (guint i = 0; sentences != NULL && sentences[i]; i++)
+    {
+      const char *at = *sentences[i] ? strstr (text, sentences[i]) : NULL;
+      Range r;
+
+      if (at == NULL)
+        continue;
+      r.start = at - text;
+      r.end = r.start + strlen (sentences[i]);
+      g_array_append_val (ranges, r);
+    }
+  g_array_sort (ranges, by_start);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+      g_autofree char *before = NULL;
+      g_autofree char *bold = NULL;
+
+      if (r->end <= done)
+        continue;
+      r->start = MAX (r->start, done);
+      before = g_markup_escape_text (text + done, r->start - done);
+      bold = g_markup_escape_text (text + r->start, r->end - r->start);
+      g_string_append_printf (markup, "%s<b>%s</b>", before, bold);
+      done = r->end;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + done, -1);
+
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (markup, FALSE);
 }
 
 /* An office, then the name: "Staatssekretärin Serap Güler",

@@ -33,5 +33,7 @@ GArray   *atlas_detect_release  (const char *title,
 GArray   *atlas_detect_centres  (const char *title,
                                  const char *body);
 char     *atlas_detect_visitors (const char *text);
+char     *atlas_detect_highlight (const char         *text,
+                                  const char * const *sentences);
 
 G_END_DECLS

@@ -85,7 +85,8 @@ content_hash (AtlasRelease *release)
 }
 
 /* A suggested visit for each centre the release reports visiting (or
- * announces), on the day detection found. */
+ * announces: accepted, it becomes planned), on the day detection found,
+ * with the sentence that says so. */
 static gboolean
 suggest_visits (ImportContext  *ctx,
                 AtlasRelease   *release,
@@ -121,10 +122,11 @@ suggest_visits (ImportContext  *ctx,
       atlas_visit_set_release_id (visit, atlas_release_get_id (release));
       atlas_visit_set_field (visit, ATLAS_VISIT_DATE, m->day);
       atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, m->day);
-      atlas_visit_set_field (visit, ATLAS_VISIT_STATUS,
-                             m->visit == ATLAS_DETECT_VISIT_PLANNED ? "planned" : "suggested");
+      atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
       atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitors);
-      if (atlas_store_insert_visit (ctx->store, visit, error) == 0)
+      if (atlas_store_insert_visit (ctx->store, visit, error) == 0 ||
+          !atlas_store_set_visit_evidence (ctx->store, atlas_visit_get_id (visit), m->visit_evidence,
+                                           m->visit_confidence, m->visit == ATLAS_DETECT_VISIT_PLANNED, error))
         return FALSE;
       ctx->result->n_visits++;
     }
@@ -175,7 +177,9 @@ link_centres (ImportContext  *ctx,
       gint64 centre = centre_id (ctx, m->ags, error);
 
       if (centre == 0 ||
-          !atlas_store_link_release (ctx->store, atlas_release_get_id (release), centre, m->visited, error))
+          !atlas_store_link_release (ctx->store, atlas_release_get_id (release), centre, m->visited, error) ||
+          !atlas_store_set_link_evidence (ctx->store, atlas_release_get_id (release), centre,
+                                          m->evidence, m->confidence, error))
         return FALSE;
     }
 
