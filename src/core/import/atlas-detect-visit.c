@@ -39,7 +39,8 @@ static const char *visit_pattern =
   "mach(?:t|te|ten)\\s+sich\\b.{0,60}?\\bein\\s+Bild|ein\\s+Bild\\s+(?:von|über)|"
   "schaut(?:e|en)?\\b.{0,80}?\\bvorbei|statte(?:t|te|ten)\\b.{0,80}?\\bBesuch|"
   "tauscht(?:e|en)?\\s+sich|empf(?:ing|ängt|angen)|begrüßt(?:e|en)?|"
-  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|nahm(?:en)?\\b.{0,100}?\\bteil|"
+  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
+  "(?:ging|reiste|fuhr)\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das)|zum|zur)|nahm(?:en)?\\b.{0,100}?\\bteil|"
   "Sommertour|Herbsttour|Integrationstour|Tour\\s+durch)(?!\\w)";
 
 /* Needed with the verbs that alone say nothing of a visit. */
@@ -154,9 +155,10 @@ atlas_detect_visit_sentence (const char *sentence,
   *verb_offset = start;
   verb = g_match_info_fetch (match, 0);
 
-  /* Receiving, greeting and being somewhere are visits only when the
-   * official is named. */
-  if ((g_str_has_prefix (verb, "empf") || g_str_has_prefix (verb, "begrüßt") || g_str_has_prefix (verb, "war")) &&
+  /* Receiving, greeting, being and going somewhere are visits only when
+   * the official is named. */
+  if ((g_str_has_prefix (verb, "empf") || g_str_has_prefix (verb, "begrüßt") || g_str_has_prefix (verb, "war") ||
+       g_str_has_prefix (verb, "ging") || g_str_has_prefix (verb, "reiste") || g_str_has_prefix (verb, "fuhr")) &&
       !g_regex_match (get_regex (REGEX_OFFICIAL), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_NONE;
 

@@ -116,6 +116,7 @@ static const double role_weight[] = { 1.0, 0.8, 0, 0, 0, 0, 0 };
 typedef struct {
   char *text;
   Position position;
+  guint line;        /* of the body; the title is line 0 */
   AtlasVisitSentence visit;
   int verb_offset;
 } Sentence;
@@ -125,6 +126,7 @@ typedef struct {
   NameKind kind;
   Role role;
   guint sentence;
+  int offset;               /* in the sentence, bytes */
   gboolean after_stadt;     /* "Stadt Aachen" */
   gboolean after_institution;  /* "Integrationszentrum Dortmund", "Kreis Kleve" */
 } Hit;
@@ -512,6 +514,7 @@ scan_sentence (GArray     *hits,
               hit.kind = part->kind;
               hit.role = is_building (word) ? ROLE_BUILDING : ROLE_PLACE;
               hit.sentence = sentence;
+              hit.offset = g_array_index (tokens, Token, i).start;
               g_array_append_val (hits, hit);
               previous = &g_array_index (hits, Hit, hits->len - 1);
               previous_end = i + 1;
@@ -544,6 +547,7 @@ scan_sentence (GArray     *hits,
       hit.centre = name->centre;
       hit.kind = name->kind;
       hit.sentence = sentence;
+      hit.offset = g_array_index (tokens, Token, i).start;
       hit.role = role_of (text, tokens, i, i + n, ending, previous, previous_end);
       hit.after_stadt = prev != NULL && g_str_equal (prev, "Stadt");
       hit.after_institution = prev != NULL && word_in (prev, institutions);
@@ -566,6 +570,7 @@ static const char *abbreviations[] = {
 static void
 split_sentences (GPtrArray  *sentences,
                  const char *line,
+                 guint       line_number,
                  Position    position)
 {
   const char *start = line;
@@ -599,6 +604,7 @@ split_sentences (GPtrArray  *sentences,
 
           s->text = g_strstrip (g_strndup (start, p + 1 - start));
           s->position = position;
+          s->line = line_number;
           g_ptr_array_add (sentences, s);
           start = after;
         }
@@ -610,6 +616,7 @@ split_sentences (GPtrArray  *sentences,
 
       s->text = g_strstrip (g_strdup (start));
       s->position = position;
+      s->line = line_number;
       g_ptr_array_add (sentences, s);
     }
 }
@@ -677,7 +684,7 @@ read_sentences (const char *title,
   g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
   gboolean lead_seen = FALSE;
 
-  split_sentences (sentences, title, POSITION_TITLE);
+  split_sentences (sentences, title, 0, POSITION_TITLE);
   for (guint i = 0; lines[i]; i++)
     {
       g_autofree char *line = g_strstrip (g_strdup (lines[i]));
@@ -698,7 +705,7 @@ read_sentences (const char *title,
         }
       else
         position = POSITION_BODY;
-      split_sentences (sentences, line, position);
+      split_sentences (sentences, line, i + 1, position);
     }
 
   return sentences;
@@ -715,17 +722,29 @@ typedef struct {
   gboolean subject;
 } Candidate;
 
+static gboolean
+is_visit (const Sentence *s)
+{
+  return s->visit == ATLAS_VISIT_SENTENCE_CENTRE || s->visit == ATLAS_VISIT_SENTENCE_PLACE;
+}
+
 static double
 hit_weight (const Hit      *hit,
             const Sentence *s,
+            gboolean        place_after_verb,
             gboolean        statewide)
 {
   double role = role_weight[hit->role];
-  double weight = position_weight[s->position] * role;
+  double weight;
 
   if (s->position == POSITION_DATELINE && statewide)
     return 0;
-  if (s->visit == ATLAS_VISIT_SENTENCE_CENTRE || s->visit == ATLAS_VISIT_SENTENCE_PLACE)
+  /* "Nach Gesprächen in Düsseldorf ging es weiter nach Kleve": where the
+   * visit goes is after its verb; what comes before is the last stop. */
+  if (is_visit (s) && place_after_verb && hit->offset < s->verb_offset)
+    role *= 0.25;
+  weight = position_weight[s->position] * role;
+  if (is_visit (s))
     weight += 2 * role;
   if (hit->after_institution)
     weight += role;
@@ -752,12 +771,6 @@ by_score (gconstpointer a,
   if (ca->score != cb->score)
     return ca->score > cb->score ? -1 : 1;
   return (int) ca->first_sentence - (int) cb->first_sentence;
-}
-
-static gboolean
-is_visit (const Sentence *s)
-{
-  return s->visit == ATLAS_VISIT_SENTENCE_CENTRE || s->visit == ATLAS_VISIT_SENTENCE_PLACE;
 }
 
 /* Fills in the visit of @m from the visit sentences; @named: whether the
@@ -816,6 +829,21 @@ find_visit (AtlasCentreMention *m,
       atlas_detect_publication_day (published, &day);
       planned = FALSE;
       atlas_detect_visit_day (s->text, s->verb_offset, published, &planned, &ignored);
+
+      /* "Am Dienstag stand in Bottrop die Sprachförderung im Mittelpunkt.
+       * Die Staatssekretärin besuchte dazu …": the day of the sentence
+       * before, in the same paragraph. */
+      for (int back = 1; back <= 2 && evidence - back >= 0 && !m->day_stated; back++)
+        {
+          Sentence *before = sentences->pdata[evidence - back];
+
+          if (before->line != s->line || before->position != s->position)
+            break;
+          m->day_stated = atlas_detect_visit_day (before->text, strlen (before->text), published,
+                                                  &planned, &day);
+        }
+      if (!m->day_stated)
+        atlas_detect_publication_day (published, &day);
     }
   g_date_strftime (m->day, sizeof m->day, "%Y-%m-%d", &day);
   m->visit = planned ? ATLAS_DETECT_VISIT_PLANNED : ATLAS_DETECT_VISIT_DONE;
@@ -901,8 +929,20 @@ atlas_detect_release (const char *title,
   for (guint h = 0; h < hits->len; h++)
     {
       Hit *hit = &g_array_index (hits, Hit, h);
-      double weight = hit_weight (hit, sentences->pdata[hit->sentence], statewide);
+      Sentence *s = sentences->pdata[hit->sentence];
+      gboolean place_after_verb = FALSE;
       Candidate *c = NULL;
+      double weight;
+
+      for (guint k = 0; k < hits->len; k++)
+        {
+          Hit *other = &g_array_index (hits, Hit, k);
+
+          if (other->sentence == hit->sentence && other->offset > s->verb_offset &&
+              role_weight[other->role] > 0)
+            place_after_verb = TRUE;
+        }
+      weight = hit_weight (hit, s, place_after_verb, statewide);
 
       for (guint i = 0; i < candidates->len; i++)
         if (g_array_index (candidates, Candidate, i).centre == hit->centre)
