@@ -33,7 +33,8 @@
 static const char *visit_pattern =
   "(*UCP)\\b(?:[Bb]esucht(?:e|en|est)?|[Bb]esuchen|[Bb]esuch(?:e|en|s)?|\\w+besuch(?:e|en|s)?|"
   "Stippvisite|zu\\s+Gast|Station|Halt\\s+(?:in|im|bei|beim)|"
-  "informiert(?:e|en)?\\s+sich|kam(?:en)?\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das))|"
+  "informiert(?:e|en)?\\s+sich|sich\\b.{0,80}?\\b(?:informiert|ausgetauscht)|"
+  "(?:ist|sind)\\b.{0,60}?\\bgekommen|ha(?:t|ben)\\b.{0,80}?\\bgetroffen|kam(?:en)?\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das))|"
   "komm(?:t|en)\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das))|"
   "tr(?:af|afen|ifft|effen)\\s+sich|führte\\b.{0,40}?\\bWeg|Weg\\s+führte|"
   "mach(?:t|te|ten)\\s+sich\\b.{0,60}?\\bein\\s+Bild|ein\\s+Bild\\s+(?:von|über)|"
@@ -60,7 +61,7 @@ static const char *centre_pattern =
   "(*UCP)(?:Integrationszentr\\w*|\\bKIZ?\\b|\\bZentrum\\b|Haus\\s+der\\s+Integration)";
 
 static const char *other_venue_pattern =
-  "(*UCP)(?:Jobcenter|Erstaufnahme\\w*|\\w*[Uu]nterbringung\\w*|\\w*[Uu]nterkunft|Rathaus|"
+  "(*UCP)(?:Jobcenter|\\w*[Ee]rstaufnahme\\w*|\\w*[Uu]nterbringung\\w*|\\w*[Uu]nterkunft|Rathaus|"
   "\\bPartei\\w*|\\w*[Mm]oschee\\w*|Unternehmen|\\bFirma\\b|\\bBetrieb\\b|\\w*[Ss]chule\\b|Gymnasium|"
   "\\bKita\\b|Kindertagesstätte|Ausländerbehörde|Arbeitsagentur|Agentur\\s+für\\s+Arbeit|"
   "Krankenhaus|Klinik|Polizei|Feuerwehr|Goldene\\w*\\s+Buch)";

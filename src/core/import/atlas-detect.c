@@ -881,6 +881,7 @@ atlas_detect_release (const char *title,
   gboolean official, statewide, in_koeln = FALSE, in_staedteregion, source_mulheim;
   const char *koeln = g_intern_static_string ("05315");
   const char *ruhr_mulheim = g_intern_static_string ("05117");
+  const char *duesseldorf = g_intern_static_string ("05111");
   double best = 0;
   gboolean visit_to_subject = FALSE, any_visit = FALSE;
 
@@ -922,6 +923,12 @@ atlas_detect_release (const char *title,
       if (hit->kind == NAME_MULHEIM)
         hit->centre = (in_koeln && !source_mulheim) ? koeln : ruhr_mulheim;
       if (hit->kind == NAME_AACHEN && in_staedteregion && !hit->after_stadt && hit->role == ROLE_PLACE)
+        hit->role = ROLE_MENTION;
+      /* In a text about all of NRW, Düsseldorf in the body is the
+       * government's seat, unless its centre is named or visited. */
+      if (statewide && hit->centre == duesseldorf && !hit->after_institution &&
+          !is_visit (sentences->pdata[hit->sentence]) &&
+          ((Sentence *) sentences->pdata[hit->sentence])->position != POSITION_TITLE)
         hit->role = ROLE_MENTION;
     }
 
