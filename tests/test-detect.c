@@ -25,10 +25,13 @@ typedef struct {
 } LabelledSet;
 
 /* The figures reached (see the report of #18); a change that loses any of
- * them fails. The labelled set was written with the rules; the held-out
- * set after them, and never used to tune them. */
+ * them fails. The labelled set was written with the rules. The first
+ * held-out set was written before the last rules and some of them follow
+ * its misses; the second was written after all rules and changed none:
+ * its figures are the estimate for texts detection has not seen. */
 static const LabelledSet labelled = { "detect-cases.txt", 120, 1.0, 1.0, 1.0, 1.0, 1.0 };
 static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.95, 0.99 };
+static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.78, 0.99 };
 
 typedef struct {
   char *id;
@@ -412,5 +415,6 @@ main (int   argc,
   g_test_add_func ("/detect/every-town", test_every_town);
   g_test_add_data_func ("/detect/labelled-set", &labelled, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set", &held_out, test_labelled_set);
+  g_test_add_data_func ("/detect/held-out-set-2", &held_out_2, test_labelled_set);
   return g_test_run ();
 }
