@@ -879,9 +879,9 @@ atlas_detect_release (const char *title,
   g_autofree char *all = NULL;
   GArray *mentions = g_array_new (FALSE, TRUE, sizeof (AtlasCentreMention));
   gboolean official, statewide, in_koeln = FALSE, in_staedteregion, source_mulheim;
-  const char *koeln = g_intern_static_string ("05315");
-  const char *ruhr_mulheim = g_intern_static_string ("05117");
-  const char *duesseldorf = g_intern_static_string ("05111");
+  const char *koeln = g_intern_string ("05315");
+  const char *ruhr_mulheim = g_intern_string ("05117");
+  const char *duesseldorf = g_intern_string ("05111");
   double best = 0;
   gboolean visit_to_subject = FALSE, any_visit = FALSE;
 
@@ -912,7 +912,7 @@ atlas_detect_release (const char *title,
     }
 
   for (guint h = 0; h < hits->len; h++)
-    if (g_array_index (hits, Hit, h).centre == koeln)
+    if (g_str_equal (g_array_index (hits, Hit, h).centre, koeln))
       in_koeln = TRUE;
 
   /* Ambiguous names, by the text's other places and its source. */
@@ -926,7 +926,7 @@ atlas_detect_release (const char *title,
         hit->role = ROLE_MENTION;
       /* In a text about all of NRW, Düsseldorf in the body is the
        * government's seat, unless its centre is named or visited. */
-      if (statewide && hit->centre == duesseldorf && !hit->after_institution &&
+      if (statewide && g_str_equal (hit->centre, duesseldorf) && !hit->after_institution &&
           !is_visit (sentences->pdata[hit->sentence]) &&
           ((Sentence *) sentences->pdata[hit->sentence])->position != POSITION_TITLE)
         hit->role = ROLE_MENTION;
@@ -952,7 +952,7 @@ atlas_detect_release (const char *title,
       weight = hit_weight (hit, s, place_after_verb, statewide);
 
       for (guint i = 0; i < candidates->len; i++)
-        if (g_array_index (candidates, Candidate, i).centre == hit->centre)
+        if (g_str_equal (g_array_index (candidates, Candidate, i).centre, hit->centre))
           c = &g_array_index (candidates, Candidate, i);
       if (c == NULL)
         {
