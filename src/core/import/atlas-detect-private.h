@@ -5,8 +5,25 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
+
+/* The regular expressions are JIT-compiled; PCRE2's JIT reads the text in
+ * wide loads that may reach up to 16 bytes past its end. Every string they
+ * read is a copy with this much zeroed slack, so those reads stay inside
+ * the allocation (and valgrind quiet). */
+#define ATLAS_DETECT_SLACK 32
+
+static inline char *
+atlas_detect_strndup (const char *text,
+                      gsize       len)
+{
+  char *copy = g_malloc0 (len + ATLAS_DETECT_SLACK);
+
+  memcpy (copy, text, len);
+  return copy;
+}
 
 /* What a sentence says about a visit. */
 typedef enum {

@@ -301,6 +301,8 @@ build_names (void)
   return names;
 }
 
+static GHashTable *multiword_starts;  /* "Rhein-Kreis" of "Rhein-Kreis Neuss" */
+
 static GHashTable *
 get_names (void)
 {
@@ -309,7 +311,19 @@ get_names (void)
 
   if (g_once_init_enter (&initialized))
     {
+      GHashTableIter iter;
+      gpointer key;
+
       names = build_names ();
+      multiword_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, names);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *space = strchr (key, ' ');
+
+          if (space != NULL)
+            g_hash_table_add (multiword_starts, g_strndup (key, space - (const char *) key));
+        }
       g_once_init_leave (&initialized, 1);
     }
   return names;
@@ -484,7 +498,7 @@ scan_sentence (GArray     *hits,
                const char *text,
                guint       sentence)
 {
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr(GArray) tokens = (get_names (), tokenize (text));
   const Hit *previous = NULL;
   guint previous_end = 0;
 
@@ -498,7 +512,14 @@ scan_sentence (GArray     *hits,
       g_autofree char *prev2 = i > 1 ? token_text (text, tokens, i - 2) : NULL;
       g_autofree char *word = token_text (text, tokens, i);
 
-      for (n = MIN (4, tokens->len - i); n >= 1; n--)
+      /* Names start with a capital. */
+      if (!g_unichar_isupper (g_utf8_get_char (word)))
+        {
+          i++;
+          continue;
+        }
+      /* Longer names first, and only those that start with this word. */
+      for (n = g_hash_table_contains (multiword_starts, word) ? MIN (4, tokens->len - i) : 1; n >= 1; n--)
         if ((name = lookup (text, tokens, i, i + n, &ending)) != NULL)
           break;
 
@@ -602,7 +623,7 @@ split_sentences (GPtrArray  *sentences,
         {
           Sentence *s = g_new0 (Sentence, 1);
 
-          s->text = g_strstrip (g_strndup (start, p + 1 - start));
+          s->text = g_strstrip (atlas_detect_strndup (start, p + 1 - start));
           s->position = position;
           s->line = line_number;
           g_ptr_array_add (sentences, s);
@@ -614,7 +635,7 @@ split_sentences (GPtrArray  *sentences,
     {
       Sentence *s = g_new0 (Sentence, 1);
 
-      s->text = g_strstrip (g_strdup (start));
+      s->text = g_strstrip (atlas_detect_strndup (start, strlen (start)));
       s->position = position;
       s->line = line_number;
       g_ptr_array_add (sentences, s);
@@ -636,7 +657,6 @@ typedef enum {
   PATTERN_STATEWIDE,
   PATTERN_STATE_SOURCE,
   PATTERN_STAEDTEREGION,
-  PATTERN_STATEWIDE_EVENT,
   N_PATTERNS
 } PatternId;
 
@@ -646,7 +666,6 @@ static const char *patterns[N_PATTERNS] = {
   "Nordrhein-Westfalen|\\bNRW\\b|landesweit|Landesregierung|alle\\s+54",
   "Ministerium|Landesregierung|Staatskanzlei",
   "Städte[Rr]egion",
-  "landesweit|NRW-weit",
 };
 
 /* Compiled once per process, shared by import threads (GRegex is
@@ -664,9 +683,8 @@ matches (PatternId   id,
         {
           g_autofree char *pattern = g_strconcat ("(*UCP)", patterns[i], NULL);
 
-          /* Not JIT-compiled: the sentences are short, and the JIT's wide
-           * reads past a string's end trip valgrind. */
-          regexes[i] = g_regex_new (pattern, 0, 0, NULL);
+          /* JIT-compiled: see ATLAS_DETECT_SLACK. */
+          regexes[i] = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
           /* The patterns are ours; a broken one is a programming error. */
           g_assert (regexes[i] != NULL);
         }
@@ -687,14 +705,15 @@ read_sentences (const char *title,
   split_sentences (sentences, title, 0, POSITION_TITLE);
   for (guint i = 0; lines[i]; i++)
     {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      g_autofree char *line = g_strstrip (atlas_detect_strndup (lines[i], strlen (lines[i])));
       Position position;
 
       if (*line == '\0')
         continue;
-      if (matches (PATTERN_CAPTION, line))
+      /* Captions and address lines are short; paragraphs need no look. */
+      if (strlen (line) <= 300 && matches (PATTERN_CAPTION, line))
         position = POSITION_CAPTION;
-      else if (matches (PATTERN_ADDRESS, line))
+      else if (strlen (line) <= 300 && matches (PATTERN_ADDRESS, line))
         position = POSITION_ADDRESS;
       else if (!lead_seen && (g_utf8_strlen (line, -1) <= 60 && !g_str_has_suffix (line, ".")))
         position = POSITION_DATELINE;
@@ -877,6 +896,7 @@ atlas_detect_release (const char *title,
   g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (Hit));
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_autofree char *all = NULL;
+  g_autofree char *source_copy = NULL;
   GArray *mentions = g_array_new (FALSE, TRUE, sizeof (AtlasCentreMention));
   gboolean official, statewide, in_koeln = FALSE, in_staedteregion, source_mulheim;
   const char *koeln = g_intern_string ("05315");
@@ -889,7 +909,12 @@ atlas_detect_release (const char *title,
   title = title ? title : "";
   body = body ? body : "";
   source = source ? source : "";
-  all = g_strconcat (title, "\n", body, NULL);
+  {
+    g_autofree char *joined = g_strconcat (title, "\n", body, NULL);
+
+    all = atlas_detect_strndup (joined, strlen (joined));
+  }
+  source = source_copy = atlas_detect_strndup (source, strlen (source));
 
   official = atlas_detect_names_official (all);
   statewide = matches (PATTERN_STATEWIDE, all) || matches (PATTERN_STATE_SOURCE, source);
@@ -906,7 +931,7 @@ atlas_detect_release (const char *title,
       scan_sentence (hits, s->text, i);
 
       /* State-wide events and stops to come name places, not the subject. */
-      if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || matches (PATTERN_STATEWIDE_EVENT, s->text))
+      if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || (strstr (s->text, "landesweit") != NULL || strstr (s->text, "NRW-weit") != NULL))
         for (guint h = before; h < hits->len; h++)
           g_array_index (hits, Hit, h).role = ROLE_MENTION;
     }
