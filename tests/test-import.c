@@ -244,8 +244,10 @@ test_detection (void)
     { "Güler in der Klingenstadt", "Ein Besuch.", "05122", NULL },
     { "Besuch im Rhein-Kreis Neuss", "Text.", "05162", NULL },
     { "Station in Mülheim an der Ruhr", "Text.", "05117", NULL },
-    /* Mülheim alone is a quarter of Köln, not the city on the Ruhr. */
-    { "Projekt in Mülheim", "Die Stadtteilmütter Mülheim stellten sich vor.", NULL, NULL },
+    /* Mülheim alone is a quarter of Köln in a text about Köln, else the
+     * city on the Ruhr. */
+    { "Projekt in Mülheim", "Die Stadtteilmütter Mülheim stellten sich in Köln vor.", "05315", NULL },
+    { "Projekt in Mülheim", "Die Stadtteilmütter stellten sich vor.", "05117", NULL },
     /* Stadt Aachen and the Städteregion are two centres. */
     { "Besuch in der Städteregion Aachen", "Text.", "05334", NULL },
     { "Besuch in Aachen", "Text.", "05334002", NULL },
@@ -287,6 +289,57 @@ test_detection (void)
           g_assert_true (found);
         }
     }
+}
+
+/* Each link and each suggested visit keeps the sentence it came from and a
+ * confidence; an announced visit, accepted, is planned. */
+static void
+test_evidence (AtlasTestDir  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) evidence = NULL;
+  g_autofree char *sentence = NULL;
+  double confidence;
+  gboolean announced;
+
+  g_assert_true (import_string (store,
+                                "<rss version='2.0'><channel><title>Kreis Steinfurt</title>"
+                                "<item><title>Einladung zum Pressetermin</title>"
+                                "<pubDate>Fri, 10 Jan 2020 10:00:00 +0100</pubDate>"
+                                "<description>Foto: Kreis\n\nDie Staatssekretärin besucht am Donnerstag, 16. Januar 2020, "
+                                "das Kommunale Integrationszentrum in Ochtrup. Die Anmeldung ist bis zum 14. Januar 2020 "
+                                "möglich.</description></item></channel></rss>", -1, &result));
+  g_assert_cmpuint (result.n_visits, ==, 1);
+  release = only_release (store);
+
+  evidence = atlas_store_get_release_evidence (store, atlas_release_get_id (release), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (evidence), ==, 1);
+  g_assert_true (g_str_has_prefix (evidence[0], "Die Staatssekretärin besucht am Donnerstag"));
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, ==, 1);
+  g_assert_cmpstr (atlas_visit_get_field (visits->pdata[0], ATLAS_VISIT_AGS), ==, "05566");
+  g_assert_cmpstr (atlas_visit_get_field (visits->pdata[0], ATLAS_VISIT_DATE), ==, "2020-01-16");
+  g_assert_cmpstr (atlas_visit_get_field (visits->pdata[0], ATLAS_VISIT_STATUS), ==, "suggested");
+  g_assert_true (atlas_store_get_visit_evidence (store, atlas_visit_get_id (visits->pdata[0]),
+                                                 &sentence, &confidence, &announced, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sentence, ==, evidence[0]);
+  g_assert_cmpfloat (confidence, >, 0.5);
+  g_assert_true (announced);
+
+  g_assert_cmpint (atlas_store_accept_suggested (store, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_pointer (&visits, g_ptr_array_unref);
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpstr (atlas_visit_get_field (visits->pdata[0], ATLAS_VISIT_STATUS), ==, "planned");
 }
 
 /* Dedupe and versions -------------------------------------------------------- */
@@ -875,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/import/detection", test_detection);
   g_test_add_func ("/import/describe", test_describe);
   ATLAS_TEST_ADD ("/import/seed-releases", test_seed_releases);
+  ATLAS_TEST_ADD ("/import/evidence", test_evidence);
   ATLAS_TEST_ADD ("/import/dedupe", test_dedupe);
   ATLAS_TEST_ADD ("/import/newsml-versions", test_newsml_versions);
   ATLAS_TEST_ADD ("/import/same-file-update", test_same_file_update);

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-detect.h"
 #include "atlas-releases-page.h"
 #include "atlas-text.h"
 
@@ -231,6 +232,8 @@ show_release (AtlasReleasesPage *self,
 {
   g_autofree char *date = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *body = NULL;
+  g_auto(GStrv) evidence = NULL;
   const char *source, *author;
 
   if (release == NULL)
@@ -248,7 +251,11 @@ show_release (AtlasReleasesPage *self,
 
   gtk_label_set_label (self->title_label, atlas_release_get_field (release, ATLAS_RELEASE_TITLE));
   gtk_label_set_label (self->meta_label, meta);
-  gtk_label_set_label (self->body_label, atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  /* The sentences detection went by stand out. */
+  evidence = atlas_store_get_release_evidence (self->store, self->current_id, NULL);
+  body = atlas_detect_highlight (atlas_release_get_field (release, ATLAS_RELEASE_BODY),
+                                 (const char * const *) evidence);
+  gtk_label_set_markup (self->body_label, body);
   show_links (self);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
 }

@@ -322,8 +322,27 @@ visit_row (AtlasTourPage *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   g_object_set_data_full (G_OBJECT (row), "ags", g_strdup (atlas_visit_get_field (visit, ATLAS_VISIT_AGS)), g_free);
 
+  /* A suggestion shows the sentence it came from; a guess says so. */
   if (g_str_equal (status, "suggested"))
-    status_label = _("Suggested");
+    {
+      g_autofree char *evidence = NULL;
+      double confidence = 1.0;
+      gboolean announced = FALSE;
+
+      if (atlas_store_get_visit_evidence (self->store, atlas_visit_get_id (visit), &evidence, &confidence,
+                                          &announced, NULL) && *evidence != '\0')
+        {
+          g_autofree char *escaped = g_markup_escape_text (evidence, -1);
+          /* TRANSLATORS: the sentence of a press release a visit was suggested by */
+          g_autofree char *quoted = g_strdup_printf (_("“%s”"), escaped);
+          g_autofree char *with_evidence = g_strjoin ("\n", subtitle, quoted, NULL);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_evidence);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+          gtk_widget_set_tooltip_text (row, evidence);
+        }
+      status_label = confidence < 0.5 ? _("Suggested, Unsure") : _("Suggested");
+    }
   else if (g_str_equal (status, "planned"))
     status_label = _("Planned");
   else

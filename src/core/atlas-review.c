@@ -19,8 +19,8 @@
  * @history: (nullable): where the review is recorded, as one step
  * @visits: (element-type AtlasVisit): visits; those not suggested are
  *   passed over
- * @accept: %TRUE to accept the suggestions as visits made, %FALSE to
- *   dismiss (delete) them
+ * @accept: %TRUE to accept the suggestions as visits made (planned, for
+ *   one a release announced), %FALSE to dismiss (delete) them
  *
  * Returns: how many suggestions were reviewed; 0 with @error set when
  *   the catalogue could not be written (nothing was changed then)
@@ -33,6 +33,7 @@ atlas_review_suggested (AtlasStore    *store,
                         GError       **error)
 {
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after_status = g_ptr_array_new ();
 
   if (!atlas_store_begin (store, error))
     return 0;
@@ -42,15 +43,22 @@ atlas_review_suggested (AtlasStore    *store,
       AtlasVisit *visit = g_ptr_array_index (visits, i);
       gint64 id = atlas_visit_get_id (visit);
 
+      g_autofree char *evidence = NULL;
+      double confidence;
+      gboolean announced = FALSE;
+
       if (g_strcmp0 (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested") != 0)
         continue;
-      if (accept ? !atlas_store_set_visit_status (store, id, "done", error)
+      /* A visit a release announced is still to come: accepted, it is planned. */
+      if (accept ? !atlas_store_get_visit_evidence (store, id, &evidence, &confidence, &announced, error) ||
+                   !atlas_store_set_visit_status (store, id, announced ? "planned" : "done", error)
                  : !atlas_store_delete_visit (store, id, error))
         {
           atlas_store_rollback (store);
           return 0;
         }
       g_ptr_array_add (before, atlas_record_copy (G_OBJECT (visit)));
+      g_ptr_array_add (after_status, (gpointer) (announced ? "planned" : "done"));
     }
 
   if (!atlas_store_commit (store, error))
@@ -83,7 +91,7 @@ atlas_review_suggested (AtlasStore    *store,
           if (accept)
             {
               now = atlas_record_copy (was);
-              atlas_visit_set_field (ATLAS_VISIT (now), ATLAS_VISIT_STATUS, "done");
+              atlas_visit_set_field (ATLAS_VISIT (now), ATLAS_VISIT_STATUS, g_ptr_array_index (after_status, i));
             }
           atlas_history_push (history, ATLAS_RECORD_VISIT, was, now, NULL);
         }

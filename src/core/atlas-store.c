@@ -32,6 +32,7 @@ static const char * const migrations[] = {
   "0003-batched-search-index.sql",
   "0004-public-facts.sql",
   "0005-visit-identity.sql",
+  "0006-detection-evidence.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit
@@ -2080,6 +2081,153 @@ atlas_store_get_release_links (AtlasStore  *self,
 }
 
 /**
+ * atlas_store_set_link_evidence:
+ * @evidence: the sentence detection linked the release to the centre by
+ * @confidence: 0–1
+ *
+ * Keeps why the release was linked to the centre.
+ */
+gboolean
+atlas_store_set_link_evidence (AtlasStore  *self,
+                               gint64       release_id,
+                               gint64       centre_id,
+                               const char  *evidence,
+                               double       confidence,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "UPDATE release_centre SET evidence = ?3, confidence = ?4 "
+                        "WHERE release_id = ?1 AND centre_id = ?2",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  sqlite3_bind_int64 (stmt, 2, centre_id);
+  bind_text (stmt, 3, evidence ? evidence : "");
+  sqlite3_bind_double (stmt, 4, CLAMP (confidence, 0.0, 1.0));
+  return finish_write (self, stmt, ATLAS_RECORD_RELEASE, release_id, error,
+                       _("Could not link the press release to a centre"));
+}
+
+/**
+ * atlas_store_get_release_evidence:
+ *
+ * Returns: (transfer full): the sentences @release_id was linked to its
+ *   centres and visits by, those of centres it is about first; %NULL on
+ *   error
+ */
+GStrv
+atlas_store_get_release_evidence (AtlasStore  *self,
+                                  gint64       release_id,
+                                  GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT evidence FROM ("
+                        "  SELECT evidence, role = 'visited' AS about FROM release_centre WHERE release_id = ?1 "
+                        "  UNION SELECT evidence, 1 FROM visit WHERE release_id = ?1"
+                        ") WHERE evidence <> '' GROUP BY evidence ORDER BY MAX(about) DESC, evidence",
+                        error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * atlas_store_set_visit_evidence:
+ * @evidence: the sentence that reports the visit
+ * @confidence: 0–1; below 0.5 the suggestion is a guess
+ * @announced: whether the release announces the visit (accepting it makes
+ *   it planned, not done)
+ */
+gboolean
+atlas_store_set_visit_evidence (AtlasStore  *self,
+                                gint64       visit_id,
+                                const char  *evidence,
+                                double       confidence,
+                                gboolean     announced,
+                                GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self,
+                        "UPDATE visit SET evidence = ?2, confidence = ?3, announced = ?4 WHERE id = ?1",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  bind_text (stmt, 2, evidence ? evidence : "");
+  sqlite3_bind_double (stmt, 3, CLAMP (confidence, 0.0, 1.0));
+  sqlite3_bind_int (stmt, 4, announced ? 1 : 0);
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
+}
+
+/**
+ * atlas_store_get_visit_evidence:
+ * @evidence: (out) (transfer full): the sentence, "" if none was kept
+ * @confidence: (out): 0–1
+ * @announced: (out): whether the release announced the visit
+ *
+ * Returns: %FALSE on error (a visit that does not exist has no evidence)
+ */
+gboolean
+atlas_store_get_visit_evidence (AtlasStore  *self,
+                                gint64       visit_id,
+                                char       **evidence,
+                                double      *confidence,
+                                gboolean    *announced,
+                                GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  *evidence = g_strdup ("");
+  *confidence = 1.0;
+  *announced = FALSE;
+  if (!(stmt = prepare (self, "SELECT evidence, confidence, announced FROM visit WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (*evidence);
+      *evidence = g_strdup (column_text (stmt, 0));
+      *confidence = sqlite3_column_double (stmt, 1);
+      *announced = sqlite3_column_int (stmt, 2) != 0;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * atlas_store_find_contact:
  *
  * Returns: the id of a contact with the same names, organisation and
@@ -2546,7 +2694,10 @@ atlas_store_accept_suggested (AtlasStore  *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
 
-  if (!(stmt = prepare (self, "UPDATE visit SET status = 'done' WHERE status = 'suggested'", error)))
+  /* A visit the release announced is planned, not done. */
+  if (!(stmt = prepare (self,
+                        "UPDATE visit SET status = CASE announced WHEN 1 THEN 'planned' ELSE 'done' END "
+                        "WHERE status = 'suggested'", error)))
     return -1;
 
   if (!finish_write (self, stmt, ATLAS_RECORD_VISIT, -1, error, _("Could not save the visit")))

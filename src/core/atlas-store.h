@@ -211,6 +211,27 @@ GPtrArray   *atlas_store_list_visits          (AtlasStore          *self,
                                                const char          *from,
                                                const char          *to,
                                                GError             **error);
+gboolean     atlas_store_set_link_evidence    (AtlasStore          *self,
+                                               gint64               release_id,
+                                               gint64               centre_id,
+                                               const char          *evidence,
+                                               double               confidence,
+                                              GError             **error);
+GStrv        atlas_store_get_release_evidence (AtlasStore          *self,
+                                               gint64               release_id,
+                                              GError             **error);
+gboolean     atlas_store_set_visit_evidence   (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               const char          *evidence,
+                                               double               confidence,
+                                               gboolean             announced,
+                                              GError             **error);
+gboolean     atlas_store_get_visit_evidence   (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               char               **evidence,
+                                               double              *confidence,
+                                               gboolean            *announced,
+                                              GError             **error);
 gint64       atlas_store_accept_suggested     (AtlasStore          *self,
                                                GError             **error);
 gboolean     atlas_store_set_visit_status     (AtlasStore          *self,

@@ -29,8 +29,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       *newline = '\0';
       body = newline + 1;
     }
-  mentions = atlas_detect_centres (text, body);
-  atlas_detect_is_visit (text, body);
+  mentions = atlas_detect_release (text, body, body, 1538481600);
   visitors = atlas_detect_visitors (body);
   return 0;
 }

@@ -72,35 +72,19 @@ content_hash (AtlasRelease *release)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 }
 
-/* A suggested visit for each centre the release reports visiting. */
+/* A suggested visit for each centre the release reports visiting (or
+ * announces: accepted, it becomes planned), on the day detection found,
+ * with the sentence that says so. */
 static gboolean
 suggest_visits (ImportContext  *ctx,
                 AtlasRelease   *release,
                 GArray         *mentions,
                 GError        **error)
 {
-  const char *title = atlas_release_get_field (release, ATLAS_RELEASE_TITLE);
-  const char *body = atlas_release_get_field (release, ATLAS_RELEASE_BODY);
   g_autofree char *visitors = NULL;
-  g_autofree char *text = NULL;
-  char date[11];
-  GDate day;
+  g_autofree char *text = g_strconcat (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), "\n\n",
+                                       atlas_release_get_field (release, ATLAS_RELEASE_BODY), NULL);
 
-  if (mentions->len == 0 || !g_array_index (mentions, AtlasCentreMention, 0).visited ||
-      !atlas_detect_is_visit (title, body))
-    return TRUE;
-
-
-  text = g_strconcat (title, "\n\n", body, NULL);
-  if (!atlas_date_from_german_text (text, atlas_release_get_published (release), &day))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (atlas_release_get_published (release));
-
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                      g_date_time_get_year (dt));
-    }
-  g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
   visitors = atlas_detect_visitors (text);
 
   for (guint i = 0; i < mentions->len; i++)
@@ -109,13 +93,13 @@ suggest_visits (ImportContext  *ctx,
       g_autoptr(AtlasVisit) visit = NULL;
       gint64 existing, centre;
 
-      if (!m->visited)
-        break;
+      if (m->visit == ATLAS_DETECT_VISIT_NONE)
+        continue;
 
       if ((centre = centre_id (ctx, m->ags, error)) == 0)
         return FALSE;
 
-      existing = atlas_store_find_visit (ctx->store, centre, date, error);
+      existing = atlas_store_find_visit (ctx->store, centre, m->day, error);
       if (existing < 0)
         return FALSE;
       if (existing > 0)
@@ -124,11 +108,13 @@ suggest_visits (ImportContext  *ctx,
       visit = atlas_visit_new ();
       atlas_visit_set_centre_id (visit, centre);
       atlas_visit_set_release_id (visit, atlas_release_get_id (release));
-      atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
-      atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, date);
+      atlas_visit_set_field (visit, ATLAS_VISIT_DATE, m->day);
+      atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, m->day);
       atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
       atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitors);
-      if (atlas_store_insert_visit (ctx->store, visit, error) == 0)
+      if (atlas_store_insert_visit (ctx->store, visit, error) == 0 ||
+          !atlas_store_set_visit_evidence (ctx->store, atlas_visit_get_id (visit), m->visit_evidence,
+                                           m->visit_confidence, m->visit == ATLAS_DETECT_VISIT_PLANNED, error))
         return FALSE;
       ctx->result->n_visits++;
     }
@@ -168,8 +154,10 @@ link_centres (ImportContext  *ctx,
   if (given != NULL)
     return link_given_centres (ctx, release, given, error);
 
-  mentions = atlas_detect_centres (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
-                                   atlas_release_get_field (release, ATLAS_RELEASE_BODY));
+  mentions = atlas_detect_release (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
+                                   atlas_release_get_field (release, ATLAS_RELEASE_BODY),
+                                   atlas_release_get_field (release, ATLAS_RELEASE_SOURCE),
+                                   atlas_release_get_published (release));
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -177,7 +165,9 @@ link_centres (ImportContext  *ctx,
       gint64 centre = centre_id (ctx, m->ags, error);
 
       if (centre == 0 ||
-          !atlas_store_link_release (ctx->store, atlas_release_get_id (release), centre, m->visited, error))
+          !atlas_store_link_release (ctx->store, atlas_release_get_id (release), centre, m->visited, error) ||
+          !atlas_store_set_link_evidence (ctx->store, atlas_release_get_id (release), centre,
+                                          m->evidence, m->confidence, error))
         return FALSE;
     }
 
