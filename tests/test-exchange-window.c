@@ -111,18 +111,18 @@ test_exports (AtlasTestDir  *fixture,
       g_assert_true (found);
     }
 
-  /* The visits the Tour view shows, as a calendar: 16 with a day, the
-   * 10 known only to a month, a week or a year left out. */
+  /* The visits the Tour view shows, as a calendar: 20 with a day or a
+   * period, the 8 known only to a month, a week or a year left out. */
   g_assert_true (atlas_exchange_export_visits (window, ics, &left_out, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (left_out, ==, 10);
+  g_assert_cmpuint (left_out, ==, 8);
   g_assert_true (g_file_get_contents (ics_path, &text, NULL, NULL));
   calendar = icalparser_parse_string (text);
   g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
   for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
        e != NULL; e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     n_events++;
-  g_assert_cmpuint (n_events, ==, 16);
+  g_assert_cmpuint (n_events, ==, 20);
   icalcomponent_free (calendar);
   g_clear_pointer (&text, g_free);
 
