@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-store-private.h"
+#include "atlas-test-store.h"
 #include "atlas-test-util.h"
 
 static char *
@@ -372,6 +373,60 @@ test_check (AtlasTestDir  *fixture,
   g_assert_cmpstr (report, ==, "ok");
 }
 
+static void
+count_damaged_cb (AtlasStore *store,
+                  const char *message,
+                  guint      *count)
+{
+  g_assert_nonnull (strstr (message, atlas_store_get_path (store)));
+  (*count)++;
+}
+
+/* Opened without the whole-file check (as the app opens now), a damaged
+ * page is found by the first read that reaches it: the read fails as
+ * damaged and ::damaged is emitted, once. */
+static void
+test_damage_found_by_a_read (AtlasTestDir  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GArray) ids = NULL;
+  guint damaged = 0;
+  gboolean failed = FALSE;
+
+  g_assert_no_error (error);
+  atlas_test_add_releases (store, 3000);
+  g_clear_object (&store);
+  atlas_test_damage_releases (fixture->db_path);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged_cb), &damaged);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CENTRE, &error), ==, 54);
+  g_assert_cmpuint (damaged, ==, 0);
+
+  /* Reading every release reaches the damage. */
+  for (int round = 0; round < 2; round++)
+    {
+      ids = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, NULL, &error);
+      for (guint i = 0; ids != NULL && i < ids->len && error == NULL; i++)
+        {
+          g_autoptr(GObject) release = atlas_store_load (store, ATLAS_RECORD_RELEASE,
+                                                         g_array_index (ids, gint64, i), &error);
+        }
+      g_clear_pointer (&ids, g_array_unref);
+      if (error != NULL)
+        {
+          g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+          failed = TRUE;
+        }
+      g_clear_error (&error);
+    }
+  g_assert_true (failed);
+  g_assert_cmpuint (damaged, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +444,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/not-a-database", test_not_a_database);
   ATLAS_TEST_ADD ("/store/open-existing-missing", test_open_existing_missing);
   ATLAS_TEST_ADD ("/store/check", test_check);
+  ATLAS_TEST_ADD ("/store/damage-found-by-a-read", test_damage_found_by_a_read);
 
   return g_test_run ();
 }

@@ -52,6 +52,7 @@ struct _AtlasStore
   gboolean read_only;
   gboolean trace;
   int lock_fd;            /* a shared flock on the file while it is open */
+  gboolean damaged;       /* ::damaged was emitted */
 
   /* Releases inserted in the open transaction and not yet in the full-text
    * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
@@ -77,6 +78,7 @@ enum {
 
 enum {
   CHANGED,
+  DAMAGED,
   N_SIGNALS
 };
 
@@ -134,6 +136,18 @@ set_error (AtlasStore  *self,
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL,
                    _("%s: writing to the disk failed (is it full?); nothing of this change was saved"),
                    doing);
+      return FALSE;
+    }
+
+  /* A damaged page can turn up in any read, long after the file was
+   * opened: whoever shows the catalogue hears of it once. */
+  if (error_code_for (rc) == ATLAS_STORE_ERROR_CORRUPT && !self->damaged)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is damaged (%s)"), self->path, detail);
+
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT, "%s: %s", doing, detail);
+      self->damaged = TRUE;
+      g_signal_emit (self, signals[DAMAGED], 0, message);
       return FALSE;
     }
 
@@ -755,6 +769,22 @@ atlas_store_class_init (AtlasStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  /**
+   * AtlasStore::damaged:
+   * @message: what is damaged, for the user
+   *
+   * Emitted once, the first time SQLite reports the file as damaged
+   * (SQLITE_CORRUPT, SQLITE_NOTADB) in any statement. Handlers run inside
+   * the failing call: they must not drop the store there, only schedule
+   * what follows.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
