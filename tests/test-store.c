@@ -156,6 +156,94 @@ test_migrate_keeps_search (AtlasTestDir  *fixture,
 }
 
 static void
+add_release (AtlasStore *store,
+             const char *guid,
+             const char *title,
+             const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRelease) release = atlas_release_new ();
+
+  atlas_release_set_field (release, ATLAS_RELEASE_GUID, guid);
+  atlas_release_set_field (release, ATLAS_RELEASE_TITLE, title);
+  atlas_release_set_field (release, ATLAS_RELEASE_BODY, body);
+  atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "rss2");
+  atlas_release_set_published (release, 1501761600);
+  atlas_store_insert_release (store, release, &error);
+  g_assert_no_error (error);
+}
+
+/* Release search folds as the centre and contact searches do, whichever
+ * way the word is typed, and as a prefix while it is typed. */
+static void
+assert_search_folds (AtlasStore *store)
+{
+  static const struct { const char *typed; guint found; } cases[] = {
+    { "koeln", 1 }, { "Köln", 1 }, { "KÖLN", 1 }, { "koln", 1 }, { "Kö", 1 }, { "Koe", 1 },
+    { "strasse", 1 }, { "Straße", 1 }, { "Straß", 1 },
+    { "guler", 1 }, { "gueler", 1 }, { "Güler", 1 }, { "Gül", 1 },
+    { "Nordrhein-Westfalen", 1 }, { "Besuch koeln", 1 }, { "Besuch guler", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) found = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, cases[i].typed, &error);
+
+      g_assert_no_error (error);
+      if (found->len != cases[i].found)
+        g_error ("“%s” found %u, not %u", cases[i].typed, found->len, cases[i].found);
+    }
+}
+
+static void
+add_folding_releases (AtlasStore *store)
+{
+  add_release (store, "urn:test:koeln", "Besuch in Köln", "Die Staatssekretärin besuchte das Zentrum.");
+  add_release (store, "urn:test:strasse", "Neues Büro", "Das Zentrum liegt an der Straße nach Bonn.");
+  add_release (store, "urn:test:gueler", "Integrationsrat gewählt", "Vorsitzende ist Serap Güler aus Nordrhein-Westfalen.");
+}
+
+static void
+test_search_folds (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *report = NULL;
+
+  g_assert_no_error (error);
+  add_folding_releases (store);
+  assert_search_folds (store);
+  g_assert_true (atlas_store_check (store, &report, &error));
+  g_assert_no_error (error);
+}
+
+/* Version 3's index (unicode61, positions, prefixes 2-6) becomes the
+ * folding one, with every release in it. */
+static void
+test_migrate_to_folded_index (AtlasTestDir  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  AtlasStore *store;
+
+  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 3, &error);
+  g_assert_no_error (error);
+  add_folding_releases (store);
+  g_assert_finalize_object (store);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (store), ==, 4);
+  assert_search_folds (store);
+  g_assert_true (atlas_store_check (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+}
+
+static void
 test_reopen (AtlasTestDir  *fixture,
              gconstpointer  data)
 {
@@ -436,6 +524,8 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/migrate-from-empty", test_migrate_from_empty);
   ATLAS_TEST_ADD ("/store/migrate-from-v1", test_migrate_from_v1);
   ATLAS_TEST_ADD ("/store/migrate-keeps-search", test_migrate_keeps_search);
+  ATLAS_TEST_ADD ("/store/migrate-to-folded-index", test_migrate_to_folded_index);
+  ATLAS_TEST_ADD ("/store/search-folds", test_search_folds);
   ATLAS_TEST_ADD ("/store/reopen", test_reopen);
   ATLAS_TEST_ADD ("/store/constraints", test_constraints);
   ATLAS_TEST_ADD ("/store/failed-write-rolls-back", test_failed_write_rolls_back);

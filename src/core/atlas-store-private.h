@@ -19,5 +19,7 @@ gboolean  atlas_store_seed        (AtlasStore       *self,
 gboolean  atlas_store_backup_to   (AtlasStore       *self,
                                    const char       *dest_path,
                                    GError          **error);
+gboolean  atlas_store_register_tokenizer (sqlite3    *db,
+                                          GError    **error);
 
 G_END_DECLS
