@@ -243,6 +243,28 @@ test_migrate_to_folded_index (AtlasTestDir  *fixture,
   g_assert_finalize_object (store);
 }
 
+/* An import looks up a centre's visit on a day for each visit it would
+ * suggest: by an index on both, not by reading all of the centre's visits
+ * (which made large imports slow down as they went). */
+static void
+test_visit_lookup_indexed (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  sqlite3_stmt *plan = NULL;
+  g_autoptr(GString) steps = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (atlas_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN SELECT id FROM visit WHERE centre_id = ?1 AND date = ?2 LIMIT 1",
+                                       -1, &plan, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    g_string_append_printf (steps, "%s\n", sqlite3_column_text (plan, 3));
+  sqlite3_finalize (plan);
+  g_assert_nonnull (strstr (steps->str, "(centre_id=? AND date=?)"));
+}
+
 static void
 test_reopen (AtlasTestDir  *fixture,
              gconstpointer  data)
@@ -526,6 +548,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/migrate-keeps-search", test_migrate_keeps_search);
   ATLAS_TEST_ADD ("/store/migrate-to-folded-index", test_migrate_to_folded_index);
   ATLAS_TEST_ADD ("/store/search-folds", test_search_folds);
+  ATLAS_TEST_ADD ("/store/visit-lookup-indexed", test_visit_lookup_indexed);
   ATLAS_TEST_ADD ("/store/reopen", test_reopen);
   ATLAS_TEST_ADD ("/store/constraints", test_constraints);
   ATLAS_TEST_ADD ("/store/failed-write-rolls-back", test_failed_write_rolls_back);
