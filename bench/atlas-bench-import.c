@@ -133,13 +133,13 @@ main (int    argc,
     {
       g_print ("floor-sqlite import --wal:    %6.2f s  %6.1f MiB peak\n", b, bench_median (base_mib));
       g_print ("integrationsatlas-cli import: %6.2f s  %6.1f MiB peak\n", a, bench_median (app_mib));
-      g_print ("app speed = %.2f× the floor's (medians of %d alternating runs)\n", b / a, rounds);
+      g_print ("app speed = %.2fx the floor's (medians of %d alternating runs)\n", b / a, rounds);
     }
   else
     {
       g_print ("into a new catalogue:   %6.2f s  %6.1f MiB peak\n", b, bench_median (base_mib));
       g_print ("into the large one:     %6.2f s  %6.1f MiB peak\n", a, bench_median (app_mib));
-      g_print ("large / new = %.2f× (medians of %d alternating runs)\n", a / b, rounds);
+      g_print ("large / new = %.2fx (medians of %d alternating runs)\n", a / b, rounds);
     }
   return 0;
 }
