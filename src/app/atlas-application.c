@@ -245,6 +245,21 @@ show_open_error (AtlasApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Every window lets go of the catalogue, saving what was typed first. */
+static void
+close_catalogue (AtlasApplication *self)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    {
+      if (ATLAS_IS_WINDOW (windows->data))
+        atlas_window_flush (ATLAS_WINDOW (windows->data));
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+    }
+  g_clear_object (&self->store);
+}
+
 /* Closes the windows on a damaged catalogue and shows the recovery dialog,
  * as when the damage is found at opening. */
 static void
@@ -253,21 +268,13 @@ recover_from_damage (AtlasApplication *self,
 {
   g_autofree char *default_path = NULL;
   const char *path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
-  GList *windows;
 
   if (self->recovering)
     return;
   self->recovering = TRUE;
 
-  /* As for a restore, the windows save what was typed first. */
   g_application_hold (G_APPLICATION (self));
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    {
-      if (ATLAS_IS_WINDOW (windows->data))
-        atlas_window_flush (ATLAS_WINDOW (windows->data));
-      gtk_window_destroy (GTK_WINDOW (windows->data));
-    }
-  g_clear_object (&self->store);
+  close_catalogue (self);
   show_open_error (self, path, error);
   g_application_release (G_APPLICATION (self));
 }
@@ -455,18 +462,10 @@ restore_backup (AtlasApplication *self,
   g_autofree char *aside = NULL;
   g_autofree char *note = NULL;
   g_autofree char *backup = g_strdup (backup_path);
-  GList *windows;
   const char *path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
 
-  /* Every window lets go of the catalogue first, saving what was typed. */
   g_application_hold (G_APPLICATION (self));
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    {
-      if (ATLAS_IS_WINDOW (windows->data))
-        atlas_window_flush (ATLAS_WINDOW (windows->data));
-      gtk_window_destroy (GTK_WINDOW (windows->data));
-    }
-  g_clear_object (&self->store);
+  close_catalogue (self);
 
   if (!atlas_store_restore (path, backup, &aside, &error))
     {
