@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-store-private.h"
+#include "atlas-test-store.h"
 #include "atlas-test-util.h"
 
 static char *
@@ -152,6 +153,116 @@ test_migrate_keeps_search (AtlasTestDir  *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_finalize_object (store);
+}
+
+static void
+add_release (AtlasStore *store,
+             const char *guid,
+             const char *title,
+             const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRelease) release = atlas_release_new ();
+
+  atlas_release_set_field (release, ATLAS_RELEASE_GUID, guid);
+  atlas_release_set_field (release, ATLAS_RELEASE_TITLE, title);
+  atlas_release_set_field (release, ATLAS_RELEASE_BODY, body);
+  atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "rss2");
+  atlas_release_set_published (release, 1501761600);
+  atlas_store_insert_release (store, release, &error);
+  g_assert_no_error (error);
+}
+
+/* Release search folds as the centre and contact searches do, whichever
+ * way the word is typed, and as a prefix while it is typed. */
+static void
+assert_search_folds (AtlasStore *store)
+{
+  static const struct { const char *typed; guint found; } cases[] = {
+    { "koeln", 1 }, { "Köln", 1 }, { "KÖLN", 1 }, { "koln", 1 }, { "Kö", 1 }, { "Koe", 1 },
+    { "strasse", 1 }, { "Straße", 1 }, { "Straß", 1 },
+    { "guler", 1 }, { "gueler", 1 }, { "Güler", 1 }, { "Gül", 1 },
+    { "Nordrhein-Westfalen", 1 }, { "Besuch koeln", 1 }, { "Besuch guler", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) found = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, cases[i].typed, &error);
+
+      g_assert_no_error (error);
+      if (found->len != cases[i].found)
+        g_error ("“%s” found %u, not %u", cases[i].typed, found->len, cases[i].found);
+    }
+}
+
+static void
+add_folding_releases (AtlasStore *store)
+{
+  add_release (store, "urn:test:koeln", "Besuch in Köln", "Die Staatssekretärin besuchte das Zentrum.");
+  add_release (store, "urn:test:strasse", "Neues Büro", "Das Zentrum liegt an der Straße nach Bonn.");
+  add_release (store, "urn:test:gueler", "Integrationsrat gewählt", "Vorsitzende ist Serap Güler aus Nordrhein-Westfalen.");
+}
+
+static void
+test_search_folds (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *report = NULL;
+
+  g_assert_no_error (error);
+  add_folding_releases (store);
+  assert_search_folds (store);
+  g_assert_true (atlas_store_check (store, &report, &error));
+  g_assert_no_error (error);
+}
+
+/* Version 3's index (unicode61, positions, prefixes 2-6) becomes the
+ * folding one, with every release in it. */
+static void
+test_migrate_to_folded_index (AtlasTestDir  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  AtlasStore *store;
+
+  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 3, &error);
+  g_assert_no_error (error);
+  add_folding_releases (store);
+  g_assert_finalize_object (store);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (store), ==, 4);
+  assert_search_folds (store);
+  g_assert_true (atlas_store_check (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+}
+
+/* An import looks up a centre's visit on a day for each visit it would
+ * suggest: by an index on both, not by reading all of the centre's visits
+ * (which made large imports slow down as they went). */
+static void
+test_visit_lookup_indexed (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  sqlite3_stmt *plan = NULL;
+  g_autoptr(GString) steps = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (atlas_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN SELECT id FROM visit WHERE centre_id = ?1 AND date = ?2 LIMIT 1",
+                                       -1, &plan, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    g_string_append_printf (steps, "%s\n", sqlite3_column_text (plan, 3));
+  sqlite3_finalize (plan);
+  g_assert_nonnull (strstr (steps->str, "(centre_id=? AND date=?)"));
 }
 
 static void
@@ -372,6 +483,60 @@ test_check (AtlasTestDir  *fixture,
   g_assert_cmpstr (report, ==, "ok");
 }
 
+static void
+count_damaged_cb (AtlasStore *store,
+                  const char *message,
+                  guint      *count)
+{
+  g_assert_nonnull (strstr (message, atlas_store_get_path (store)));
+  (*count)++;
+}
+
+/* Opened without the whole-file check (as the app opens now), a damaged
+ * page is found by the first read that reaches it: the read fails as
+ * damaged and ::damaged is emitted, once. */
+static void
+test_damage_found_by_a_read (AtlasTestDir  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GArray) ids = NULL;
+  guint damaged = 0;
+  gboolean failed = FALSE;
+
+  g_assert_no_error (error);
+  atlas_test_add_releases (store, 3000);
+  g_clear_object (&store);
+  atlas_test_damage_releases (fixture->db_path);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (count_damaged_cb), &damaged);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CENTRE, &error), ==, 54);
+  g_assert_cmpuint (damaged, ==, 0);
+
+  /* Reading every release reaches the damage. */
+  for (int round = 0; round < 2; round++)
+    {
+      ids = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, NULL, &error);
+      for (guint i = 0; ids != NULL && i < ids->len && error == NULL; i++)
+        {
+          g_autoptr(GObject) release = atlas_store_load (store, ATLAS_RECORD_RELEASE,
+                                                         g_array_index (ids, gint64, i), &error);
+        }
+      g_clear_pointer (&ids, g_array_unref);
+      if (error != NULL)
+        {
+          g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+          failed = TRUE;
+        }
+      g_clear_error (&error);
+    }
+  g_assert_true (failed);
+  g_assert_cmpuint (damaged, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +546,9 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/migrate-from-empty", test_migrate_from_empty);
   ATLAS_TEST_ADD ("/store/migrate-from-v1", test_migrate_from_v1);
   ATLAS_TEST_ADD ("/store/migrate-keeps-search", test_migrate_keeps_search);
+  ATLAS_TEST_ADD ("/store/migrate-to-folded-index", test_migrate_to_folded_index);
+  ATLAS_TEST_ADD ("/store/search-folds", test_search_folds);
+  ATLAS_TEST_ADD ("/store/visit-lookup-indexed", test_visit_lookup_indexed);
   ATLAS_TEST_ADD ("/store/reopen", test_reopen);
   ATLAS_TEST_ADD ("/store/constraints", test_constraints);
   ATLAS_TEST_ADD ("/store/failed-write-rolls-back", test_failed_write_rolls_back);
@@ -389,6 +557,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/not-a-database", test_not_a_database);
   ATLAS_TEST_ADD ("/store/open-existing-missing", test_open_existing_missing);
   ATLAS_TEST_ADD ("/store/check", test_check);
+  ATLAS_TEST_ADD ("/store/damage-found-by-a-read", test_damage_found_by_a_read);
 
   return g_test_run ();
 }

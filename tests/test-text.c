@@ -53,11 +53,13 @@ test_fts_query (void)
   static const struct { const char *in, *out; } cases[] = {
     { "Köln", "\"Köln\"*" },
     { "Güler Köln", "\"Güler\" \"Köln\"*" },
-    { "\"unbalanced", "\"\"\"unbalanced\"*" },
+    { "\"unbalanced", "\"unbalanced\"*" },
     { "a OR b", "\"a\" \"OR\" \"b\"" },
-    { "NEAR(x y)", "\"NEAR(x\" \"y)\"*" },
+    { "NEAR(x y)", "\"NEAR\" \"x\" \"y\"" },
     { "  spaced   out  ", "\"spaced\" \"out\"*" },
-    { "title:foo", "\"title:foo\"*" },
+    { "title:foo", "\"title\" \"foo\"*" },
+    { "Nordrhein-Westfalen", "\"Nordrhein\" \"Westfalen\"*" },
+    { "Ko\xcc\x88ln", "\"Ko\xcc\x88ln\"*" },
     { "K", "\"K\"" },
     { "Güler K", "\"Güler\" \"K\"" },
   };

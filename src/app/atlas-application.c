@@ -17,6 +17,7 @@ struct _AtlasApplication
 
   char *db_path;
   AtlasStore *store;
+  gboolean recovering;  /* the catalogue was found damaged; the dialog is on its way */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -159,7 +160,7 @@ other_chosen_cb (GtkNativeDialog  *chooser,
 
       g_free (self->db_path);
       self->db_path = g_file_get_path (file);
-      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, NULL);
+      open_catalogue (self, ATLAS_STORE_OPEN_DEFAULT, NULL);
     }
   g_object_unref (chooser);
   g_application_release (G_APPLICATION (self));
@@ -277,38 +278,108 @@ show_open_error (AtlasApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Every window lets go of the catalogue, saving what was typed first. */
 static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      GApplication  *app)
+close_catalogue (AtlasApplication *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, app);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    {
+      if (ATLAS_IS_WINDOW (windows->data))
+        atlas_window_flush (ATLAS_WINDOW (windows->data));
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+    }
+  g_clear_object (&self->store);
 }
 
+/* Closes the windows on a damaged catalogue and shows the recovery dialog,
+ * as when the damage is found at opening. */
 static void
-window_realize_cb (GtkWidget    *window,
-                   GApplication *app)
+recover_from_damage (AtlasApplication *self,
+                     const GError     *error)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  g_autofree char *default_path = NULL;
+  const char *path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
 
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb), app, 0);
+  if (self->recovering)
+    return;
+  self->recovering = TRUE;
+
+  g_application_hold (G_APPLICATION (self));
+  close_catalogue (self);
+  show_open_error (self, path, error);
+  g_application_release (G_APPLICATION (self));
 }
 
-/* The daily backup, in a thread with its own connection. */
+typedef struct {
+  AtlasApplication *app;
+  char *message;
+} DamageNote;
+
 static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+damage_note_free (DamageNote *note)
 {
-  const char *path = task_data;
+  g_object_unref (note->app);
+  g_free (note->message);
+  g_free (note);
+}
+
+static gboolean
+damaged_idle_cb (gpointer data)
+{
+  DamageNote *note = data;
+  g_autoptr(GError) error = g_error_new_literal (ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT, note->message);
+
+  recover_from_damage (note->app, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* A read found a damaged page. The store is still inside that read:
+ * recover once it has returned. */
+static void
+store_damaged_cb (AtlasStore       *store,
+                  const char       *message,
+                  AtlasApplication *self)
+{
+  DamageNote *note = g_new0 (DamageNote, 1);
+
+  note->app = g_object_ref (self);
+  note->message = g_strdup (message);
+  g_idle_add_full (G_PRIORITY_DEFAULT, damaged_idle_cb, note, (GDestroyNotify) damage_note_free);
+}
+
+typedef struct {
+  char *path;
+  gboolean read_only;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+/* After the first frame, in a thread with its own connection: SQLite's
+ * quick check, which reads every page (seconds for a large catalogue, so
+ * never before the window shows), then the daily backup when one is due
+ * and the catalogue is sound. */
+static void
+check_and_backup_thread (GTask        *task,
+                         gpointer      source,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_new (path, ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(AtlasStore) store = NULL;
   g_autofree char *made = NULL;
+  AtlasStoreOpenFlags flags = ATLAS_STORE_OPEN_EXISTING | ATLAS_STORE_OPEN_NO_SEED | ATLAS_STORE_OPEN_CHECK;
 
-  if (store != NULL)
+  store = atlas_store_new (job->path, flags | (job->read_only ? ATLAS_STORE_OPEN_READ_ONLY : 0), &error);
+  if (store != NULL && !job->read_only)
     made = atlas_store_backup_if_due (store, (guint) g_settings_get_int (settings, "backup-count"),
                                       G_TIME_SPAN_DAY, &error);
   if (error != NULL)
@@ -318,9 +389,9 @@ daily_backup_thread (GTask        *task,
 }
 
 static void
-daily_backup_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+check_and_backup_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   AtlasApplication *self = ATLAS_APPLICATION (source);
   g_autoptr(GError) error = NULL;
@@ -328,6 +399,11 @@ daily_backup_done_cb (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     return;
+  if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT))
+    {
+      recover_from_damage (self, error);
+      return;
+    }
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (ATLAS_IS_WINDOW (window))
     {
@@ -335,6 +411,42 @@ daily_backup_done_cb (GObject      *source,
 
       atlas_window_add_toast (ATLAS_WINDOW (window), text);
     }
+}
+
+static void
+after_first_paint_cb (GdkFrameClock    *clock,
+                      AtlasApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+
+  /* The start-up benchmark (bench/) measures the time to the first frame. */
+  if (g_getenv ("INTEGRATIONSATLAS_QUIT_AFTER_FIRST_FRAME") != NULL)
+    {
+      g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  if (self->store == NULL)
+    return;
+
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (atlas_store_get_path (self->store));
+  job->read_only = atlas_store_is_read_only (self->store);
+  task = g_task_new (self, NULL, check_and_backup_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_and_backup_thread);
+}
+
+static void
+window_realize_cb (GtkWidget        *window,
+                   AtlasApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self, 0);
 }
 
 static void
@@ -357,21 +469,15 @@ open_catalogue (AtlasApplication    *self,
           show_open_error (self, path, error);
           return;
         }
+      self->recovering = FALSE;
+      g_signal_connect_object (self->store, "damaged", G_CALLBACK (store_damaged_cb), self, 0);
     }
 
   window = atlas_window_new (GTK_APPLICATION (self), self->store);
 
-  /* The start-up benchmark (bench/) measures the time to the first frame. */
-  if (g_getenv ("INTEGRATIONSATLAS_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
-  else if (!atlas_store_is_read_only (self->store))
-    {
-      g_autoptr(GTask) task = g_task_new (self, NULL, daily_backup_done_cb, NULL);
-
-      g_task_set_task_data (task, g_strdup (path), g_free);
-      g_task_run_in_thread (task, daily_backup_thread);
-    }
-
+  /* Nothing that reads the whole file runs before the first frame: the
+   * damage check starts after it (after_first_paint_cb()). */
+  g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
   gtk_window_present (GTK_WINDOW (window));
   if (note == NULL && atlas_store_is_read_only (self->store))
     note = _("This catalogue is open read-only: changes cannot be saved.");
@@ -389,24 +495,16 @@ restore_backup (AtlasApplication *self,
   g_autofree char *aside = NULL;
   g_autofree char *note = NULL;
   g_autofree char *backup = g_strdup (backup_path);
-  GList *windows;
   const char *path = self->db_path ? self->db_path : (default_path = atlas_store_default_path ());
 
-  /* Every window lets go of the catalogue first, saving what was typed. */
   g_application_hold (G_APPLICATION (self));
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    {
-      if (ATLAS_IS_WINDOW (windows->data))
-        atlas_window_flush (ATLAS_WINDOW (windows->data));
-      gtk_window_destroy (GTK_WINDOW (windows->data));
-    }
-  g_clear_object (&self->store);
+  close_catalogue (self);
 
   if (!atlas_store_restore (path, backup, &aside, &error))
     {
       g_autofree char *text = g_markup_printf_escaped (_("The backup was not restored: %s"), error->message);
 
-      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, text);
+      open_catalogue (self, ATLAS_STORE_OPEN_DEFAULT, text);
     }
   else
     {
@@ -414,7 +512,7 @@ restore_backup (AtlasApplication *self,
 
       note = name ? g_markup_printf_escaped (_("Backup restored. The catalogue it replaced is kept as “%s”."), name)
                   : g_strdup (_("Backup restored."));
-      open_catalogue (self, ATLAS_STORE_OPEN_CHECK, note);
+      open_catalogue (self, ATLAS_STORE_OPEN_DEFAULT, note);
     }
   g_application_release (G_APPLICATION (self));
 }
@@ -432,7 +530,7 @@ atlas_application_activate (GApplication *app)
       return;
     }
 
-  open_catalogue (self, ATLAS_STORE_OPEN_CHECK, NULL);
+  open_catalogue (self, ATLAS_STORE_OPEN_DEFAULT, NULL);
 }
 
 static void

@@ -50,4 +50,7 @@ gboolean      atlas_store_set_error    (AtlasStore       *self,
                                         GError          **error,
                                         const char       *doing);
 
+gboolean  atlas_store_register_tokenizer (sqlite3    *db,
+                                          GError    **error);
+
 G_END_DECLS

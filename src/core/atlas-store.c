@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "0004-public-facts.sql",
   "0005-visit-identity.sql",
   "0006-detection-evidence.sql",
+  "0007-folded-search-index.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit
@@ -66,6 +67,7 @@ struct _AtlasStore
   gboolean read_only;
   gboolean trace;
   int lock_fd;            /* a shared flock on the file while it is open */
+  gboolean damaged;       /* ::damaged was emitted */
 
   /* Releases inserted in the open transaction and not yet in the full-text
    * index: ids fts_first … fts_last (0 when none). See fts_flush(). */
@@ -95,6 +97,7 @@ enum {
 
 enum {
   CHANGED,
+  DAMAGED,
   N_SIGNALS
 };
 
@@ -152,6 +155,20 @@ set_error (AtlasStore  *self,
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL,
                    _("%s: writing to the disk failed (is it full?); nothing of this change was saved"),
                    doing);
+      return FALSE;
+    }
+
+  /* A damaged page can turn up in any read, long after the file was
+   * opened: whoever shows the catalogue hears of it once. */
+  if (atlas_store_error_code_for (rc) == ATLAS_STORE_ERROR_CORRUPT && !self->damaged)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The catalogue “%s” is damaged: parts of it cannot be read. Restore a backup or open another catalogue.\n%s"),
+                         self->path, detail);
+
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT, "%s: %s", doing, detail);
+      self->damaged = TRUE;
+      g_signal_emit (self, signals[DAMAGED], 0, message);
       return FALSE;
     }
 
@@ -373,6 +390,8 @@ configure_connection (AtlasStore  *self,
 
   if (sqlite3_create_collation (self->db, "atlas_de", SQLITE_UTF8, NULL, collate_de_cb) != SQLITE_OK)
     return set_error (self, sqlite3_errcode (self->db), error, _("Could not set up German sorting"));
+  if (!atlas_store_register_tokenizer (self->db, error))
+    return FALSE;
 
   /* Foreign keys are off by default and cannot be switched inside a
    * transaction, so every connection sets them first. */
@@ -783,6 +802,22 @@ atlas_store_class_init (AtlasStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+
+  /**
+   * AtlasStore::damaged:
+   * @message: what is damaged, for the user
+   *
+   * Emitted once, the first time SQLite reports the file as damaged
+   * (SQLITE_CORRUPT, SQLITE_NOTADB) in any statement. Handlers run inside
+   * the failing call: they must not drop the store there, only schedule
+   * what follows.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -1210,9 +1245,6 @@ collect_ids (AtlasStore  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Full-text search for the list: best matches first when there are few
- * enough to rank, else the newest matches. Both queries are bounded, so a
- * keystroke costs the same with 300 releases or 300,000. */
 static gboolean
 scope_is_empty (const AtlasQueryScope *scope)
 {
@@ -1230,7 +1262,13 @@ bind_scope (AtlasStmt             *stmt,
 
 /* Full-text search for the list: best matches first when there are few
  * enough to rank, else the newest matches. Both queries are bounded, so a
- * keystroke costs the same with 300 releases or 300,000. */
+ * keystroke costs the same with 300 releases or 300,000.
+ *
+ * Best first means: the releases with every word in their title, then the
+ * others, each newest first. The index keeps which column a word is in
+ * (detail=column), so this costs one more lookup; bm25 would need each
+ * row's word positions, which this index does not keep (FTS5 would read
+ * and split the text of every match). */
 static GArray *
 query_release_ids (AtlasStore            *self,
                    const char            *fts_query,
@@ -1244,16 +1282,15 @@ query_release_ids (AtlasStore            *self,
     "AND (?1 = 0 OR EXISTS (SELECT 1 FROM release_centre rc WHERE rc.release_id = r.id AND rc.centre_id = ?1)) "
     "ORDER BY f.rowid DESC LIMIT ?5",
   };
-  static const char * const ranked_sql[] = {
-    "SELECT rowid FROM release_fts WHERE release_fts MATCH ?4 ORDER BY rank",
-    "SELECT f.rowid FROM release_fts f JOIN release r ON r.id = f.rowid "
-    "WHERE release_fts MATCH ?4 AND r.published BETWEEN ?2 AND ?3 "
-    "AND (?1 = 0 OR EXISTS (SELECT 1 FROM release_centre rc WHERE rc.release_id = r.id AND rc.centre_id = ?1)) "
-    "ORDER BY f.rank",
-  };
+  static const char * const in_title_sql =
+    "SELECT rowid FROM release_fts WHERE release_fts MATCH ?1 ORDER BY rowid DESC";
   g_autoptr(AtlasStmt) newest = NULL;
-  g_autoptr(AtlasStmt) ranked = NULL;
+  g_autoptr(AtlasStmt) in_title = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) title_ids = NULL;
+  g_autoptr(GHashTable) titled = NULL;
+  g_autofree char *title_query = NULL;
+  GArray *ranked;
   guint variant = scope_is_empty (scope) ? 0 : 1;
 
   if (!fts_flush (self, error))
@@ -1274,13 +1311,32 @@ query_release_ids (AtlasStore            *self,
       g_array_set_size (ids, MAX_SEARCH_RESULTS);
       return g_steal_pointer (&ids);
     }
+  if (ids->len < 2)
+    return g_steal_pointer (&ids);
 
-  if (!(ranked = prepare (self, ranked_sql[variant], error)))
+  /* At most as many as were found, so bounded too. */
+  title_query = g_strdup_printf ("{title} : (%s)", fts_query);
+  if (!(in_title = prepare (self, in_title_sql, error)))
     return NULL;
-  if (variant == 1)
-    bind_scope (ranked, scope);
-  bind_text (ranked, 4, fts_query);
-  return collect_ids (self, ranked, error);
+  bind_text (in_title, 1, title_query);
+  title_ids = collect_ids (self, in_title, error);
+  if (title_ids == NULL)
+    return NULL;
+
+  titled = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < title_ids->len; i++)
+    g_hash_table_add (titled, &g_array_index (title_ids, gint64, i));
+
+  ranked = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < ids->len; i++)
+      {
+        gint64 *id = &g_array_index (ids, gint64, i);
+
+        if (g_hash_table_contains (titled, id) == (pass == 0))
+          g_array_append_val (ranked, *id);
+      }
+  return ranked;
 }
 
 /**
@@ -2553,7 +2609,7 @@ atlas_search_hit_free (AtlasSearchHit *hit)
  * @mark_start: what goes before a match in the snippet
  * @mark_end: what goes after it
  *
- * Full-text search: best matches first (bm25) when there are at most
+ * Full-text search: best matches first (see query_release_ids()) when there are at most
  * MAX_SEARCH_RESULTS, else the newest.
  *
  * Returns: (transfer full) (element-type AtlasSearchHit): the hits

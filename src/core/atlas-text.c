@@ -152,14 +152,39 @@ atlas_text_collate (const char *a,
   return g_strcmp0 (a, b);
 }
 
+/* The characters the full-text index's tokenizer keeps in words (unicode61
+ * with categories 'L* N* Co Mn'); all others separate words. */
+static gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * atlas_text_fts_query:
  * @user_text: what the user typed
  *
  * Turns free text into an FTS5 query that cannot fail to parse: every word
- * becomes a quoted phrase (quotes doubled), so operators, brackets and
- * stray quotes are searched for as text. The last word is a prefix query,
- * so results appear while typing.
+ * the index knows becomes a quoted term of its own, and everything between
+ * words (operators, brackets, stray quotes, the hyphen of
+ * "Nordrhein-Westfalen") only separates them, as in the index. A term is
+ * one word, never a phrase, since the index keeps no word positions. The
+ * last word is a prefix query, so results appear while typing.
  *
  * Returns: (transfer full) (nullable): the query, or %NULL when @user_text
  *   holds no word
@@ -167,53 +192,42 @@ atlas_text_collate (const char *a,
 char *
 atlas_text_fts_query (const char *user_text)
 {
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  GString *q;
+  g_autoptr(GString) q = g_string_new (NULL);
+  const char *word = NULL;
+  glong last_len = 0;
 
   if (user_text == NULL || !g_utf8_validate (user_text, -1, NULL))
     return NULL;
 
-  words = g_strsplit_set (user_text, " \t\r\n", -1);
-  for (guint i = 0; words[i]; i++)
+  for (const char *p = user_text;; p = g_utf8_next_char (p))
     {
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+      gboolean in_word = *p != '\0' && is_word_char (g_utf8_get_char (p));
+
+      if (in_word && word == NULL)
+        word = p;
+      else if (!in_word && word != NULL)
         {
-          if (g_unichar_isalnum (g_utf8_get_char (p)))
-            {
-              g_ptr_array_add (kept, words[i]);
-              break;
-            }
+          if (q->len > 0)
+            g_string_append_c (q, ' ');
+          g_string_append_c (q, '"');
+          g_string_append_len (q, word, p - word);
+          g_string_append_c (q, '"');
+          last_len = g_utf8_strlen (word, p - word);
+          word = NULL;
         }
+      if (*p == '\0')
+        break;
     }
 
-  if (kept->len == 0)
+  if (q->len == 0)
     return NULL;
-
-  q = g_string_new (NULL);
-  for (guint i = 0; i < kept->len; i++)
-    {
-      const char *word = g_ptr_array_index (kept, i);
-
-      if (i > 0)
-        g_string_append_c (q, ' ');
-
-      g_string_append_c (q, '"');
-      for (const char *p = word; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (q, '"');
-          g_string_append_c (q, *p);
-        }
-      g_string_append_c (q, '"');
-    }
 
   /* The last word is still being typed: search it as a prefix, once it has
    * two letters (one letter would match nearly everything). */
-  if (g_utf8_strlen (g_ptr_array_index (kept, kept->len - 1), -1) > 1)
+  if (last_len > 1)
     g_string_append_c (q, '*');
 
-  return g_string_free (q, FALSE);
+  return g_string_free (g_steal_pointer (&q), FALSE);
 }
 
 static char *
