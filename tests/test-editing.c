@@ -767,6 +767,42 @@ test_form_leaves_no_handlers (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tab passes the centre's heading by (it took the focus and selected
+ * its text); another centre opens at its top. */
+static void
+test_focus_and_scroll (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) bonn = NULL;
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *name, *scrolled;
+  GtkAdjustment *adjustment;
+
+  g_assert_no_error (error);
+  bonn = atlas_store_get_centre_by_ags (store, "05314", &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  name = row (editor, "name_row");
+
+  /* Selectable labels take the focus on Tab; the heading must not. */
+  g_assert_false (gtk_widget_get_focusable (row (editor, "title_label")));
+  g_assert_false (gtk_widget_get_focusable (row (editor, "district_label")));
+
+  scrolled = gtk_widget_get_ancestor (name, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  spin_until (NULL, NULL, 100);
+  gtk_adjustment_set_value (adjustment, 300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  atlas_centres_page_show_centre (atlas_window_get_centres_page (window), atlas_centre_get_id (bonn));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -852,6 +888,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/invalid-draft", test_invalid_draft);
   ATLAS_TEST_ADD ("/editing/history-label", test_history_label);
   ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
+  ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
 
   return g_test_run ();
 }

@@ -197,6 +197,39 @@ binding_set_text (Binding    *b,
     }
 }
 
+/* Scrolls the view so that @row (just shown) can be seen; once it has
+ * been laid out, a frame after it was shown. */
+static gboolean
+reveal_tick_cb (GtkWidget     *row,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  if (g_object_get_data (G_OBJECT (row), "atlas-laid-out") == NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "atlas-laid-out", GINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (row), "atlas-laid-out", NULL);
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_widget_get_height (scrolled);
+  if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          bounds.origin.y + bounds.size.height - page);
+  else if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+  return G_SOURCE_REMOVE;
+}
+
 /* Marks the field and shows @message below it, or clears both. */
 static void
 binding_show_error (Binding    *b,
@@ -221,6 +254,9 @@ binding_show_error (Binding    *b,
 
   if (b->error_row != NULL)
     {
+      /* A message that appears is scrolled into view. */
+      if (invalid && !gtk_widget_get_visible (b->error_row))
+        gtk_widget_add_tick_callback (b->error_row, reveal_tick_cb, NULL, NULL);
       gtk_label_set_label (b->error_label, message ? message : "");
       gtk_widget_set_visible (b->error_row, invalid);
     }
@@ -774,6 +810,22 @@ atlas_editor_form_set_context (AtlasEditorForm *self,
   atlas_editor_form_set_record (self, NULL);
 }
 
+static void
+scroll_to_top (AtlasEditorForm *self)
+{
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (self->bindings->len == 0)
+    return;
+  scrolled = gtk_widget_get_ancestor (((Binding *) g_ptr_array_index (self->bindings, 0))->widget,
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /**
  * atlas_editor_form_set_record:
  * @record: (nullable): the record to edit, or a new contact (id 0) that
@@ -791,6 +843,10 @@ atlas_editor_form_set_record (AtlasEditorForm *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->first_unsaved = 0;
   keep_drafts (self);
+
+  /* Another record opens at its top, as in GNOME Contacts. */
+  if (record == NULL || self->record == NULL || id_of (record) != id_of (self->record))
+    scroll_to_top (self);
 
   g_clear_object (&self->record);
   if (record != NULL)

@@ -171,6 +171,7 @@ class Desktop:
         else:
             env["GTK_A11Y"] = "none"
             env["NO_AT_BRIDGE"] = "1"
+        self.atspi = None
         self.log = open(os.path.join(self.work, "app.log"), "a")
         self.app = subprocess.Popen([os.path.join(self.root, "bin", "integrationsatlas"),
                                      "--db", self.db, *args],
@@ -317,13 +318,25 @@ class Desktop:
             where = now
         self.click(*where)
 
-    def click_named(self, name, role="push button", index=-1):
-        found = self.wait(lambda: self.nodes(role, name), 10, f"no {role} named {name!r}")
-        self.click_node(found[index])
+    def click_named(self, name, role="push button", index=-1, opens=None):
+        """Clicks the widget named @name; with @opens, until a text field
+        of that name appears (a click on a busy machine may come before
+        the widget takes clicks)."""
+        for _ in range(3):
+            found = self.wait(lambda: self.nodes(role, name), 20, f"no {role} named {name!r}")
+            self.click_node(found[index])
+            if opens is None:
+                return
+            try:
+                self.wait(lambda: self.nodes("text", lambda n: n.startswith(opens)), 10, "")
+                return
+            except Failed:
+                pass
+        raise Failed(f"clicking {name!r} did not open {opens!r}")
 
     def field(self, name):
         """The text field of the entry row whose title begins with @name."""
-        return self.wait(lambda: self.nodes("text", lambda n: n.startswith(name)), 10,
+        return self.wait(lambda: self.nodes("text", lambda n: n.startswith(name)), 20,
                          f"no text field named {name!r}")[0]
 
     def focus_field(self, name):
@@ -341,6 +354,17 @@ class Desktop:
         self.key("ctrl+q")
         status = self.wait_exit(15)
         self.check(status == 0, f"Ctrl+Q ends the app cleanly (status {status})")
+
+    def on_screen(self, node):
+        """Whether @node lies wholly inside its window's visible area."""
+        import pyatspi
+        ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        window = node
+        while window is not None and window.getRoleName() not in ("frame", "window", "dialog"):
+            window = window.parent
+        w = window.queryComponent().getExtents(pyatspi.WINDOW_COORDS) if window else None
+        height = w.height if w else self.size[1]
+        return ext.height > 0 and ext.y >= 0 and ext.y + ext.height <= height
 
     def focused(self):
         import pyatspi

@@ -22,7 +22,7 @@ with Desktop("close-visit-editor") as d:
     d.start()
     for n, (how, close) in enumerate(WAYS):
         d.key("alt+4", pause=2)
-        d.click_named("Edit the Visit", index=n)
+        d.click_named("Edit the Visit", index=n, opens="Tour")
         d.field("Tour")                          # the editor is open
         d.focus_field("Tour")
         d.type(f" Gast{n}")
