@@ -339,6 +339,13 @@ class Desktop:
         return self.wait(lambda: self.nodes("text", lambda n: n.startswith(name)), 20,
                          f"no text field named {name!r}")[0]
 
+    def open_centre(self, search):
+        """Alt+1, Ctrl+F, the search typed, Tab to the first centre found,
+        Enter: the centre's page, as a person opens it."""
+        self.key("alt+1", "ctrl+f", "ctrl+a")
+        self.type(search)
+        self.key("Tab", "Return", pause=1)
+
     def focus_field(self, name):
         """Clicks into the field titled @name and puts the caret at its end."""
         self.click_node(self.field(name))

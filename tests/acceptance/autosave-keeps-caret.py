@@ -8,9 +8,7 @@ from atlas import Desktop
 
 with Desktop("autosave-keeps-caret") as d:
     d.start()
-    d.key("alt+1", "ctrl+f")
-    d.type("Kleve")
-    d.key("Tab", "Return", pause=1)
+    d.open_centre("Kleve")
 
     d.focus_field("Street")
     d.key("ctrl+a")

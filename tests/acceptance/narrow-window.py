@@ -9,9 +9,7 @@ from atlas import Desktop
 with Desktop("narrow-window", width=360, height=720) as d:
     d.cli("add-visit", "05154", "2018-10-02", "--tour", "Sommertour")
     d.start()
-    d.key("alt+1", "ctrl+f")
-    d.type("Kleve")
-    d.key("Tab", "Return", pause=1)
+    d.open_centre("Kleve")
     d.focus_field("Street")
     d.key("ctrl+a")
     d.type("Hoher Weg")

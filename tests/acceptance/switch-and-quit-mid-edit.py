@@ -6,23 +6,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 from atlas import Desktop
 
-
-def open_kleve(d):
-    d.key("alt+1", "ctrl+f", "ctrl+a")
-    d.type("Kleve")
-    d.key("Tab", "Return", pause=1)
-
-
 with Desktop("switch-and-quit-mid-edit") as d:
     d.start()
-    open_kleve(d)
+    d.open_centre("Kleve")
     d.focus_field("Street")
     d.key("ctrl+a")
     d.type("Hoher Weg 1", pause=0)
     d.key("alt+2", pause=1)                # switch view at once
     d.check_alive("switching view mid-edit")
 
-    open_kleve(d)
+    d.open_centre("Kleve")
     d.focus_field("Phone")
     d.key("ctrl+a")
     d.type("02821 594-0", pause=0)
@@ -30,7 +23,7 @@ with Desktop("switch-and-quit-mid-edit") as d:
     d.check(d.wait_exit(15) == 0, "Ctrl+Q mid-edit ends the app cleanly")
 
     d.start()
-    open_kleve(d)
+    d.open_centre("Kleve")
     d.focus_field("E-mail")
     d.key("ctrl+a")
     d.type("ki@kreis-kleve.de", pause=0)

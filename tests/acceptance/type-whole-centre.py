@@ -9,9 +9,7 @@ from atlas import Desktop
 
 with Desktop("type-whole-centre") as d:
     d.start()
-    d.key("alt+1", "ctrl+f")
-    d.type("Kleve")
-    d.key("Tab", "Return", pause=1)
+    d.open_centre("Kleve")
 
     d.focus_field("Street")
     d.key("ctrl+a")

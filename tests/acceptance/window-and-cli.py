@@ -17,16 +17,9 @@ import os
 
 from atlas import Desktop
 
-
-def open_kleve(d):
-    d.key("alt+1", "ctrl+f", "ctrl+a")
-    d.type("Kleve")
-    d.key("Tab", "Return", pause=1)
-
-
 with Desktop("window-and-cli") as d:
     d.start()
-    open_kleve(d)
+    d.open_centre("Kleve")
     d.focus_field("Street")
     d.key("ctrl+a")
     d.type("Hoher Weg 1")
@@ -47,7 +40,7 @@ with Desktop("window-and-cli") as d:
         pass
     d.check(shown, "the contact the CLI added appears in the open window by itself")
 
-    open_kleve(d)
+    d.open_centre("Kleve")
     d.focus_field("Phone")
     d.key("ctrl+a")
     d.type("02821 594-0")
