@@ -70,6 +70,8 @@ class Failed(Exception):
 
 class Desktop:
     def __init__(self, name, width=1200, height=820):
+        # The screen is larger than the window: a GTK window drawn by
+        # itself (client-side decorations) has a shadow around it.
         for tool in ("xdotool", "openbox", "Xvfb", "import"):
             if shutil.which(tool) is None:
                 skip(f"{tool} is not installed")
@@ -90,7 +92,7 @@ class Desktop:
         number = os.path.join(self.work, "display")
         with open(number, "w") as out:
             xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(out.fileno()), "-screen", "0",
-                                     f"{self.size[0]}x{self.size[1]}x24", "-nolisten", "tcp"],
+                                     f"{self.size[0] + 120}x{self.size[1] + 120}x24", "-nolisten", "tcp"],
                                     pass_fds=[out.fileno()],
                                     stderr=open(os.path.join(self.work, "xvfb.log"), "w"))
         self.procs.append(xvfb)
