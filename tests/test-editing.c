@@ -621,6 +621,193 @@ test_read_only (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint64
+centre_id (AtlasStore *store,
+           const char *ags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (store, ags, &error);
+
+  g_assert_no_error (error);
+  return atlas_centre_get_id (centre);
+}
+
+/* A refresh after the form's own save leaves the field being typed in
+ * alone: the caret stays where typing left it (it went to the start
+ * when the field was rewritten with the text it already held). */
+static void
+test_autosave_keeps_caret (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  CentreProbe probe = { fixture->db_path, "05315", ATLAS_CENTRE_FOCUS, "Bildung" };
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *focus;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  focus = row (editor, "focus_row");
+  gtk_widget_grab_focus (focus);
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Bildung");
+  gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (focus)), ==, 7);
+  g_assert_true (spin_until (centre_field_is, &probe, 3000));
+  spin_until (NULL, NULL, 50);
+
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (focus)), ==, 7);
+  gtk_editable_insert_text (GTK_EDITABLE (focus), ", Sprache", -1,
+                            &(int) { gtk_editable_get_position (GTK_EDITABLE (focus)) });
+  probe.expected = "Bildung, Sprache";
+  g_assert_true (spin_until (centre_field_is, &probe, 3000));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Text that fails its check is kept for its record when another one is
+ * shown, and is back (still marked) when the record is shown again. */
+static void
+test_invalid_draft (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *postal;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  postal = row (editor, "postal_code_row");
+  gtk_editable_set_text (GTK_EDITABLE (postal), "5066");
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+  g_assert_true (gtk_widget_has_css_class (postal, "error"));
+
+  atlas_centres_page_show_centre (atlas_window_get_centres_page (window), centre_id (store, "05314"));
+  g_assert_false (gtk_widget_has_css_class (postal, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (postal)), !=, "5066");
+
+  editor = show_koeln (window, store);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (postal)), ==, "5066");
+  g_assert_true (gtk_widget_has_css_class (postal, "error"));
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_POSTAL_CODE, "");
+
+  /* Fixed, it is saved like any edit. */
+  gtk_editable_set_text (GTK_EDITABLE (postal), "50667");
+  atlas_centre_editor_flush (editor);
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_POSTAL_CODE, "50667");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Undo menu says whose field was edited. */
+static void
+test_history_label (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) koeln = NULL;
+  g_autofree char *expected = NULL;
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+
+  g_assert_no_error (error);
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "phone_row")), "0221 221-29292");
+  g_assert_true (atlas_centre_editor_flush (editor));
+
+  expected = g_strdup_printf ("Edit Phone of %s", atlas_centre_get_field (koeln, ATLAS_CENTRE_NAME));
+  g_assert_cmpstr (atlas_history_get_undo_label (atlas_window_get_history (window)), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+n_controllers (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  return g_list_model_get_n_items (controllers);
+}
+
+/* A form that goes away leaves nothing on the widgets it was bound to:
+ * a focus change after that used to call into the freed form (the visit
+ * editor's crash on closing). */
+static void
+test_form_leaves_no_handlers (AtlasTestDir  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) koeln = NULL;
+  AtlasEditorForm *form;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *other = gtk_entry_new ();
+  guint before;
+
+  g_assert_no_error (error);
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  g_assert_no_error (error);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), other);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  before = n_controllers (entry);
+
+  form = atlas_editor_form_new (ATLAS_RECORD_CENTRE);
+  atlas_editor_form_set_context (form, store, NULL);
+  atlas_editor_form_bind (form, entry, ATLAS_CENTRE_CITY, ATLAS_CHECK_NONE);
+  atlas_editor_form_set_record (form, G_OBJECT (koeln));
+  g_assert_cmpuint (n_controllers (entry), >, before);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Köln-Mitte");
+  g_object_unref (form);
+
+  g_assert_cmpuint (n_controllers (entry), ==, before);
+  gtk_widget_grab_focus (other);
+  assert_centre_field (fixture->db_path, ATLAS_CENTRE_CITY, "Köln-Mitte");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Tab passes the centre's heading by (it took the focus and selected
+ * its text); another centre opens at its top. */
+static void
+test_focus_and_scroll (AtlasTestDir  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *name, *scrolled;
+  GtkAdjustment *adjustment;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  name = row (editor, "name_row");
+
+  /* Selectable labels take the focus on Tab; the heading must not. */
+  g_assert_false (gtk_widget_get_focusable (row (editor, "title_label")));
+  g_assert_false (gtk_widget_get_focusable (row (editor, "district_label")));
+
+  scrolled = gtk_widget_get_ancestor (name, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  spin_until (NULL, NULL, 100);
+  gtk_adjustment_set_value (adjustment, 300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  atlas_centres_page_show_centre (atlas_window_get_centres_page (window), centre_id (store, "05314"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -702,6 +889,11 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/open-on-tour", test_open_on_tour);
   ATLAS_TEST_ADD ("/editing/read-only", test_read_only);
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
+  ATLAS_TEST_ADD ("/editing/autosave-keeps-caret", test_autosave_keeps_caret);
+  ATLAS_TEST_ADD ("/editing/invalid-draft", test_invalid_draft);
+  ATLAS_TEST_ADD ("/editing/history-label", test_history_label);
+  ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
+  ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
 
   return g_test_run ();
 }

@@ -431,6 +431,10 @@ atlas_centre_editor_init (AtlasCentreEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->source_rows = g_ptr_array_new ();
+  /* The heading can be selected with the mouse, but Tab passes it by
+   * (it took the focus and selected its whole text). */
+  gtk_widget_set_focusable (GTK_WIDGET (self->title_label), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->district_label), FALSE);
   bind_fields (self);
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_heading), self,
                            G_CONNECT_SWAPPED);

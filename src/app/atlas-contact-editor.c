@@ -248,6 +248,9 @@ static void
 atlas_contact_editor_init (AtlasContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The heading can be selected with the mouse, but Tab passes it by
+   * (it took the focus and selected its whole text). */
+  gtk_widget_set_focusable (GTK_WIDGET (self->title_label), FALSE);
 
   self->form = atlas_editor_form_new (ATLAS_RECORD_CONTACT);
   bind_fields (self);

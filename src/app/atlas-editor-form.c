@@ -6,8 +6,18 @@
  * leaves the field, when Enter is pressed, when another record is shown
  * and when the editor goes away, and at the latest every
  * ATLAS_EDITOR_MAX_UNSAVED_MS while typing goes on. Invalid text stays in
- * its field, marked and explained in a row below it, and is not written.
+ * its field, marked and explained in a row below it, and is not written;
+ * when another record is shown it is kept as a draft of its record and
+ * comes back, still marked, when that record is shown again.
  * Every write is recorded in the history, so Ctrl+Z takes it back.
+ *
+ * A refresh from the store never rewrites a field that holds what is
+ * stored, nor one with unsaved text, nor (after the form's own save) the
+ * field the user is in: the caret and the selection stay as they are.
+ * Ctrl+Z in a field first takes back the field's unsaved typing (the
+ * field's own undo, which starts afresh at each save); when there is
+ * none, the last saved edit (win.undo), as the menu does. Ctrl+Shift+Z
+ * likewise redoes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +37,9 @@ typedef struct {
   GtkWidget *error_row;    /* below the widget's row, shown with an error */
   GtkLabel *error_label;
   char **values;           /* an AdwComboRow's value per position */
-  gboolean dirty;
+  GtkEventController *focus;
+  GtkEventController *shortcuts;
+  gboolean dirty;          /* holds text that differs from the record's */
 } Binding;
 
 struct _AtlasEditorForm
@@ -42,6 +54,8 @@ struct _AtlasEditorForm
   guint save_source;
   gint64 first_unsaved;    /* monotonic time of the oldest unsaved edit */
   gboolean filling;        /* the form itself is writing to the widgets */
+  gboolean writing;        /* the form is saving: the change is its own */
+  GHashTable *drafts;      /* "id:field" → invalid text of a record not shown */
   char *problem;           /* why the record as a whole cannot be saved */
 };
 
@@ -126,14 +140,41 @@ binding_get_text (Binding *b)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->widget)));
 }
 
+/* Forgets the field's own undo steps: what it shows now is saved. */
+static void
+binding_reset_undo (Binding *b)
+{
+  if (GTK_IS_TEXT_VIEW (b->widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
+
+      gtk_text_buffer_set_enable_undo (buffer, FALSE);
+      gtk_text_buffer_set_enable_undo (buffer, TRUE);
+    }
+  else if (GTK_IS_EDITABLE (b->widget))
+    {
+      gtk_editable_set_enable_undo (GTK_EDITABLE (b->widget), FALSE);
+      gtk_editable_set_enable_undo (GTK_EDITABLE (b->widget), TRUE);
+    }
+}
+
+/* Shows @stored unless the field shows it already; a field with focus
+ * keeps its caret where it was (as far as the new text reaches). */
 static void
 binding_set_text (Binding    *b,
                   const char *stored)
 {
   g_autofree char *shown = atlas_validate_display (b->check, stored);
+  g_autofree char *current = binding_get_text (b);
+
+  if (g_strcmp0 (shown, current) == 0)
+    return;
 
   if (GTK_IS_TEXT_VIEW (b->widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), shown, -1);
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), shown, -1);
+      binding_reset_undo (b);
+    }
   else if (ADW_IS_COMBO_ROW (b->widget))
     {
       guint pos = GTK_INVALID_LIST_POSITION;
@@ -145,7 +186,48 @@ binding_set_text (Binding    *b,
       adw_combo_row_set_selected (ADW_COMBO_ROW (b->widget), pos);
     }
   else
-    gtk_editable_set_text (GTK_EDITABLE (b->widget), shown);
+    {
+      int caret = gtk_editable_get_position (GTK_EDITABLE (b->widget));
+      gboolean focused = gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (b->focus));
+
+      gtk_editable_set_text (GTK_EDITABLE (b->widget), shown);
+      if (focused)
+        gtk_editable_set_position (GTK_EDITABLE (b->widget), MIN (caret, (int) g_utf8_strlen (shown, -1)));
+      binding_reset_undo (b);
+    }
+}
+
+/* Scrolls the view so that @row (just shown) can be seen; once it has
+ * been laid out, a frame after it was shown. */
+static gboolean
+reveal_tick_cb (GtkWidget     *row,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  if (g_object_get_data (G_OBJECT (row), "atlas-laid-out") == NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "atlas-laid-out", GINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (row), "atlas-laid-out", NULL);
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_widget_get_height (scrolled);
+  if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                          bounds.origin.y + bounds.size.height - page);
+  else if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+  return G_SOURCE_REMOVE;
 }
 
 /* Marks the field and shows @message below it, or clears both. */
@@ -172,6 +254,9 @@ binding_show_error (Binding    *b,
 
   if (b->error_row != NULL)
     {
+      /* A message that appears is scrolled into view. */
+      if (invalid && !gtk_widget_get_visible (b->error_row))
+        gtk_widget_add_tick_callback (b->error_row, reveal_tick_cb, NULL, NULL);
       gtk_label_set_label (b->error_label, message ? message : "");
       gtk_widget_set_visible (b->error_row, invalid);
     }
@@ -252,6 +337,16 @@ schedule_save (AtlasEditorForm *self)
     self->save_source = g_timeout_add (ATLAS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+/* Whether @text differs from what the record holds for @b's field. */
+static gboolean
+binding_differs (Binding    *b,
+                 const char *text)
+{
+  g_autofree char *value = atlas_validate_normalize (b->check, text);
+
+  return g_strcmp0 (value, record_field (b->form, b->form->record, b->field)) != 0;
+}
+
 static void
 binding_changed (Binding *b)
 {
@@ -267,8 +362,64 @@ binding_changed (Binding *b)
   binding_show_error (b, message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVALID]);
 
-  b->dirty = TRUE;
+  /* Typing back what is stored (or undoing the typing) leaves nothing
+   * to save, and Ctrl+Z then goes to the history. */
+  b->dirty = message != NULL || binding_differs (b, text);
   schedule_save (self);
+}
+
+/* Ctrl+Z / Ctrl+Shift+Z in a field: the field's unsaved typing first,
+ * else the window's history, as from the menu. A window of its own (the
+ * visit editor) asks the window it belongs to. */
+static gboolean
+history_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  Binding *b = user_data;
+  gboolean undo = g_variant_get_boolean (args);
+  GtkWidget *text = widget;
+  GtkRoot *root;
+
+  if (b->dirty)
+    {
+      if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
+        text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
+      return gtk_widget_activate_action (text, undo ? "text.undo" : "text.redo", NULL);
+    }
+
+  if (gtk_widget_activate_action (widget, undo ? "win.undo" : "win.redo", NULL))
+    return TRUE;
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    return gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))),
+                                       undo ? "win.undo" : "win.redo", NULL);
+  return FALSE;
+}
+
+static void
+add_history_shortcuts (Binding *b)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { guint key; GdkModifierType mods; gboolean undo; } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, TRUE },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, FALSE },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, FALSE },
+  };
+
+  /* Before the field's own Ctrl+Z, which takes the key even with
+   * nothing to undo. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_callback_action_new (history_shortcut_cb, b, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].undo));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  b->shortcuts = controller;
+  gtk_widget_add_controller (b->widget, controller);
 }
 
 static void
@@ -291,9 +442,14 @@ binding_free (gpointer data)
 {
   Binding *b = data;
 
+  /* The widget may outlive the form: nothing of the form stays on it. */
   g_signal_handlers_disconnect_by_data (b->widget, b);
   if (GTK_IS_TEXT_VIEW (b->widget))
     g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), b);
+  g_signal_handlers_disconnect_by_data (b->focus, b);
+  gtk_widget_remove_controller (b->widget, b->focus);
+  if (b->shortcuts != NULL)
+    gtk_widget_remove_controller (b->widget, b->shortcuts);
   g_clear_object (&b->widget);
   g_clear_object (&b->error_row);
   g_strfreev (b->values);
@@ -349,6 +505,7 @@ add_binding (AtlasEditorForm *self,
   g_ptr_array_add (self->bindings, b);
 
   g_signal_connect (focus, "notify::contains-focus", G_CALLBACK (focus_changed_cb), b);
+  b->focus = focus;
   gtk_widget_add_controller (widget, focus);
   add_error_row (b);
   return b;
@@ -372,18 +529,16 @@ atlas_editor_form_bind (AtlasEditorForm *self,
   g_return_if_fail (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget));
 
   b = add_binding (self, widget, field, check);
+  add_history_shortcuts (b);
 
-  /* Ctrl+Z undoes saved edits through the history, not keystrokes. */
   if (GTK_IS_TEXT_VIEW (widget))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
 
-      gtk_text_buffer_set_enable_undo (buffer, FALSE);
       g_signal_connect_swapped (buffer, "changed", G_CALLBACK (binding_changed), b);
     }
   else
     {
-      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
       g_signal_connect_swapped (widget, "changed", G_CALLBACK (binding_changed), b);
       if (ADW_IS_ENTRY_ROW (widget))
         g_signal_connect_swapped (widget, "entry-activated", G_CALLBACK (activated_cb), b);
@@ -412,7 +567,69 @@ atlas_editor_form_bind_choice (AtlasEditorForm    *self,
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (binding_changed), b);
 }
 
-/* Shows the record's values in the fields that hold no unsaved text. */
+static gboolean
+binding_has_focus (Binding *b)
+{
+  return gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (b->focus));
+}
+
+static char *
+draft_key (gint64 id,
+           guint  field)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%u", id, field);
+}
+
+/* Keeps the text that could not be saved (invalid) of the record shown,
+ * to show it again with that record. */
+static void
+keep_drafts (AtlasEditorForm *self)
+{
+  gint64 id = id_of (self->record);
+
+  for (guint i = 0; id != 0 && i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+
+      if (b->dirty)
+        g_hash_table_insert (self->drafts, draft_key (id, b->field), binding_get_text (b));
+    }
+}
+
+/* Puts back the drafts kept for the record now shown, marked as before. */
+static void
+restore_drafts (AtlasEditorForm *self)
+{
+  gint64 id = id_of (self->record);
+
+  for (guint i = 0; id != 0 && i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autofree char *key = draft_key (id, b->field);
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+
+      g_autofree char *stored_key = NULL;
+
+      if (!g_hash_table_steal_extended (self->drafts, key, (gpointer *) &stored_key, (gpointer *) &text))
+        continue;
+      if (!binding_differs (b, text))
+        continue;
+      self->filling = TRUE;
+      if (GTK_IS_TEXT_VIEW (b->widget))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), text, -1);
+      else if (GTK_IS_EDITABLE (b->widget))
+        gtk_editable_set_text (GTK_EDITABLE (b->widget), text);
+      self->filling = FALSE;
+      message = atlas_validate (b->check, text);
+      binding_show_error (b, message);
+      b->dirty = TRUE;
+    }
+}
+
+/* Shows the record's values: @all for a record newly shown; otherwise
+ * (a refresh) not in the fields that hold unsaved text, nor, after the
+ * form's own save, in the field the user is in. */
 static void
 fill (AtlasEditorForm *self,
       gboolean         all)
@@ -422,10 +639,12 @@ fill (AtlasEditorForm *self,
     {
       Binding *b = g_ptr_array_index (self->bindings, i);
 
-      if (b->dirty && !all)
+      if (!all && (b->dirty || (self->writing && binding_has_focus (b))))
         continue;
       b->dirty = FALSE;
       binding_set_text (b, self->record ? record_field (self, self->record, b->field) : "");
+      if (all)
+        binding_reset_undo (b);
       binding_show_error (b, NULL);
       /* A catalogue open read-only cannot take edits: nothing to type. */
       gtk_widget_set_sensitive (b->widget, self->record != NULL && self->store != NULL &&
@@ -455,6 +674,7 @@ store_changed_cb (AtlasEditorForm *self,
         {
           g_clear_object (&self->record);
           fill (self, TRUE);
+          g_hash_table_remove_all (self->drafts);
           g_signal_emit (self, signals[RECORD_GONE], 0, mine);
           g_signal_emit (self, signals[RECORD_CHANGED], 0);
         }
@@ -479,6 +699,7 @@ atlas_editor_form_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->record);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_editor_form_parent_class)->dispose (object);
 }
@@ -555,6 +776,7 @@ static void
 atlas_editor_form_init (AtlasEditorForm *self)
 {
   self->bindings = g_ptr_array_new_with_free_func (binding_free);
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 AtlasEditorForm *
@@ -588,6 +810,22 @@ atlas_editor_form_set_context (AtlasEditorForm *self,
   atlas_editor_form_set_record (self, NULL);
 }
 
+static void
+scroll_to_top (AtlasEditorForm *self)
+{
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (self->bindings->len == 0)
+    return;
+  scrolled = gtk_widget_get_ancestor (((Binding *) g_ptr_array_index (self->bindings, 0))->widget,
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /**
  * atlas_editor_form_set_record:
  * @record: (nullable): the record to edit, or a new contact (id 0) that
@@ -604,11 +842,17 @@ atlas_editor_form_set_record (AtlasEditorForm *self,
   atlas_editor_form_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->first_unsaved = 0;
+  keep_drafts (self);
+
+  /* Another record opens at its top, as in GNOME Contacts. */
+  if (record == NULL || self->record == NULL || id_of (record) != id_of (self->record))
+    scroll_to_top (self);
 
   g_clear_object (&self->record);
   if (record != NULL)
     self->record = atlas_record_copy (record);
   fill (self, TRUE);
+  restore_drafts (self);
   set_problem (self, self->record ? record_problem (self, self->record) : NULL);
   g_signal_emit (self, signals[RECORD_CHANGED], 0);
 }
@@ -686,6 +930,50 @@ resolve_centre (AtlasEditorForm  *self,
   return TRUE;
 }
 
+/* Whose record it is, in words: a centre's or contact's name, a visit's
+ * centre and date. */
+static char *
+record_title (AtlasEditorForm *self,
+              GObject         *record)
+{
+  if (self->kind == ATLAS_RECORD_CENTRE)
+    return g_strdup (atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_NAME));
+  if (self->kind == ATLAS_RECORD_VISIT)
+    {
+      g_autofree char *date = atlas_validate_display (ATLAS_CHECK_VISIT_DATE,
+                                                      atlas_visit_get_field (ATLAS_VISIT (record), ATLAS_VISIT_DATE));
+
+      /* TRANSLATORS: a visit in the Undo menu: a centre's name and the date */
+      return g_strdup_printf (_("%s on %s"),
+                              atlas_visit_get_field (ATLAS_VISIT (record), ATLAS_VISIT_CENTRE_NAME), date);
+    }
+  return atlas_contact_dup_display_name (ATLAS_CONTACT (record));
+}
+
+/* The Undo menu's words for an edit of @record: the field when only
+ * @field changed, and always whose record it is. */
+static char *
+history_label (AtlasEditorForm *self,
+               GObject         *record,
+               Binding         *field)
+{
+  g_autofree char *title = record_title (self, record);
+  const char *name = NULL;
+
+  if (field != NULL && ADW_IS_PREFERENCES_ROW (field->widget))
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->widget));
+
+  if (*title == '\0')
+    /* TRANSLATORS: an item of the Undo menu, for a record without a name */
+    return name ? g_strdup_printf (_("Edit “%s”"), name) : g_strdup (_("Edit"));
+  if (name != NULL)
+    /* TRANSLATORS: an item of the Undo menu: a field and whose it is, like
+     * “Edit Family name of Carina Cleven-Pawletko” */
+    return g_strdup_printf (_("Edit %s of %s"), name, title);
+  /* TRANSLATORS: an item of the Undo menu; %s names the record */
+  return g_strdup_printf (_("Edit %s"), title);
+}
+
 /**
  * atlas_editor_form_flush:
  *
@@ -706,6 +994,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   Binding *last = NULL;
   guint n_changed = 0;
   gboolean all_written = TRUE;
+  gboolean written;
 
   g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), FALSE);
 
@@ -748,9 +1037,16 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   if (problem != NULL)
     return FALSE;
 
-  /* Only clean from here on: the invalid fields stay dirty. */
+  /* Only clean from here on: the invalid fields stay dirty. What is
+   * saved leaves the field's own undo; Ctrl+Z takes it back through the
+   * history from now on. */
   for (guint i = 0; i < valid->len; i++)
-    ((Binding *) g_ptr_array_index (valid, i))->dirty = FALSE;
+    {
+      Binding *b = g_ptr_array_index (valid, i);
+
+      b->dirty = FALSE;
+      binding_reset_undo (b);
+    }
   if (all_written)
     self->first_unsaved = 0;
 
@@ -760,7 +1056,10 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   /* Writing makes the store announce the change, which reloads
    * self->record: keep the record as it was for the history. */
   before = g_object_ref (self->record);
-  if (!resolve_centre (self, after, &error) || !write_record (self, after, &error))
+  self->writing = TRUE;
+  written = resolve_centre (self, after, &error) && write_record (self, after, &error);
+  self->writing = FALSE;
+  if (!written)
     {
       /* Nothing is dropped: the fields stay as typed and are tried again. */
       for (guint i = 0; i < self->bindings->len; i++)
@@ -779,12 +1078,7 @@ atlas_editor_form_flush (AtlasEditorForm *self)
       return FALSE;
     }
 
-  if (n_changed == 1 && last != NULL && ADW_IS_PREFERENCES_ROW (last->widget))
-    /* TRANSLATORS: an item of the Undo menu; %s is a field, like “E-mail” */
-    label = g_strdup_printf (_("Edit “%s”"),
-                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last->widget)));
-  else
-    label = g_strdup (_("Edit"));
+  label = history_label (self, after, n_changed == 1 ? last : NULL);
 
   if (self->history != NULL)
     atlas_history_push (self->history, self->kind,

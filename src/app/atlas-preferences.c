@@ -258,6 +258,9 @@ atlas_preferences_class_init (AtlasPreferencesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-preferences.ui");
+  /* Ctrl+W closes it, as the README promises; the application's accel
+   * reaches only its own windows. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, visitor_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, count_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, path_row);
