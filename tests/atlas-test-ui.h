@@ -88,13 +88,16 @@ atlas_test_wait_until (gboolean (*done) (gpointer data),
   return done (data);
 }
 
+/* Mapped and laid out: GTK 4.18 maps a window's widgets before it gives
+ * them their size. */
 static inline gboolean
 atlas_test_is_mapped (gpointer widget)
 {
-  return gtk_widget_get_mapped (widget);
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
-/* Spins the main loop until @widget is mapped or five seconds pass. */
+/* Spins the main loop until @widget is mapped and laid out, or five
+ * seconds pass. */
 static inline void
 atlas_test_wait_for_mapped (GtkWidget *widget)
 {

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <glib/gi18n.h>
 
 #include <string.h>
@@ -143,8 +144,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test environment clears LANGUAGE; this test is the German user. */
+  /* The test environment clears LANGUAGE; this test is the German user.
+   * glibc 2.41 ignores LANGUAGE in the C.UTF-8 locale: a German locale
+   * is used where the system has one. */
   g_setenv ("LANGUAGE", "de", TRUE);
+  if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
   atlas_i18n_init ();
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);

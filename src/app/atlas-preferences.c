@@ -15,7 +15,7 @@
 
 struct _AtlasPreferences
 {
-  AdwPreferencesWindow parent_instance;
+  AdwPreferencesDialog parent_instance;
 
   AtlasStore *store;
   GSettings *settings;
@@ -29,7 +29,7 @@ struct _AtlasPreferences
   GtkButton *backup_button;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ADW_TYPE_PREFERENCES_DIALOG)
 
 enum {
   RESTORE,
@@ -197,7 +197,7 @@ backup_done_cb (GObject      *source,
     text = g_markup_printf_escaped (_("No backup was made: %s"), error->message);
   else
     text = g_strdup (_("Backup made"));
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (text));
   atlas_preferences_refresh (self);
 }
 
@@ -288,14 +288,13 @@ atlas_preferences_init (AtlasPreferences *self)
 }
 
 AtlasPreferences *
-atlas_preferences_new (GtkWindow  *parent,
-                       AtlasStore *store)
+atlas_preferences_new (AtlasStore *store)
 {
   AtlasPreferences *self;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  self = g_object_new (ATLAS_TYPE_PREFERENCES, "transient-for", parent, NULL);
+  self = g_object_new (ATLAS_TYPE_PREFERENCES, NULL);
   self->store = g_object_ref (store);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->path_row), atlas_store_get_path (store));
   atlas_preferences_refresh (self);

@@ -7,11 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "atlas-a11y.h"
+#include "atlas-alert.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-import-job.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
+#include "atlas-shortcuts.h"
 #include "atlas-tour-page.h"
 #include "atlas-window.h"
 
@@ -27,6 +29,10 @@ struct _AtlasWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
+  AdwHeaderBar *header_bar;
+  GtkWidget *back_button;
+  AdwWindowTitle *narrow_title;
+  AdwBanner *banner;
   GtkRevealer *import_revealer;
   GtkLabel *import_label;
   GtkProgressBar *import_progress;
@@ -309,20 +315,16 @@ import_done_cb (GObject      *source,
   if (n_rejected > 0)
     {
       g_autofree char *summary = import_summary (n_new, n_updated, n_visits);
-      GtkWidget *dialog;
+      /* Translators: %s says what was imported; the files and their
+       * errors are listed below. */
+      g_autofree char *body = g_strdup_printf (_("Nothing of these files was kept; the others were "
+                                                 "imported (%s)."), summary);
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                       g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
-                                                    "Files Were Not Imported", n_rejected),
-                                       NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      /* Translators: the first %s says what was imported, then
-                                       * the list of files with their errors. */
-                                      _("Nothing of these files was kept; the others were imported "
-                                        "(%s).\n\n%s"),
-                                      summary, rejected->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      g_strchomp (rejected->str);
+      atlas_alert_show_details (GTK_WIDGET (self),
+                                g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported",
+                                             "Files Were Not Imported", n_rejected),
+                                body, rejected->str);
     }
   else
     {
@@ -363,21 +365,18 @@ atlas_window_import_files (AtlasWindow  *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     AtlasWindow     *self)
+files_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GListModel) chosen = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      atlas_window_import_files (self, (GFile **) files->pdata, files->len);
-    }
-
-  g_object_unref (chooser);
+  /* NULL when cancelled: nothing to say. */
+  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  atlas_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -386,13 +385,13 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *xml = gtk_file_filter_new ();
-  GtkFileFilter *all = gtk_file_filter_new ();
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Press Releases"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_dialog_set_title (dialog, _("Import Press Releases"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
 
   gtk_file_filter_set_name (xml, _("Press releases (RSS, Atom, NITF, NewsML-G2)"));
   gtk_file_filter_add_mime_type (xml, "application/xml");
@@ -404,15 +403,14 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (xml, "rss");
   gtk_file_filter_add_suffix (xml, "atom");
   gtk_file_filter_add_suffix (xml, "rdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xml);
+  g_list_store_append (filters, xml);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_object_unref (xml);
-  g_object_unref (all);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, xml);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, files_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -451,6 +449,91 @@ show_view_action (GtkWidget  *widget,
   atlas_window_show_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Narrow views: one header bar -------------------------------------------- */
+
+/* The list-and-detail split view of the view shown, if it has one. */
+static AdwNavigationSplitView *
+find_split_view (GtkWidget *widget)
+{
+  if (ADW_IS_NAVIGATION_SPLIT_VIEW (widget))
+    return ADW_NAVIGATION_SPLIT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwNavigationSplitView *found = find_split_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwNavigationSplitView *
+visible_split_view (AtlasWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+
+  return visible != NULL ? find_split_view (visible) : NULL;
+}
+
+/* A narrow window shows the list or the detail of a view, never both; the
+ * window's header bar then carries the back button and the detail's
+ * title, so there is one header bar however narrow the window. */
+static void
+update_navigation (AtlasWindow *self)
+{
+  AdwNavigationSplitView *split = visible_split_view (self);
+  gboolean in_detail = split != NULL &&
+                       adw_navigation_split_view_get_collapsed (split) &&
+                       adw_navigation_split_view_get_show_content (split);
+  AdwNavigationPage *page = NULL;
+
+  if (in_detail)
+    page = adw_navigation_split_view_get_content (split);
+  else if (split != NULL && adw_navigation_split_view_get_collapsed (split))
+    page = adw_navigation_split_view_get_sidebar (split);
+
+  gtk_widget_set_visible (self->back_button, in_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", in_detail);
+  adw_window_title_set_title (self->narrow_title,
+                              page != NULL ? adw_navigation_page_get_title (page)
+                                           : gtk_window_get_title (GTK_WINDOW (self)));
+}
+
+static void
+watch_split_view (AtlasWindow *self,
+                  GtkWidget   *view)
+{
+  AdwNavigationSplitView *split = find_split_view (view);
+
+  if (split == NULL)
+    return;
+  g_signal_connect_object (split, "notify::collapsed", G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (split, "notify::show-content", G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_navigation_split_view_get_content (split), "notify::title",
+                           G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AdwNavigationSplitView *split = visible_split_view (ATLAS_WINDOW (widget));
+
+  if (split != NULL)
+    adw_navigation_split_view_set_show_content (split, FALSE);
+}
+
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  adw_dialog_present (atlas_shortcuts_dialog_new (), widget);
+}
+
 static void
 ensure_tour_page (AtlasWindow *self)
 {
@@ -461,6 +544,7 @@ ensure_tour_page (AtlasWindow *self)
   atlas_tour_page_set_store (self->tour_page, self->store);
   atlas_tour_page_set_history (self->tour_page, self->history);
   adw_bin_set_child (self->tour_slot, GTK_WIDGET (self->tour_page));
+  watch_split_view (self, GTK_WIDGET (self->tour_page));
 }
 
 static void
@@ -468,6 +552,7 @@ visible_view_changed_cb (AtlasWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0)
     ensure_tour_page (self);
+  update_navigation (self);
 }
 
 static void
@@ -500,6 +585,13 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->centres_page, "add-contact", G_CALLBACK (add_contact_cb), self,
                            G_CONNECT_SWAPPED);
   atlas_releases_page_set_store (self->releases_page, self->store);
+
+  /* A catalogue that cannot be saved says so as long as it is open. */
+  if (self->store != NULL && atlas_store_is_read_only (self->store))
+    {
+      adw_banner_set_title (self->banner, _("This catalogue is open read-only: changes cannot be saved."));
+      adw_banner_set_revealed (self->banner, TRUE);
+    }
 }
 
 static void
@@ -588,6 +680,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_progress);
@@ -607,12 +703,15 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");
@@ -644,8 +743,12 @@ atlas_window_init (AtlasWindow *self)
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_view_changed_cb), self);
+  watch_split_view (self, GTK_WIDGET (self->centres_page));
+  watch_split_view (self, GTK_WIDGET (self->contacts_page));
+  watch_split_view (self, GTK_WIDGET (self->releases_page));
   last_view = g_settings_get_string (self->settings, "last-view");
   atlas_window_show_view (self, last_view);
+  update_navigation (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
