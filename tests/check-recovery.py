@@ -47,7 +47,7 @@ def damage(path):
 def button(app, label):
     for node, role, name, _path in a11y.controls(app):
         # GTK 4.8 names a response button "_Label Label".
-        if role == "push button" and label in name.replace("_", ""):
+        if role in a11y.BUTTONS and label in name.replace("_", ""):
             return node
     return None
 

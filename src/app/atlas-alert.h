@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+AdwDialog      *atlas_alert_new          (const char     *heading,
+                                          const char     *body);
+void            atlas_alert_set_details  (AdwAlertDialog *alert,
+                                          const char     *details);
 AdwAlertDialog *atlas_alert_show_details (GtkWidget  *parent,
                                           const char *heading,
                                           const char *body,

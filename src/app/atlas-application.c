@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-application.h"
 #include "atlas-preferences.h"
 #include "atlas-store.h"
@@ -107,7 +108,7 @@ confirm_restore_cb (AtlasPreferences *preferences,
   g_autofree char *holds = atlas_backup_info_describe (info);
   AdwDialog *dialog;
 
-  dialog = adw_alert_dialog_new (NULL, NULL);
+  dialog = atlas_alert_new (NULL, NULL);
   /* TRANSLATORS: %s is a date and time */
   adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Restore the Backup of %s?"), when);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
@@ -199,12 +200,12 @@ show_open_error (AtlasApplication *self,
                  const char       *path,
                  const GError     *error)
 {
-  AdwDialog *dialog = adw_alert_dialog_new (_("The Catalogue Cannot Be Opened"), NULL);
-  g_autoptr(GString) body = g_string_new (error->message);
+  AdwDialog *dialog = atlas_alert_new (_("The Catalogue Cannot Be Opened"), NULL);
+  g_autoptr(GString) body = g_string_new (_("The file was not changed."));
   g_autoptr(AtlasBackupInfo) usable = NULL;
 
-  g_string_append (body, "\n\n");
-  g_string_append (body, _("The file was not changed."));
+  /* The error names the file: its path can be wider than the alert. */
+  atlas_alert_set_details (ADW_ALERT_DIALOG (dialog), error->message);
 
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "quit", _("_Quit"));
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "other", _("Open _Another…"));

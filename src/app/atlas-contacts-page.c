@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-contact-io.h"
 #include "atlas-contacts-page.h"
 #include "atlas-toast.h"
@@ -616,7 +617,7 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
     g_string_append_printf (body, "\n\n%s",
                             g_dngettext (GETTEXT_PACKAGE, "… and one more note.", "… and more notes.", messages->len - 5));
 
-  dialog = adw_alert_dialog_new (heading, body->str);
+  dialog = atlas_alert_new (heading, body->str);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "import", _("_Import"),
