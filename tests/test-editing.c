@@ -613,6 +613,8 @@ test_read_only (AtlasTestDir  *fixture,
   g_assert_true (atlas_store_is_read_only (store));
 
   window = open_window (store);
+  /* The window says so as long as it is open. */
+  g_assert_true (adw_banner_get_revealed (ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BANNER))));
   editor = show_koeln (window, store);
   g_assert_false (gtk_widget_get_sensitive (row (editor, "phone_row")));
   g_assert_false (gtk_widget_get_sensitive (row (editor, "notes_view")));

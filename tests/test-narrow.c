@@ -131,6 +131,9 @@ test_narrow_views (AtlasTestDir  *fixture,
 
   window = open_narrow (store);
 
+  /* A catalogue that can be saved has no banner. */
+  g_assert_false (adw_banner_get_revealed (ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BANNER))));
+
   /* The view switcher is in the bottom bar. */
   bar = atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));

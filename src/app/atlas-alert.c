@@ -54,6 +54,39 @@ atlas_alert_new (const char *heading,
 }
 
 /**
+ * atlas_alert_new_question:
+ * @heading: (nullable): the question, as a title
+ * @body: (nullable): what answering it does
+ * @response: the id of the answer that acts
+ * @label: its button's label, with a mnemonic
+ * @appearance: suggested, or destructive for what cannot be taken back
+ *
+ * An alert that asks before acting: Cancel (also on Escape) and
+ * @response; @response is the default unless it is destructive.
+ *
+ * Returns: (transfer floating): the alert, to connect to and present
+ */
+AdwDialog *
+atlas_alert_new_question (const char            *heading,
+                          const char            *body,
+                          const char            *response,
+                          const char            *label,
+                          AdwResponseAppearance  appearance)
+{
+  AdwDialog *dialog = atlas_alert_new (heading, body);
+
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  response, label,
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), response, appearance);
+  if (appearance != ADW_RESPONSE_DESTRUCTIVE)
+    adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+/**
  * atlas_alert_set_details:
  * @alert: an alert
  * @details: (nullable): a long text (files, lines, an error with a path

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 AdwDialog      *atlas_alert_new          (const char     *heading,
                                           const char     *body);
+AdwDialog      *atlas_alert_new_question (const char     *heading,
+                                          const char     *body,
+                                          const char     *response,
+                                          const char     *label,
+                                          AdwResponseAppearance appearance);
 void            atlas_alert_set_details  (AdwAlertDialog *alert,
                                           const char     *details);
 AdwAlertDialog *atlas_alert_show_details (GtkWidget  *parent,

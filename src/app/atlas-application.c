@@ -108,7 +108,7 @@ confirm_restore_cb (AtlasPreferences *preferences,
   g_autofree char *holds = atlas_backup_info_describe (info);
   AdwDialog *dialog;
 
-  dialog = atlas_alert_new (NULL, NULL);
+  dialog = atlas_alert_new_question (NULL, NULL, "restore", _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
   /* TRANSLATORS: %s is a date and time */
   adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Restore the Backup of %s?"), when);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
@@ -116,12 +116,6 @@ confirm_restore_cb (AtlasPreferences *preferences,
                                   "since then is no longer shown; the current file is kept beside it, "
                                   "with “replaced” in its name."),
                                 holds);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "restore", _("_Restore"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
   adw_dialog_present (dialog, GTK_WIDGET (preferences));

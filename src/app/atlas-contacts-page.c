@@ -617,14 +617,7 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
     g_string_append_printf (body, "\n\n%s",
                             g_dngettext (GETTEXT_PACKAGE, "… and one more note.", "… and more notes.", messages->len - 5));
 
-  dialog = atlas_alert_new (heading, body->str);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "import", _("_Import"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  dialog = atlas_alert_new_question (heading, body->str, "import", _("_Import"), ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "import",
                                          report.added + report.merged > 0);
 

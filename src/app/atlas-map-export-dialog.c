@@ -28,6 +28,7 @@ struct _AtlasMapExportDialog
   AdwComboRow *width_row;
   AdwEntryRow *from_row;
   AdwEntryRow *to_row;
+  GtkWidget *export_button;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapExportDialog, atlas_map_export_dialog, ADW_TYPE_DIALOG)
@@ -169,6 +170,7 @@ atlas_map_export_dialog_class_init (AtlasMapExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapExportDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapExportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
 }
@@ -177,6 +179,9 @@ static void
 atlas_map_export_dialog_init (AtlasMapExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter exports, as chosen so far. */
+  adw_dialog_set_default_widget (ADW_DIALOG (self), self->export_button);
+  adw_dialog_set_focus (ADW_DIALOG (self), self->export_button);
 
   adw_combo_row_set_selected (self->width_row, 1);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);

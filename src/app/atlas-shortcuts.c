@@ -1,6 +1,6 @@
 /* atlas-shortcuts.c: the keyboard shortcuts, in a dialog
  *
- * GtkShortcutsWindow is deprecated since GTK 4.18; its replacement,
+ * GTK's shortcuts window is deprecated since GTK 4.18; its replacement,
  * AdwShortcutsDialog, came with libadwaita 1.8. With an older libadwaita
  * the same table is shown in an AdwDialog of our own: a group per
  * section, a row per shortcut, the keys as GTK spells them for the
