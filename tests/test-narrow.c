@@ -178,8 +178,8 @@ test_narrow_views (AtlasTestDir  *fixture,
   assert_fits (find_id (dialog, "delete_button"), "the visit editor's delete button");
   adw_dialog_force_close (dialog);
 
-  /* So does the map export, with its preview. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tour), "tour.export", "s", "png"));
+  /* So does the map export (Ctrl+E), with its preview. */
+  activate (window, "win.export-map");
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ATLAS_IS_MAP_EXPORT_DIALOG (dialog));
   assert_fits (find_id (dialog, "preview"), "the export preview");

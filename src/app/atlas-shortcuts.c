@@ -32,6 +32,7 @@ static const Shortcut shortcuts[] = {
   { NC_("shortcut window", "Show Contacts"), "<Alt>2" },
   { NC_("shortcut window", "Show Press Releases"), "<Alt>3" },
   { NC_("shortcut window", "Show Tour Map"), "<Alt>4" },
+  { NC_("shortcut window", "Export the Map"), "<Control>e" },
   { NC_("shortcut window", "Editing"), NULL },
   { NC_("shortcut window", "New Contact (in the Tour Map: New Visit)"), "<Control>n" },
   { NC_("shortcut window", "Undo"), "<Control>z" },
