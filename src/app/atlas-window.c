@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-a11y.h"
 #include "atlas-alert.h"
@@ -322,12 +323,16 @@ import_done_cb (GObject      *source,
                                                   : atlas_import_result_describe (g_ptr_array_index (results, 0));
       const char *heading;
 
+      /* The totals are the body already. */
+      g_strchomp (report);
+      if (results->len > 1 && strrchr (report, '\n') != NULL)
+        *strrchr (report, '\n') = '\0';
       if (totals.n_rejected > 0)
         heading = g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported", "Files Were Not Imported",
                                totals.n_rejected);
       else
         heading = _("Import Finished");
-      atlas_alert_show_details (GTK_WIDGET (self), heading, summary, g_strchomp (report));
+      atlas_alert_show_details (GTK_WIDGET (self), heading, summary, report);
     }
 
   if (totals.n_new + totals.n_updated > 0)
