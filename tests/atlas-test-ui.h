@@ -88,17 +88,56 @@ atlas_test_wait_until (gboolean (*done) (gpointer data),
   return done (data);
 }
 
+/* Mapped and laid out: GTK 4.18 maps a window's widgets before it gives
+ * them their size. */
 static inline gboolean
 atlas_test_is_mapped (gpointer widget)
 {
-  return gtk_widget_get_mapped (widget);
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
-/* Spins the main loop until @widget is mapped or five seconds pass. */
+/* Spins the main loop until @widget is mapped and laid out, or five
+ * seconds pass. */
 static inline void
 atlas_test_wait_for_mapped (GtkWidget *widget)
 {
   g_assert_true (atlas_test_wait_until (atlas_test_is_mapped, widget));
+}
+
+/* A PDF's text with its compressed streams inflated: cairo 1.18 and newer
+ * keep the page tree in a compressed object stream. */
+static inline GString *
+atlas_test_pdf_inflated (const char *data,
+                         gsize       length)
+{
+  GString *out = g_string_new_len (data, length);
+  const char *end = data + length;
+
+  for (const char *p = data; p < end; p++)
+    {
+      g_autoptr(GConverter) inflater = NULL;
+      const char *start;
+      char buffer[65536];
+      gsize read, written;
+
+      if ((gsize) (end - p) < 7 || memcmp (p, "stream\n", 7) != 0)
+        continue;
+      start = p + 7;
+      inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      while (start < end)
+        {
+          GConverterResult result = g_converter_convert (inflater, start, end - start, buffer, sizeof buffer,
+                                                         G_CONVERTER_NO_FLAGS, &read, &written, NULL);
+
+          if (result == G_CONVERTER_ERROR)
+            break;
+          g_string_append_len (out, buffer, written);
+          start += read;
+          if (result == G_CONVERTER_FINISHED)
+            break;
+        }
+    }
+  return out;
 }
 
 G_END_DECLS

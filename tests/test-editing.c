@@ -380,7 +380,7 @@ test_contacts_exchange (AtlasTestDir  *fixture,
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   AtlasWindow *window;
   AtlasContactsPage *page;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *search;
 
   g_assert_no_error (error);
@@ -396,12 +396,12 @@ test_contacts_exchange (AtlasTestDir  *fixture,
 
   dialog = atlas_contacts_page_preview_import (page, csv_file);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "2"));
   /* The preview wrote nothing. */
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 0);
-  adw_message_dialog_response (dialog, "import");
+  g_signal_emit_by_name (dialog, "response", "import");
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 2);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
 
   search = atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "yildiz");
@@ -424,15 +424,13 @@ test_contacts_exchange (AtlasTestDir  *fixture,
 }
 
 
+/* The visit editor is a dialog within the window. */
 static AtlasVisitEditor *
-find_visit_editor (void)
+find_visit_editor (AtlasWindow *window)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ATLAS_IS_VISIT_EDITOR (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return ATLAS_IS_VISIT_EDITOR (dialog) ? ATLAS_VISIT_EDITOR (dialog) : NULL;
 }
 
 static AtlasVisit *
@@ -482,7 +480,7 @@ test_visit_editor (AtlasTestDir  *fixture,
 
   /* Ctrl+N in the Tour view: a new visit, not yet written. */
   activate (window, "win.new-item");
-  editor = find_visit_editor ();
+  editor = find_visit_editor (window);
   g_assert_nonnull (editor);
   spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);
@@ -615,6 +613,8 @@ test_read_only (AtlasTestDir  *fixture,
   g_assert_true (atlas_store_is_read_only (store));
 
   window = open_window (store);
+  /* The window says so as long as it is open. */
+  g_assert_true (adw_banner_get_revealed (ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BANNER))));
   editor = show_koeln (window, store);
   g_assert_false (gtk_widget_get_sensitive (row (editor, "phone_row")));
   g_assert_false (gtk_widget_get_sensitive (row (editor, "notes_view")));

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <glib/gi18n.h>
 
 #include <string.h>
@@ -143,9 +144,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test environment clears LANGUAGE; this test is the German user. */
+  /* The test environment clears LANGUAGE; this test is the German user.
+   * glibc 2.41 ignores LANGUAGE in the C.UTF-8 locale: a German locale
+   * is used where the system has one. */
   g_setenv ("LANGUAGE", "de", TRUE);
+  if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
   atlas_i18n_init ();
+  if (g_str_equal (_("Centres"), "Centres"))
+    g_error ("No German translation: on glibc 2.41 and newer this test needs the de_DE.UTF-8 "
+             "locale (Debian: the locales package, de_DE.UTF-8 in /etc/locale.gen, locale-gen)");
   gtk_disable_setlocale ();
   g_test_init (&argc, &argv, NULL);
   adw_init ();

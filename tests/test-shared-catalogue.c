@@ -72,7 +72,7 @@ run_cli (const char *db_path,
 static gboolean
 import_running (AtlasWindow *window)
 {
-  GtkWidget *revealer = atlas_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *revealer = atlas_test_find_by_id (GTK_WIDGET (window), "import_revealer");
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
@@ -94,14 +94,6 @@ has_n_items (gpointer data)
   WaitItems *wait = data;
 
   return g_list_model_get_n_items (wait->model) == wait->n;
-}
-
-static gboolean
-has_subtitle (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return ADW_IS_VIEW_SWITCHER_TITLE (widget) &&
-         g_strcmp0 (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (widget)), data) == 0;
 }
 
 static void
@@ -135,7 +127,7 @@ test_window_and_cli (AtlasTestDir  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
 
   /* The window says which catalogue is open. */
-  g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), has_subtitle, "catalogue.sqlite"));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "catalogue.sqlite "));
 
   /* The window imports through its own job. */
   atlas_window_import_files (window, &window_feed, 1);

@@ -17,6 +17,7 @@
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-map-view.h"
+#include "atlas-map-export-dialog.h"
 #include "atlas-preferences.h"
 #include "atlas-visit-editor.h"
 #include "atlas-releases-page.h"
@@ -30,6 +31,7 @@ register_types (void)
   g_type_ensure (ATLAS_TYPE_CENTRES_PAGE);
   g_type_ensure (ATLAS_TYPE_CONTACT_EDITOR);
   g_type_ensure (ATLAS_TYPE_CONTACTS_PAGE);
+  g_type_ensure (ATLAS_TYPE_MAP_EXPORT_DIALOG);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_PREFERENCES);
   g_type_ensure (ATLAS_TYPE_VISIT_EDITOR);
@@ -108,8 +110,12 @@ test_ui_file (gconstpointer data)
 
       widget = g_object_new (type, NULL);
       g_object_ref_sink (widget);
-      /* The template gave it children. */
-      g_assert_nonnull (gtk_widget_get_first_child (widget));
+      /* The template gave it children (a dialog holds its child until it
+       * is presented). */
+      if (ADW_IS_DIALOG (widget))
+        g_assert_nonnull (adw_dialog_get_child (ADW_DIALOG (widget)));
+      else
+        g_assert_nonnull (gtk_widget_get_first_child (widget));
       if (GTK_IS_WINDOW (widget))
         gtk_window_destroy (GTK_WINDOW (widget));
       g_object_unref (widget);

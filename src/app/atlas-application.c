@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-application.h"
 #include "atlas-preferences.h"
 #include "atlas-store.h"
@@ -48,30 +49,33 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Integrationsatlas developers", NULL };
-  GtkWidget *about;
+  /* The team's name, as in the metainfo's <developer>: a name, not
+   * translated. */
+  static const char *developers[] = { "Integrationsatlas-Team", NULL };
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
                         "application-name", "Integrationsatlas",
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", _("The Integrationsatlas developers"),
+                        "developer-name", "Integrationsatlas-Team",
                         "developers", developers,
-                        "copyright", "© 2026 The Integrationsatlas developers",
+                        "copyright", "© 2026 Integrationsatlas-Team",
+                        "website", "https://github.com/integrationsatlas/integrationsatlas",
+                        "issue-url", "https://github.com/integrationsatlas/integrationsatlas/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Follow the state secretary’s visit tour through North Rhine-Westphalia’s 54 municipal integration centres."),
                         "translator-credits", _("translator-credits"),
                         NULL);
 
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (about),
                                       _("District Boundaries"),
                                       "© GeoBasis-DE / BKG (Daten verändert)",
                                       GTK_LICENSE_CUSTOM,
                                       _("Derived from the VG250 boundaries of the Federal Agency for "
                                         "Cartography and Geodesy, licence Datenlizenz Deutschland – "
                                         "Namensnennung – Version 2.0 (dl-de/by-2-0)."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (about),
                                       _("Centre Data"),
                                       NULL,
                                       GTK_LICENSE_CUSTOM,
@@ -79,13 +83,13 @@ about_action (GSimpleAction *action,
                                         "collected from the websites of the districts, cities and "
                                         "the State of North Rhine-Westphalia."));
 
-  gtk_window_present (GTK_WINDOW (about));
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static void restore_backup (AtlasApplication *self, const char *backup_path);
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
+restore_response_cb (AdwAlertDialog   *dialog,
                      const char       *response,
                      AtlasApplication *self)
 {
@@ -103,25 +107,19 @@ confirm_restore_cb (AtlasPreferences *preferences,
   g_autoptr(GDateTime) local = info->taken ? g_date_time_to_local (info->taken) : NULL;
   g_autofree char *when = local ? g_date_time_format (local, _("%d.%m.%Y, %H:%M")) : g_strdup ("?");
   g_autofree char *holds = atlas_backup_info_describe (info);
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (preferences), NULL, NULL);
+  dialog = atlas_alert_new_question (NULL, NULL, "restore", _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
   /* TRANSLATORS: %s is a date and time */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Restore the Backup of %s?"), when);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The catalogue is replaced by this backup (%s). What was changed "
-                                    "since then is no longer shown; the current file is kept beside it, "
-                                    "with “replaced” in its name."),
-                                  holds);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Restore the Backup of %s?"), when);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("The catalogue is replaced by this backup (%s). What was changed "
+                                  "since then is no longer shown; the current file is kept beside it, "
+                                  "with “replaced” in its name."),
+                                holds);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (preferences));
   atlas_backup_info_free (info);
 }
 
@@ -135,10 +133,10 @@ preferences_action (GSimpleAction *action,
 
   if (self->store == NULL)
     return;
-  preferences = atlas_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                       self->store);
+  preferences = atlas_preferences_new (self->store);
   g_signal_connect_object (preferences, "restore", G_CALLBACK (confirm_restore_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (preferences));
+  adw_dialog_present (ADW_DIALOG (preferences),
+                      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
 static const GActionEntry app_actions[] = {
@@ -150,56 +148,56 @@ static const GActionEntry app_actions[] = {
 static void open_catalogue (AtlasApplication *self, AtlasStoreOpenFlags flags, const char *note);
 
 static void
-other_chosen_cb (GtkNativeDialog  *chooser,
-                 int               response,
-                 AtlasApplication *self)
+other_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
+  if (file != NULL)
+    {
       g_free (self->db_path);
       self->db_path = g_file_get_path (file);
       open_catalogue (self, ATLAS_STORE_OPEN_DEFAULT, NULL);
     }
-  g_object_unref (chooser);
   g_application_release (G_APPLICATION (self));
 }
 
 static void
-recovery_response_cb (AdwMessageDialog *dialog,
+recovery_response_cb (AdwAlertDialog   *dialog,
                       const char       *response,
                       AtlasApplication *self)
 {
   if (g_str_equal (response, "restore"))
     restore_backup (self, g_object_get_data (G_OBJECT (dialog), "backup"));
   else if (g_str_equal (response, "read-only"))
-    open_catalogue (self, ATLAS_STORE_OPEN_READ_ONLY,
-                    _("This catalogue is open read-only: changes cannot be saved."));
+    open_catalogue (self, ATLAS_STORE_OPEN_READ_ONLY, NULL);
   else if (g_str_equal (response, "new"))
     open_catalogue (self, ATLAS_STORE_OPEN_CHECK | ATLAS_STORE_OPEN_ALLOW_EMPTY,
                     _("A new catalogue was started in the empty file."));
   else if (g_str_equal (response, "other"))
     {
-      GtkFileChooserNative *chooser =
-        gtk_file_chooser_native_new (_("Open a Catalogue"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                     _("_Open"), _("_Cancel"));
-      GtkFileFilter *catalogues = gtk_file_filter_new ();
-      GtkFileFilter *all = gtk_file_filter_new ();
+      g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+      g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+      g_autoptr(GtkFileFilter) catalogues = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
       gtk_file_filter_set_name (catalogues, _("Catalogues"));
       gtk_file_filter_add_mime_type (catalogues, "application/vnd.sqlite3");
       gtk_file_filter_add_mime_type (catalogues, "application/x-sqlite3");
       gtk_file_filter_add_suffix (catalogues, "sqlite");
       gtk_file_filter_add_suffix (catalogues, "db");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), catalogues);
+      g_list_store_append (filters, catalogues);
       gtk_file_filter_set_name (all, _("All files"));
       gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+      g_list_store_append (filters, all);
+      gtk_file_dialog_set_filters (chooser, G_LIST_MODEL (filters));
 
+      gtk_file_dialog_set_title (chooser, _("Open a Catalogue"));
+      gtk_file_dialog_set_accept_label (chooser, _("_Open"));
       g_application_hold (G_APPLICATION (self));
-      g_signal_connect (chooser, "response", G_CALLBACK (other_chosen_cb), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      gtk_file_dialog_open (chooser, NULL, NULL, other_chosen_cb, self);
     }
 
   g_application_release (G_APPLICATION (self));
@@ -214,38 +212,25 @@ show_open_error (AtlasApplication *self,
                  const char       *path,
                  const GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Catalogue Cannot Be Opened"), NULL);
-  g_autofree char *details = NULL;
-  g_autofree char *plain = atlas_store_error_split (error, &details);
-  g_autoptr(GString) body = g_string_new (plain);
+  AdwDialog *dialog = atlas_alert_new (_("The Catalogue Cannot Be Opened"), NULL);
+  g_autoptr(GString) body = g_string_new (_("The file was not changed."));
   g_autoptr(AtlasBackupInfo) usable = NULL;
 
-  /* SQLite's own words help whoever looks into it, not as the message. */
-  if (details != NULL)
-    {
-      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details"));
-      GtkWidget *label = gtk_label_new (details);
+  /* The error names the file, whose path can be wider than the alert, and
+   * ends with SQLite's own words (atlas_store_error_split()): the details
+   * box shows both and breaks long words. */
+  atlas_alert_set_details (ADW_ALERT_DIALOG (dialog), error->message);
 
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_expander_set_child (GTK_EXPANDER (expander), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
-    }
-
-  g_string_append (body, "\n\n");
-  g_string_append (body, _("The file was not changed."));
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "other", _("Open _Another…"));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "quit", _("_Quit"));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "other", _("Open _Another…"));
 
   if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_EMPTY))
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "new", _("Start a _New Catalogue"));
+    adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "new", _("Start a _New Catalogue"));
 
   if (g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY))
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _("Open _Read-Only"));
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "read-only", _("Open _Read-Only"));
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "read-only");
     }
   else if (!g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FUTURE_VERSION) &&
            !g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY))
@@ -263,19 +248,19 @@ show_open_error (AtlasApplication *self,
       /* TRANSLATORS: the first %s is a date and time, the second what the backup holds */
       g_string_append_printf (body, _("The newest sound backup is from %s (%s). Restoring it keeps the damaged file beside it."),
                               when, holds);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
       g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (usable->path), g_free);
     }
 
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog), body->str);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "quit");
 
+  /* No window yet: the alert is a window of its own. */
   g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, NULL);
 }
 
 /* Every window lets go of the catalogue, saving what was typed first. */
@@ -478,9 +463,9 @@ open_catalogue (AtlasApplication    *self,
   /* Nothing that reads the whole file runs before the first frame: the
    * damage check starts after it (after_first_paint_cb()). */
   g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
+
+  /* A read-only catalogue says so in the window's banner. */
   gtk_window_present (GTK_WINDOW (window));
-  if (note == NULL && atlas_store_is_read_only (self->store))
-    note = _("This catalogue is open read-only: changes cannot be saved.");
   if (note != NULL)
     atlas_window_add_toast (window, note);
 }

@@ -277,10 +277,10 @@ open_source_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (g_variant_get_string (parameter, NULL));
 
   /* Through the OpenURI portal inside the Flatpak. */
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL, NULL);
 }
 
 static GtkWidget *

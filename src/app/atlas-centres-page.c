@@ -20,9 +20,8 @@ struct _AtlasCentresPage
   GtkSingleSelection *selection;
 
   /* Template children */
-  AdwLeaflet *leaflet;
+  AdwNavigationSplitView *split_view;
   GtkWidget *sidebar;
-  GtkWidget *content;
   GtkSearchEntry *search_entry;
   GtkStack *content_stack;
   GtkListView *list_view;
@@ -85,14 +84,18 @@ activate_cb (AtlasCentresPage *self,
              guint             position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* Back from the detail of a narrow page (the window's back button, Escape,
+ * Alt+←): what was typed is saved, and the list has the focus again. */
 static void
-back_cb (AtlasCentresPage *self)
+show_content_cb (AtlasCentresPage *self)
 {
+  if (adw_navigation_split_view_get_show_content (self->split_view) ||
+      !adw_navigation_split_view_get_collapsed (self->split_view))
+    return;
   atlas_centre_editor_flush (self->editor);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
@@ -219,9 +222,8 @@ atlas_centres_page_class_init (AtlasCentresPageClass *klass)
   g_type_ensure (ATLAS_TYPE_CENTRE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-centres-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, content);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, editor);
   gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, search_entry);
@@ -229,7 +231,6 @@ atlas_centres_page_class_init (AtlasCentresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasCentresPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
 
@@ -243,9 +244,10 @@ atlas_centres_page_init (AtlasCentresPage *self)
   update_content (self);
 
   /* Folded, one click opens a centre; side by side, it selects it. */
-  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+  g_object_bind_property (self->split_view, "collapsed", self->list_view, "single-click-activate",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (self->split_view, "notify::show-content", G_CALLBACK (show_content_cb), self);
 }
 
 AtlasStore *
@@ -340,7 +342,7 @@ atlas_centres_page_show_centre (AtlasCentresPage *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-contact-io.h"
 #include "atlas-contacts-page.h"
 #include "atlas-toast.h"
@@ -24,8 +25,7 @@ struct _AtlasContactsPage
   GtkSingleSelection *selection;
 
   /* Template children */
-  AdwLeaflet *leaflet;
-  GtkWidget *content;
+  AdwNavigationSplitView *split_view;
   GtkSearchEntry *search_entry;
   GtkStack *content_stack;
   GtkListView *list_view;
@@ -56,8 +56,8 @@ update_detail (AtlasContactsPage *self)
                                  atlas_contact_editor_get_id (self->editor) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.export-one",
                                  atlas_contact_editor_get_id (self->editor) != 0);
-  if (!shown && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (!shown)
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
 /* Keeps the row of the contact shown selected, also when it was just
@@ -143,14 +143,18 @@ activate_cb (AtlasContactsPage *self,
              guint              position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* Back from the detail of a narrow page (the window's back button, Escape,
+ * Alt+←): what was typed is saved, and the list has the focus again. */
 static void
-back_cb (AtlasContactsPage *self)
+show_content_cb (AtlasContactsPage *self)
 {
+  if (adw_navigation_split_view_get_show_content (self->split_view) ||
+      !adw_navigation_split_view_get_collapsed (self->split_view))
+    return;
   atlas_contact_editor_flush (self->editor);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
@@ -284,8 +288,7 @@ atlas_contacts_page_class_init (AtlasContactsPageClass *klass)
   g_type_ensure (ATLAS_TYPE_CONTACT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-contacts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, list_view);
@@ -293,7 +296,6 @@ atlas_contacts_page_class_init (AtlasContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasContactsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, merged_cb);
 
@@ -315,9 +317,10 @@ atlas_contacts_page_init (AtlasContactsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 
-  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+  g_object_bind_property (self->split_view, "collapsed", self->list_view, "single-click-activate",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (self->split_view, "notify::show-content", G_CALLBACK (show_content_cb), self);
 
   /* Delete in the list deletes the selected contact (with an Undo toast). */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
@@ -419,7 +422,7 @@ atlas_contacts_page_new_contact (AtlasContactsPage *self,
   if (self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_detail (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   atlas_contact_editor_focus_name (self->editor);
 }
 
@@ -444,7 +447,7 @@ atlas_contacts_page_show_contact (AtlasContactsPage *self,
   search_changed_cb (self);
   sync_selection (self);
   update_detail (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 /**
@@ -528,9 +531,9 @@ pending_import_free (gpointer data)
 }
 
 static void
-import_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PendingImport    *pending)
+import_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    PendingImport  *pending)
 {
   AtlasContactsPage *self = pending->page;
   g_autoptr(GError) error = NULL;
@@ -563,7 +566,7 @@ import_response_cb (AdwMessageDialog *dialog,
  * Returns: (transfer none) (nullable): the dialog, shown; %NULL when the
  *   file cannot be read, with a toast that says why
  */
-AdwMessageDialog *
+AdwAlertDialog *
 atlas_contacts_page_preview_import (AtlasContactsPage *self,
                                     GFile             *file)
 {
@@ -577,7 +580,7 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
   AtlasContactReport report = { 0 };
   AtlasContactFormat format;
   PendingImport *pending;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), NULL);
 
@@ -614,16 +617,9 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
     g_string_append_printf (body, "\n\n%s",
                             g_dngettext (GETTEXT_PACKAGE, "… and one more note.", "… and more notes.", messages->len - 5));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
-                                           report.added + report.merged > 0);
+  dialog = atlas_alert_new_question (heading, body->str, "import", _("_Import"), ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "import",
+                                         report.added + report.merged > 0);
 
   pending = g_new0 (PendingImport, 1);
   pending->page = g_object_ref (self);
@@ -631,31 +627,29 @@ atlas_contacts_page_preview_import (AtlasContactsPage *self,
   pending->name = g_steal_pointer (&name);
   g_signal_connect_data (dialog, "response", G_CALLBACK (import_response_cb), pending,
                          (GClosureNotify) (void (*) (void)) pending_import_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return ADW_ALERT_DIALOG (dialog);
 }
 
 static void
-import_chooser_cb (GtkNativeDialog   *chooser,
-                   int                response,
-                   AtlasContactsPage *self)
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(AtlasContactsPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-      atlas_contacts_page_preview_import (self, file);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (file != NULL)
+    atlas_contacts_page_preview_import (self, file);
 }
 
 static void
-add_contact_filters (GtkFileChooser *chooser,
-                     gboolean        with_all)
+add_contact_filters (GtkFileDialog *dialog,
+                     gboolean       with_all)
 {
-  GtkFileFilter *vcard = gtk_file_filter_new ();
-  GtkFileFilter *csv = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
   gtk_file_filter_add_mime_type (vcard, "text/vcard");
@@ -666,36 +660,33 @@ add_contact_filters (GtkFileChooser *chooser,
   gtk_file_filter_add_suffix (csv, "csv");
   if (with_all)
     {
-      GtkFileFilter *both = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
 
       gtk_file_filter_set_name (both, _("Contacts (vCard, CSV)"));
       gtk_file_filter_add_suffix (both, "vcf");
       gtk_file_filter_add_suffix (both, "csv");
       gtk_file_filter_add_mime_type (both, "text/vcard");
       gtk_file_filter_add_mime_type (both, "text/csv");
-      gtk_file_chooser_add_filter (chooser, both);
-      g_object_unref (both);
+      g_list_store_append (filters, both);
     }
-  gtk_file_chooser_add_filter (chooser, vcard);
-  gtk_file_chooser_add_filter (chooser, csv);
-  g_object_unref (vcard);
-  g_object_unref (csv);
+  g_list_store_append (filters, vcard);
+  g_list_store_append (filters, csv);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
 }
 
 /* Asks for a vCard or CSV file and previews its import. */
 void
 atlas_contacts_page_choose_import (AtlasContactsPage *self)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
   g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
 
-  chooser = gtk_file_chooser_native_new (_("Import Contacts"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_contact_filters (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_set_title (dialog, _("Import Contacts"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  add_contact_filters (dialog, TRUE);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        import_chosen_cb, g_object_ref (self));
 }
 
 /**
@@ -740,24 +731,21 @@ atlas_contacts_page_export (AtlasContactsPage  *self,
 }
 
 static void
-export_chooser_cb (GtkNativeDialog   *chooser,
-                   int                response,
-                   AtlasContactsPage *self)
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContactsPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean only_shown = GPOINTER_TO_INT (g_object_get_data (source, "only-shown"));
 
-      gboolean only_shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "only-shown"));
-
-      if (atlas_contacts_page_export (self, file, only_shown, &error))
-        atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Contacts exported")));
-      else
-        atlas_toast_add_text (GTK_WIDGET (self), error->message);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (file == NULL)
+    return;
+  if (atlas_contacts_page_export (self, file, only_shown, &error))
+    atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Contacts exported")));
+  else
+    atlas_toast_add_text (GTK_WIDGET (self), error->message);
 }
 
 /* Asks where to save the contacts listed, or only the one shown, as vCard
@@ -766,7 +754,7 @@ void
 atlas_contacts_page_choose_export (AtlasContactsPage *self,
                                    gboolean           only_shown)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   const char *title;
   g_autofree char *name = NULL;
 
@@ -793,11 +781,11 @@ atlas_contacts_page_choose_export (AtlasContactsPage *self,
               : _("Export All Contacts");
     }
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_contact_filters (GTK_FILE_CHOOSER (chooser), FALSE);
-  g_object_set_data (G_OBJECT (chooser), "only-shown", GINT_TO_POINTER (only_shown));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  add_contact_filters (dialog, FALSE);
+  g_object_set_data (G_OBJECT (dialog), "only-shown", GINT_TO_POINTER (only_shown));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        export_chosen_cb, g_object_ref (self));
 }

@@ -30,7 +30,7 @@ void                atlas_contacts_page_show_contact (AtlasContactsPage *self,
 gboolean            atlas_contacts_page_delete_shown (AtlasContactsPage *self);
 gboolean            atlas_contacts_page_flush        (AtlasContactsPage *self);
 void                atlas_contacts_page_search       (AtlasContactsPage *self);
-AdwMessageDialog   *atlas_contacts_page_preview_import (AtlasContactsPage *self,
+AdwAlertDialog     *atlas_contacts_page_preview_import (AtlasContactsPage *self,
                                                         GFile             *file);
 void                atlas_contacts_page_choose_import (AtlasContactsPage *self);
 gboolean            atlas_contacts_page_export       (AtlasContactsPage *self,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-contact-sheet.h"
 #include "atlas-exchange-dialogs.h"
 #include "atlas-ical.h"
@@ -173,9 +174,9 @@ pending_plan_free (PendingPlan *pending)
 }
 
 static void
-import_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PendingPlan      *pending)
+import_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    PendingPlan    *pending)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
@@ -201,19 +202,19 @@ import_response_cb (AdwMessageDialog *dialog,
  * Returns: (transfer none) (nullable): the dialog, shown; %NULL when the
  *   file cannot be read, with a toast that says why
  */
-AdwMessageDialog *
+AdwAlertDialog *
 atlas_exchange_preview_visits (AtlasWindow *window,
                                GFile       *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = NULL;
   g_autofree char *summary = NULL;
   PendingPlan *pending;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
   guint n_changes = 0;
 
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
@@ -229,7 +230,7 @@ atlas_exchange_preview_visits (AtlasWindow *window,
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Calendar Event?",
                                           "Import %u Calendar Events?", plan->len), plan->len);
   summary = atlas_ical_plan_summary (plan);
-  g_string_append (body, summary);
+  /* Every event in a scrolled box: the alert stays as high as it fits. */
   for (guint i = 0; i < plan->len; i++)
     {
       AtlasIcalEntry *entry = g_ptr_array_index (plan, i);
@@ -237,30 +238,22 @@ atlas_exchange_preview_visits (AtlasWindow *window,
 
       if (entry->action == ATLAS_ICAL_NEW || entry->action == ATLAS_ICAL_UPDATE)
         n_changes++;
-      if (i < 12)
-        g_string_append_printf (body, "\n• %s: %s, %s", atlas_ical_action_label (entry->action), date,
-                                entry->centre_name ? entry->centre_name : entry->reason);
+      g_string_append_printf (list, "%s• %s: %s, %s", i > 0 ? "\n" : "",
+                              atlas_ical_action_label (entry->action), date,
+                              entry->centre_name ? entry->centre_name : entry->reason);
     }
-  if (plan->len > 12)
-    g_string_append (body, "\n…");
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", n_changes > 0);
+  dialog = atlas_alert_new_question (heading, summary, "import", _("_Import"), ADW_RESPONSE_SUGGESTED);
+  atlas_alert_set_details (ADW_ALERT_DIALOG (dialog), list->str);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "import", n_changes > 0);
 
   pending = g_new0 (PendingPlan, 1);
   pending->window = g_object_ref (window);
   pending->plan = g_steal_pointer (&plan);
   g_signal_connect_data (dialog, "response", G_CALLBACK (import_response_cb), pending,
                          (GClosureNotify) (void (*) (void)) pending_plan_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ADW_MESSAGE_DIALOG (dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+  return ADW_ALERT_DIALOG (dialog);
 }
 
 /* File choosers --------------------------------------------------------------- */
@@ -273,15 +266,19 @@ typedef enum {
 } Exchange;
 
 static void
-chooser_cb (GtkNativeDialog *chooser,
-            int              response,
-            AtlasWindow     *window)
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr(AtlasWindow) window = user_data;
+  GtkFileDialog *chooser = GTK_FILE_DIALOG (source);
   Exchange kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "exchange"));
+  g_autoptr(GFile) file = kind == IMPORT_VISITS ? gtk_file_dialog_open_finish (chooser, result, NULL)
+                                                : gtk_file_dialog_save_finish (chooser, result, NULL);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* NULL: cancelled, or the portal failed and said so itself. */
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *done = NULL;
@@ -318,8 +315,6 @@ chooser_cb (GtkNativeDialog *chooser,
       else if (done != NULL)
         atlas_toast_add_text (GTK_WIDGET (window), done);
     }
-  g_object_unref (chooser);
-  g_object_unref (window);
 }
 
 static GtkFileFilter *
@@ -344,24 +339,26 @@ choose (AtlasWindow   *window,
         GtkFileFilter *filter,
         GtkFileFilter *other_filter)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
-                                         kind == IMPORT_VISITS ? GTK_FILE_CHOOSER_ACTION_OPEN
-                                                               : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         accept, _("_Cancel"));
+  gtk_file_dialog_set_title (chooser, title);
+  gtk_file_dialog_set_accept_label (chooser, accept);
   if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_file_dialog_set_initial_name (chooser, suggested_name);
+  g_list_store_append (filters, filter);
   g_object_unref (filter);
   if (other_filter != NULL)
     {
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), other_filter);
+      g_list_store_append (filters, other_filter);
       g_object_unref (other_filter);
     }
+  gtk_file_dialog_set_filters (chooser, G_LIST_MODEL (filters));
   g_object_set_data (G_OBJECT (chooser), "exchange", GINT_TO_POINTER (kind));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_cb), g_object_ref (window));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (kind == IMPORT_VISITS)
+    gtk_file_dialog_open (chooser, GTK_WINDOW (window), NULL, chosen_cb, g_object_ref (window));
+  else
+    gtk_file_dialog_save (chooser, GTK_WINDOW (window), NULL, chosen_cb, g_object_ref (window));
 }
 
 void

@@ -25,7 +25,7 @@ gboolean           atlas_exchange_export_contact_list  (AtlasWindow  *window,
 gboolean           atlas_exchange_print_contact_list_to_file (AtlasWindow *window,
                                                         const char   *path,
                                                         GError      **error);
-AdwMessageDialog  *atlas_exchange_preview_visits       (AtlasWindow  *window,
+AdwAlertDialog    *atlas_exchange_preview_visits       (AtlasWindow  *window,
                                                         GFile        *file);
 
 /* The actions: ask (file chooser, print dialog), then do it. */

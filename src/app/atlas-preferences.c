@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-preferences.h"
 
 struct _AtlasPreferences
 {
-  AdwPreferencesWindow parent_instance;
+  AdwPreferencesDialog parent_instance;
 
   AtlasStore *store;
   GSettings *settings;
@@ -27,9 +28,10 @@ struct _AtlasPreferences
   AdwActionRow *path_row;
   GtkListBox *backup_list;
   GtkButton *backup_button;
+  GtkWidget *backup_spinner;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ADW_TYPE_PREFERENCES_DIALOG)
 
 enum {
   RESTORE,
@@ -193,11 +195,12 @@ backup_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), TRUE);
+  gtk_widget_set_visible (self->backup_spinner, FALSE);
   if (path == NULL)
     text = g_markup_printf_escaped (_("No backup was made: %s"), error->message);
   else
     text = g_strdup (_("Backup made"));
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (text));
   atlas_preferences_refresh (self);
 }
 
@@ -211,6 +214,7 @@ backup_now_cb (AtlasPreferences *self)
   job->keep = (guint) g_settings_get_int (self->settings, "backup-count");
   g_task_set_task_data (task, job, backup_job_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), FALSE);
+  gtk_widget_set_visible (self->backup_spinner, TRUE);
   g_task_run_in_thread (task, backup_thread);
 }
 
@@ -258,14 +262,14 @@ atlas_preferences_class_init (AtlasPreferencesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-preferences.ui");
-  /* Ctrl+W closes it, as the README promises; the application's accel
-   * reaches only its own windows. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* Ctrl+W closes it, as the README promises. */
+  atlas_dialog_class_close_on_ctrl_w (widget_class);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, visitor_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, count_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, path_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, backup_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, backup_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, backup_spinner);
   gtk_widget_class_bind_template_callback (widget_class, backup_now_cb);
 }
 
@@ -291,14 +295,13 @@ atlas_preferences_init (AtlasPreferences *self)
 }
 
 AtlasPreferences *
-atlas_preferences_new (GtkWindow  *parent,
-                       AtlasStore *store)
+atlas_preferences_new (AtlasStore *store)
 {
   AtlasPreferences *self;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  self = g_object_new (ATLAS_TYPE_PREFERENCES, "transient-for", parent, NULL);
+  self = g_object_new (ATLAS_TYPE_PREFERENCES, NULL);
   self->store = g_object_ref (store);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->path_row), atlas_store_get_path (store));
   atlas_preferences_refresh (self);

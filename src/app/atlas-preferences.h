@@ -12,10 +12,9 @@ G_BEGIN_DECLS
 
 #define ATLAS_TYPE_PREFERENCES (atlas_preferences_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ATLAS, PREFERENCES, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (AtlasPreferences, atlas_preferences, ATLAS, PREFERENCES, AdwPreferencesDialog)
 
-AtlasPreferences *atlas_preferences_new          (GtkWindow        *parent,
-                                                  AtlasStore       *store);
+AtlasPreferences *atlas_preferences_new          (AtlasStore       *store);
 void              atlas_preferences_refresh      (AtlasPreferences *self);
 char             *atlas_backup_info_describe     (const AtlasBackupInfo *info);
 

@@ -31,7 +31,7 @@ struct _AtlasReleasesPage
   gulong store_changed_id;
 
   /* Template children */
-  AdwLeaflet *leaflet;
+  AdwNavigationSplitView *split_view;
   GtkSearchEntry *search_entry;
   GtkStack *content_stack;
   GtkListView *list_view;
@@ -40,7 +40,6 @@ struct _AtlasReleasesPage
   GtkEntry *from_entry;
   GtkEntry *to_entry;
   GtkStack *reader_stack;
-  GtkButton *back_button;
   GtkLabel *title_label;
   GtkLabel *meta_label;
   GtkListBox *links_box;
@@ -406,8 +405,7 @@ selection_changed_cb (AtlasReleasesPage *self)
     return;
 
   show_release (self, release);
-  if (release != NULL && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->reader_stack));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -443,17 +441,6 @@ stop_search_cb (AtlasReleasesPage *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-static void
-back_clicked_cb (AtlasReleasesPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-folded_changed_cb (AtlasReleasesPage *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
-}
 
 static void
 ensure_model (AtlasReleasesPage *self)
@@ -491,8 +478,12 @@ static void
 atlas_releases_page_dispose (GObject *object)
 {
   AtlasReleasesPage *self = ATLAS_RELEASES_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_RELEASES_PAGE);
+  /* The template's unnamed breakpoint bin is not disposed with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->selection);
@@ -515,7 +506,7 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   widget_class->map = atlas_releases_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-releases-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, list_view);
@@ -526,14 +517,11 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, links_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, add_centre_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, reader_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, body_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_centre_cb);
 
@@ -555,7 +543,6 @@ atlas_releases_page_init (AtlasReleasesPage *self)
   g_object_unref (factory);
 
   update_content (self);
-  folded_changed_cb (self);
 }
 
 void

@@ -22,11 +22,11 @@ find_overlay (GtkWidget *widget)
 
 /**
  * atlas_toast_add:
- * @from: a widget in the main window, or in a window over it
+ * @from: a widget in the main window, in a dialog over it, or in a window over it
  * @toast: (transfer full): the toast
  *
- * Shows @toast in the main window's toast overlay: @from's own, or that
- * of the window a dialog stands over.
+ * Shows @toast in the main window's toast overlay: @from's own, that of
+ * the window a dialog stands in, or that of the window a window stands over.
  */
 void
 atlas_toast_add (GtkWidget *from,
@@ -35,6 +35,9 @@ atlas_toast_add (GtkWidget *from,
   GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (from);
 
+  /* A dialog sits beside the window's content, not in it. */
+  if (overlay == NULL && root != NULL)
+    overlay = find_overlay (GTK_WIDGET (root));
   if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
     overlay = find_overlay (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))));
 

@@ -15,6 +15,7 @@
 
 #include "atlas-a11y.h"
 #include "atlas-importer.h"
+#include "atlas-map-export-dialog.h"
 #include "atlas-map-view.h"
 #include "atlas-record.h"
 #include "atlas-review.h"
@@ -36,7 +37,7 @@ struct _AtlasTourPage
 
   /* Template children */
   GtkStack *page_stack;
-  AdwLeaflet *leaflet;
+  AdwNavigationSplitView *split_view;
   GtkDropDown *tour_filter;
   GtkMenuButton *period_button;
   GtkEntry *from_entry;
@@ -55,9 +56,8 @@ static void refresh (AtlasTourPage *self);
 
 /* "31.12.2018" or "2018-12-31" → "2018-12-31"; NULL for empty; "" for not a date. */
 static char *
-entry_day (GtkEntry *entry)
+text_day (const char *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   int d, m, y;
   char rest;
 
@@ -71,6 +71,21 @@ entry_day (GtkEntry *entry)
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
+static char *
+entry_day (GtkEntry *entry)
+{
+  return text_day (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Whether @text is a day the period filters take, or empty. */
+gboolean
+atlas_tour_page_is_day (const char *text)
+{
+  g_autofree char *day = text_day (text);
+
+  return day == NULL || *day != '\0';
+}
+
 static const char *
 selected_tour (AtlasTourPage *self)
 {
@@ -82,12 +97,15 @@ selected_tour (AtlasTourPage *self)
   return g_ptr_array_index (self->tours, selected - 1);
 }
 
+/* The map of @visits, titled with the tour and the period from–to (days
+ * as text_day() gives them). */
 static AtlasMapScene *
-make_scene (AtlasTourPage *self,
-            gboolean       dark)
+make_period_scene (AtlasTourPage *self,
+                   GPtrArray     *visits,
+                   const char    *from,
+                   const char    *to,
+                   gboolean       dark)
 {
-  g_autofree char *from = entry_day (self->from_entry);
-  g_autofree char *to = entry_day (self->to_entry);
   g_autofree char *period = NULL;
 
   if ((from && *from) || (to && *to))
@@ -103,8 +121,69 @@ make_scene (AtlasTourPage *self,
     AtlasRouteMode route = ATLAS_ROUTE_BY_TOUR;
 
     atlas_map_route_mode_from_string (route_name, &route);
-    return atlas_map_scene_new_full (self->visits, selected_tour (self), period, dark, route);
+    return atlas_map_scene_new_full (visits, selected_tour (self), period, dark, route);
   }
+}
+
+static AtlasMapScene *
+make_scene (AtlasTourPage *self,
+            gboolean       dark)
+{
+  g_autofree char *from = entry_day (self->from_entry);
+  g_autofree char *to = entry_day (self->to_entry);
+
+  return make_period_scene (self, self->visits, from, to, dark);
+}
+
+/**
+ * atlas_tour_page_export_scene:
+ * @from: (nullable): the first day, as typed ("31.12.2018"), or empty
+ * @to: (nullable): the last day, or empty
+ * @valid: (out): whether both days could be read (one that cannot is
+ *   left out)
+ *
+ * The map of the visits the page's tour and visitor filters leave in the
+ * period @from–@to, in the light style, for export.
+ *
+ * Returns: (transfer full): the map
+ */
+AtlasMapScene *
+atlas_tour_page_export_scene (AtlasTourPage *self,
+                              const char    *from,
+                              const char    *to,
+                              gboolean      *valid)
+{
+  g_autofree char *first = text_day (from ? from : "");
+  g_autofree char *last = text_day (to ? to : "");
+  g_autoptr(GPtrArray) visits = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_TOUR_PAGE (self), NULL);
+
+  *valid = atlas_tour_page_is_day (from ? from : "") && atlas_tour_page_is_day (to ? to : "");
+  if (first != NULL && *first == '\0')
+    g_clear_pointer (&first, g_free);
+  if (last != NULL && *last == '\0')
+    g_clear_pointer (&last, g_free);
+
+  if (self->store != NULL)
+    visits = atlas_store_list_visits (self->store, selected_tour (self),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->visitor_entry)),
+                                      first, last, NULL);
+  if (visits == NULL)
+    visits = g_ptr_array_new_with_free_func (g_object_unref);
+  return make_period_scene (self, visits, first, last, FALSE);
+}
+
+/* The period filter as typed. */
+void
+atlas_tour_page_get_period (AtlasTourPage  *self,
+                            const char    **from,
+                            const char    **to)
+{
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
 }
 
 /* Reviews @visits (the suggested among them) as one step of the history,
@@ -214,7 +293,7 @@ review_shown_action (GtkWidget  *widget,
     review (self, self->visits, g_str_equal (action_name, "tour.accept-shown"));
 }
 
-/* Opens the visit in its editor window (a new one when its id is 0). */
+/* Opens the visit in its editor dialog (a new one when its id is 0). */
 void
 atlas_tour_page_edit_visit (AtlasTourPage *self,
                             AtlasVisit    *visit)
@@ -225,9 +304,8 @@ atlas_tour_page_edit_visit (AtlasTourPage *self,
 
   if (self->store == NULL)
     return;
-  editor = atlas_visit_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   self->store, self->history, visit);
-  gtk_window_present (GTK_WINDOW (editor));
+  editor = atlas_visit_editor_new (self->store, self->history, visit);
+  adw_dialog_present (ADW_DIALOG (editor), GTK_WIDGET (self));
 }
 
 static void
@@ -559,6 +637,17 @@ district_activated_cb (AtlasTourPage *self,
   gtk_list_box_unselect_all (self->visit_list);
 }
 
+/* A narrow page shows the list or the map; the map is one tap away. */
+static void
+show_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
 static void
 fit_cb (AtlasTourPage *self)
 {
@@ -577,7 +666,7 @@ load_example_cb (AtlasTourPage *self)
     {
       g_autofree char *line = atlas_import_result_describe (&result);
 
-      atlas_toast_add (GTK_WIDGET (self), adw_toast_new (line));
+      atlas_toast_add_text (GTK_WIDGET (self), line);
       return;
     }
 
@@ -586,94 +675,17 @@ load_example_cb (AtlasTourPage *self)
   atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
 }
 
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    AtlasTourPage   *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(AtlasMapScene) scene = make_scene (self, FALSE);
-      g_autoptr(GError) error = NULL;
-      /* The chosen width for PNG; A4 in points for the vector formats. */
-      double width = 595;
-
-      if (g_str_equal (format, "png"))
-        {
-          const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "width");
-
-          width = size != NULL ? g_ascii_strtod (size, NULL) : 0;
-          if (width < 1200 || width > 4800)
-            width = 2400;
-        }
-
-      if (!atlas_map_export (scene, file, width, &error))
-        atlas_toast_add_text (GTK_WIDGET (self), error->message);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Map saved as “%s”"), name);
-
-          atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
-        }
-    }
-
-  g_object_unref (chooser);
-}
-
+/* The format, size and period are chosen in the app's own dialog, with
+ * a preview, before a file dialog asks where to save. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("tour-map"), format);
-  GtkFileChooserNative *chooser;
+  AtlasMapExportDialog *dialog = atlas_map_export_dialog_new (ATLAS_TOUR_PAGE (widget),
+                                                              g_variant_get_string (parameter, NULL));
 
-  chooser = gtk_file_chooser_native_new (_("Export the Map"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  if (g_str_equal (format, "png"))
-    {
-      /* Print (A4 at 200 dpi and more), web and poster sizes. The
-       * default comes first: GTK 4.8's own dialog ignores set_choice(). */
-      static const char *widths[] = { "2400", "1200", "4800", NULL };
-      const char *labels[] = {
-        _("2400 pixels (print)"),
-        _("1200 pixels (web)"),
-        _("4800 pixels (poster)"),
-        NULL
-      };
-
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "width", _("Image width"),
-                                   widths, labels);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "width", "2400");
-    }
-  {
-    static const struct { const char *format, *mime_type, *name; } types[] = {
-      { "png", "image/png", N_("PNG image") },
-      { "svg", "image/svg+xml", N_("SVG image") },
-      { "pdf", "application/pdf", N_("PDF document") },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-      if (g_str_equal (format, types[i].format))
-        {
-          g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-          gtk_file_filter_set_name (filter, _(types[i].name));
-          gtk_file_filter_add_mime_type (filter, types[i].mime_type);
-          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-        }
-  }
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
 static void
@@ -777,7 +789,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-tour-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, tour_filter);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, from_entry);
@@ -804,6 +816,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
                                        "tour.accept-shown", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "tour.dismiss-shown", NULL);
+  gtk_widget_class_install_action (widget_class, "tour.show-map", NULL, show_map_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

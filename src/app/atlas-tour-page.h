@@ -29,5 +29,13 @@ void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
 gboolean      atlas_tour_page_print_to_file (AtlasTourPage *self,
                                              const char    *path,
                                              GError       **error);
+AtlasMapScene *atlas_tour_page_export_scene (AtlasTourPage *self,
+                                             const char    *from,
+                                             const char    *to,
+                                             gboolean      *valid);
+void          atlas_tour_page_get_period   (AtlasTourPage *self,
+                                            const char   **from,
+                                            const char   **to);
+gboolean      atlas_tour_page_is_day       (const char    *text);
 
 G_END_DECLS

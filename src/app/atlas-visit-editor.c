@@ -1,9 +1,9 @@
 /* atlas-visit-editor.c: one visit, saved as it is typed
  *
- * A window over the Tour view. A new visit (id 0) is written once it has
+ * A dialog over the Tour view. A new visit (id 0) is written once it has
  * a centre and a date; every later change is written as it is typed, like
  * the centres and contacts (see atlas-editor-form.c), and can be undone.
- * Closing the window saves what is pending.
+ * Closing the dialog saves what is pending.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,11 +13,12 @@
 
 #include "atlas-editor-form.h"
 #include "atlas-toast.h"
+#include "atlas-alert.h"
 #include "atlas-visit-editor.h"
 
 struct _AtlasVisitEditor
 {
-  AdwWindow parent_instance;
+  AdwDialog parent_instance;
 
   AtlasStore *store;
   AtlasHistory *history;
@@ -35,7 +36,7 @@ struct _AtlasVisitEditor
   GtkButton *delete_button;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasVisitEditor, atlas_visit_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AtlasVisitEditor, atlas_visit_editor, ADW_TYPE_DIALOG)
 
 static void
 update_title (AtlasVisitEditor *self)
@@ -80,23 +81,22 @@ delete_cb (AtlasVisitEditor *self)
   if (self->history != NULL)
     atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, _("Delete Visit"));
   atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Visit deleted. Ctrl+Z brings it back.")));
-  gtk_window_destroy (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
 }
 
 /* The visit was deleted elsewhere (an undo): nothing left to edit. */
 static void
 record_gone_cb (AtlasVisitEditor *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
 }
 
-static gboolean
-close_request_cb (GtkWindow *window)
+static void
+atlas_visit_editor_closed (AdwDialog *dialog)
 {
-  AtlasVisitEditor *self = ATLAS_VISIT_EDITOR (window);
+  AtlasVisitEditor *self = ATLAS_VISIT_EDITOR (dialog);
 
   atlas_editor_form_flush (self->form);
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -118,10 +118,10 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AdwDialogClass *dialog_class = ADW_DIALOG_CLASS (klass);
 
   object_class->dispose = atlas_visit_editor_dispose;
-  window_class->close_request = close_request_cb;
+  dialog_class->closed = atlas_visit_editor_closed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-visit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, window_title);
@@ -135,9 +135,9 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  /* The application's Ctrl+W reaches only its own windows. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* Escape closes an AdwDialog by itself; Ctrl+W closes the dialog, not
+   * the window it stands in (the application's Ctrl+W would). */
+  atlas_dialog_class_close_on_ctrl_w (widget_class);
 }
 
 static void
@@ -173,8 +173,7 @@ bind_fields (AtlasVisitEditor *self)
  * @visit: the visit to edit, or a new one (id 0) with what is known
  */
 AtlasVisitEditor *
-atlas_visit_editor_new (GtkWindow    *parent,
-                        AtlasStore   *store,
+atlas_visit_editor_new (AtlasStore   *store,
                         AtlasHistory *history,
                         AtlasVisit   *visit)
 {
@@ -183,7 +182,7 @@ atlas_visit_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
   g_return_val_if_fail (ATLAS_IS_VISIT (visit), NULL);
 
-  self = g_object_new (ATLAS_TYPE_VISIT_EDITOR, "transient-for", parent, NULL);
+  self = g_object_new (ATLAS_TYPE_VISIT_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->history = history ? g_object_ref (history) : NULL;
   atlas_editor_form_set_context (self->form, store, history);

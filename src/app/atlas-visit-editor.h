@@ -13,10 +13,9 @@ G_BEGIN_DECLS
 
 #define ATLAS_TYPE_VISIT_EDITOR (atlas_visit_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasVisitEditor, atlas_visit_editor, ATLAS, VISIT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (AtlasVisitEditor, atlas_visit_editor, ATLAS, VISIT_EDITOR, AdwDialog)
 
-AtlasVisitEditor *atlas_visit_editor_new   (GtkWindow        *parent,
-                                            AtlasStore       *store,
+AtlasVisitEditor *atlas_visit_editor_new   (AtlasStore       *store,
                                             AtlasHistory     *history,
                                             AtlasVisit       *visit);
 gint64            atlas_visit_editor_get_id (AtlasVisitEditor *self);

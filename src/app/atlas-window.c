@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-a11y.h"
+#include "atlas-alert.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
 #include "atlas-exchange-dialogs.h"
@@ -15,6 +17,8 @@
 #include "atlas-import-report.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
+#include "atlas-shortcuts.h"
+#include "atlas-toast.h"
 #include "atlas-tour-page.h"
 #include "atlas-window.h"
 
@@ -31,7 +35,10 @@ struct _AtlasWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwHeaderBar *header_bar;
+  GtkWidget *back_button;
+  AdwWindowTitle *narrow_title;
+  AdwBanner *banner;
   GtkRevealer *import_revealer;
   GtkLabel *import_label;
   GtkProgressBar *import_progress;
@@ -275,7 +282,6 @@ import_done_cb (GObject      *source,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   AtlasImportTotals totals = { 0 };
-  g_autoptr(GString) details = g_string_new (NULL);
 
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
@@ -291,54 +297,42 @@ import_done_cb (GObject      *source,
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        atlas_toast_add_text (GTK_WIDGET (self), error->message);
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled")));
       return;
     }
 
-  /* The report the CLI prints too (atlas-import-report.c). */
   for (guint i = 0; i < results->len; i++)
-    {
-      AtlasImportResult *r = g_ptr_array_index (results, i);
-
-      atlas_import_totals_add (&totals, r);
-      if (r->rejected && r->detail != NULL)
-        g_string_append_printf (details, "%s: %s\n", r->path, r->detail);
-    }
+    atlas_import_totals_add (&totals, g_ptr_array_index (results, i));
 
   if (totals.n_rejected == 0 && totals.n_skipped == 0 && results->len == 1)
     {
       g_autofree char *line = atlas_import_result_describe (g_ptr_array_index (results, 0));
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (line));
+      /* A toast's title is markup: the file's name is text. */
+      atlas_toast_add_text (GTK_WIDGET (self), line);
     }
   else
     {
-      g_autofree char *report = atlas_import_report_text (results, FALSE);
-      GtkWidget *dialog;
+      /* The report the CLI prints (atlas-import-report.c), with the
+       * parser's words, in the details box: a line per file, whose path
+       * can be wider than the alert; the totals above it. */
+      g_autofree char *report = atlas_import_report_text (results, TRUE);
+      g_autofree char *summary = results->len > 1 ? atlas_import_totals_describe_files (&totals)
+                                                  : atlas_import_result_describe (g_ptr_array_index (results, 0));
       const char *heading;
 
+      /* The totals are the body already. */
+      g_strchomp (report);
+      if (results->len > 1 && strrchr (report, '\n') != NULL)
+        *strrchr (report, '\n') = '\0';
       if (totals.n_rejected > 0)
         heading = g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported", "Files Were Not Imported",
                                totals.n_rejected);
       else
         heading = _("Import Finished");
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), g_strchomp (report));
-      if (details->len > 0)
-        {
-          GtkWidget *expander = gtk_expander_new (_("Details"));
-          GtkWidget *label = gtk_label_new (g_strchomp (details->str));
-
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_expander_set_child (GTK_EXPANDER (expander), label);
-          adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
-        }
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      atlas_alert_show_details (GTK_WIDGET (self), heading, summary, report);
     }
 
   if (totals.n_new + totals.n_updated > 0)
@@ -373,21 +367,18 @@ atlas_window_import_files (AtlasWindow  *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     AtlasWindow     *self)
+files_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GListModel) chosen = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      atlas_window_import_files (self, (GFile **) files->pdata, files->len);
-    }
-
-  g_object_unref (chooser);
+  /* NULL when cancelled: nothing to say. */
+  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  atlas_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -396,13 +387,13 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *xml = gtk_file_filter_new ();
-  GtkFileFilter *all = gtk_file_filter_new ();
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Press Releases"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_dialog_set_title (dialog, _("Import Press Releases"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
 
   gtk_file_filter_set_name (xml, _("Press releases (RSS, Atom, NITF, NewsML-G2)"));
   gtk_file_filter_add_mime_type (xml, "application/xml");
@@ -414,15 +405,14 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (xml, "rss");
   gtk_file_filter_add_suffix (xml, "atom");
   gtk_file_filter_add_suffix (xml, "rdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xml);
+  g_list_store_append (filters, xml);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_object_unref (xml);
-  g_object_unref (all);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, xml);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, files_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -461,6 +451,102 @@ show_view_action (GtkWidget  *widget,
   atlas_window_show_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Narrow views: one header bar -------------------------------------------- */
+
+/* The list-and-detail split view of the view shown, if it has one. */
+static AdwNavigationSplitView *
+find_split_view (GtkWidget *widget)
+{
+  if (ADW_IS_NAVIGATION_SPLIT_VIEW (widget))
+    return ADW_NAVIGATION_SPLIT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwNavigationSplitView *found = find_split_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwNavigationSplitView *
+visible_split_view (AtlasWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+
+  return visible != NULL ? find_split_view (visible) : NULL;
+}
+
+/* A narrow window shows the list or the detail of a view, never both; the
+ * window's header bar then carries the back button and the detail's
+ * title, so there is one header bar however narrow the window. */
+static void
+update_navigation (AtlasWindow *self)
+{
+  AdwNavigationSplitView *split = visible_split_view (self);
+  gboolean in_detail = split != NULL &&
+                       adw_navigation_split_view_get_collapsed (split) &&
+                       adw_navigation_split_view_get_show_content (split);
+  AdwNavigationPage *page = NULL;
+
+  if (in_detail)
+    page = adw_navigation_split_view_get_content (split);
+  else if (split != NULL && adw_navigation_split_view_get_collapsed (split))
+    page = adw_navigation_split_view_get_sidebar (split);
+
+  gtk_widget_set_visible (self->back_button, in_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", in_detail);
+  adw_window_title_set_title (self->narrow_title,
+                              page != NULL ? adw_navigation_page_get_title (page) : "Integrationsatlas");
+}
+
+static void
+watch_split_view (AtlasWindow *self,
+                  GtkWidget   *view)
+{
+  AdwNavigationSplitView *split = find_split_view (view);
+
+  if (split == NULL)
+    return;
+  g_signal_connect_object (split, "notify::collapsed", G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (split, "notify::show-content", G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_navigation_split_view_get_content (split), "notify::title",
+                           G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AdwNavigationSplitView *split = visible_split_view (ATLAS_WINDOW (widget));
+
+  if (split != NULL)
+    adw_navigation_split_view_set_show_content (split, FALSE);
+}
+
+/* Ctrl+E: the Tour view's map export, from anywhere in the window. */
+static void
+export_map_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "tour");
+  gtk_widget_activate_action (GTK_WIDGET (atlas_window_get_tour_page (self)), "tour.export", "s", "png");
+}
+
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  adw_dialog_present (atlas_shortcuts_dialog_new (), widget);
+}
+
 static void
 ensure_tour_page (AtlasWindow *self)
 {
@@ -471,6 +557,7 @@ ensure_tour_page (AtlasWindow *self)
   atlas_tour_page_set_store (self->tour_page, self->store);
   atlas_tour_page_set_history (self->tour_page, self->history);
   adw_bin_set_child (self->tour_slot, GTK_WIDGET (self->tour_page));
+  watch_split_view (self, GTK_WIDGET (self->tour_page));
 }
 
 static void
@@ -478,6 +565,7 @@ visible_view_changed_cb (AtlasWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0)
     ensure_tour_page (self);
+  update_navigation (self);
 }
 
 /* A catalogue with older public facts receives this version's in the
@@ -549,9 +637,15 @@ atlas_window_constructed (GObject *object)
     {
       g_autofree char *name = g_path_get_basename (atlas_store_get_path (self->store));
 
-      /* Which catalogue is open: the file's name under the title. */
-      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), atlas_store_get_path (self->store));
+      /* Which catalogue is open: the file's name in the window's title
+       * (wide, the header bar holds the view switcher) and under the
+       * narrow header's title, whose tooltip gives the whole path. */
+      /* TRANSLATORS: the window's title; %s is the catalogue's file name */
+      g_autofree char *title = g_strdup_printf (_("%s – Integrationsatlas"), name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_subtitle (self->narrow_title, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->narrow_title), atlas_store_get_path (self->store));
       g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
       self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_changes_cb, self);
       self->history = atlas_history_new (self->store);
@@ -576,6 +670,13 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->centres_page, "add-contact", G_CALLBACK (add_contact_cb), self,
                            G_CONNECT_SWAPPED);
   atlas_releases_page_set_store (self->releases_page, self->store);
+
+  /* A catalogue that cannot be saved says so as long as it is open. */
+  if (self->store != NULL && atlas_store_is_read_only (self->store))
+    {
+      adw_banner_set_title (self->banner, _("This catalogue is open read-only: changes cannot be saved."));
+      adw_banner_set_revealed (self->banner, TRUE);
+    }
 }
 
 static void
@@ -666,7 +767,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, import_progress);
@@ -691,12 +795,18 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-map-data", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.export-contact-list", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.print-contact-list", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_map_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-map", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");
@@ -728,8 +838,12 @@ atlas_window_init (AtlasWindow *self)
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_view_changed_cb), self);
+  watch_split_view (self, GTK_WIDGET (self->centres_page));
+  watch_split_view (self, GTK_WIDGET (self->contacts_page));
+  watch_split_view (self, GTK_WIDGET (self->releases_page));
   last_view = g_settings_get_string (self->settings, "last-view");
   atlas_window_show_view (self, last_view);
+  update_navigation (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

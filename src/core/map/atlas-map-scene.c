@@ -546,7 +546,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint), by_area_size, (gpointer) scene);
+  g_sort_array (order, n, sizeof (guint), by_area_size, (gpointer) scene);
 
   for (guint k = 0; k < n; k++)
     {

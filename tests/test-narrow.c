@@ -1,0 +1,233 @@
+/* test-narrow.c: every view at 360 pixels (needs a display)
+ *
+ * A phone-sized window: the view switcher moves to the bottom bar, each
+ * view shows its list or its detail in turn, with the back button in the
+ * header bar; the Tour map is one tap away; the visit editor and the map
+ * export fit the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-alert.h"
+#include "atlas-importer.h"
+#include "atlas-map-export-dialog.h"
+#include "atlas-test-ui.h"
+#include "atlas-test-util.h"
+#include "atlas-visit-editor.h"
+#include "atlas-window.h"
+
+#define NARROW 360
+
+static gboolean
+is_collapsed (gpointer split)
+{
+  return adw_navigation_split_view_get_collapsed (split);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* Opens a window on @store, 360 pixels wide (its own frame included). */
+static AtlasWindow *
+open_narrow (AtlasStore *store)
+{
+  AtlasWindow *window = atlas_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, NARROW);
+  return window;
+}
+
+/* Shown, and within the narrow window. */
+static void
+assert_fits (GtkWidget  *widget,
+             const char *what)
+{
+  graphene_rect_t bounds;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  int width = gtk_widget_get_width (root);
+
+  atlas_test_wait_for_mapped (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width + 0.5)
+    g_error ("%s spans %.0f–%.0f of a %d-pixel window", what, bounds.origin.x,
+             bounds.origin.x + bounds.size.width, width);
+}
+
+static GtkWidget *
+find_id (gpointer    root,
+         const char *id)
+{
+  GtkWidget *widget = atlas_test_find_by_id (GTK_WIDGET (root), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static AdwNavigationSplitView *
+split_view_of (gpointer page)
+{
+  return ADW_NAVIGATION_SPLIT_VIEW (atlas_test_find_widget (GTK_WIDGET (page), ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+}
+
+static void
+activate (AtlasWindow *window,
+          const char  *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+/* The list, the detail over it with the header bar's back button, and
+ * back. */
+static void
+check_takes_turns (AtlasWindow *window,
+                   gpointer     page,
+                   GtkWidget   *detail)
+{
+  AdwNavigationSplitView *split = split_view_of (page);
+  GtkWidget *back = find_id (window, "back_button");
+
+  g_assert_true (atlas_test_wait_until (is_collapsed, split));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  assert_fits (detail, G_OBJECT_TYPE_NAME (detail));
+  g_assert_true (gtk_widget_get_visible (back));
+  assert_fits (back, "the back button");
+
+  activate (window, "win.back");
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (atlas_test_wait_until (is_unmapped, detail));
+  g_assert_false (gtk_widget_get_visible (back));
+}
+
+static void
+test_narrow_views (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) koeln = atlas_store_get_centre_by_ags (store, "05315", NULL);
+  g_autoptr(GBytes) example = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/example-tour.xml", 0, NULL);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (example);
+  g_auto(AtlasImportResult) result = { 0 };
+  AtlasWindow *window;
+  AtlasCentresPage *centres;
+  AtlasContactsPage *contacts;
+  AtlasReleasesPage *releases;
+  AtlasTourPage *tour;
+  AtlasMapView *map;
+  AdwDialog *dialog;
+  GtkWidget *bar;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_stream (store, stream, "example", NULL, &result));
+
+  window = open_narrow (store);
+
+  /* A catalogue that can be saved has no banner. */
+  g_assert_false (adw_banner_get_revealed (ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BANNER))));
+
+  /* The view switcher is in the bottom bar. */
+  bar = atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  assert_fits (bar, "the view switcher bar");
+
+  /* Centres: the list, then a centre's editor. */
+  atlas_window_show_view (window, "centres");
+  centres = atlas_window_get_centres_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (centres));
+  g_assert_false (adw_navigation_split_view_get_show_content (split_view_of (centres)));
+  assert_fits (atlas_test_find_widget (GTK_WIDGET (centres), GTK_TYPE_LIST_VIEW), "the list of centres");
+  atlas_centres_page_show_centre (centres, atlas_centre_get_id (koeln));
+  check_takes_turns (window, centres, GTK_WIDGET (atlas_centres_page_get_editor (centres)));
+
+  /* Contacts: a new contact's editor. */
+  activate (window, "win.new-contact");
+  contacts = atlas_window_get_contacts_page (window);
+  check_takes_turns (window, contacts, GTK_WIDGET (atlas_contacts_page_get_editor (contacts)));
+
+  /* Press releases: the list fits (the example tour brought none). */
+  atlas_window_show_view (window, "releases");
+  releases = atlas_window_get_releases_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (releases));
+  g_assert_true (atlas_test_wait_until (is_collapsed, split_view_of (releases)));
+  assert_fits (GTK_WIDGET (releases), "the press releases");
+
+  /* Tour: the list first; the map one tap away, then back. */
+  atlas_window_show_view (window, "tour");
+  tour = atlas_window_get_tour_page (window);
+  map = atlas_tour_page_get_map_view (tour);
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_tour_page_get_list (tour)));
+  assert_fits (GTK_WIDGET (atlas_tour_page_get_list (tour)), "the list of visits");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
+  check_takes_turns (window, tour, GTK_WIDGET (map));
+
+  /* The visit editor fits the window. */
+  atlas_tour_page_new_visit (tour);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (dialog));
+  assert_fits (find_id (dialog, "date_row"), "the visit editor's date");
+  assert_fits (find_id (dialog, "delete_button"), "the visit editor's delete button");
+  adw_dialog_force_close (dialog);
+
+  /* So does the map export (Ctrl+E), with its preview. */
+  activate (window, "win.export-map");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_MAP_EXPORT_DIALOG (dialog));
+  assert_fits (find_id (dialog, "preview"), "the export preview");
+  assert_fits (find_id (dialog, "width_row"), "the export's image width");
+  adw_dialog_force_close (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An alert with a heading wider than the alert (German headings are)
+ * lays out without a GTK warning (libadwaita 1.7 measured its one-line
+ * heading for widths it could not fit). */
+static void
+test_narrow_alert (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AdwAlertDialog *alert;
+  GtkWidget *child;
+
+  g_assert_no_error (error);
+  window = open_narrow (store);
+
+  alert = atlas_alert_show_details (GTK_WIDGET (window), "Sicherung vom 02.12.2026, 09:53 wiederherstellen?",
+                                    "Der Katalog wird durch diese Sicherung ersetzt.",
+                                    "“/tmp/ein/sehr/langer/pfad/zu/einem/katalog/catalogue.sqlite” ist beschädigt");
+  child = adw_dialog_get_child (ADW_DIALOG (alert));
+  atlas_test_wait_for_mapped (child);
+  assert_fits (child, "the alert");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_disable_setlocale ();
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Pages slide in; where they end up is what counts. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  ATLAS_TEST_ADD ("/narrow/views", test_narrow_views);
+  ATLAS_TEST_ADD ("/narrow/alert", test_narrow_alert);
+
+  return g_test_run ();
+}
