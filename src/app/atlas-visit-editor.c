@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-editor-form.h"
 #include "atlas-toast.h"
-#include "atlas-alert.h"
 #include "atlas-visit-editor.h"
 
 struct _AtlasVisitEditor
