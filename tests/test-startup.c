@@ -18,6 +18,7 @@
 #include "atlas-test-store.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
+#include "atlas-window.h"
 
 /* A VFS that passes everything to the default one and counts reads. */
 typedef struct {
@@ -225,6 +226,7 @@ typedef struct {
   gboolean main_window_first;
   guint n_windows;
   char *dialog_heading;
+  guint look;
 } Recovery;
 
 static gboolean
@@ -245,12 +247,29 @@ recovery_window_added_cb (GtkApplication *app,
                           Recovery       *recovery)
 {
   if (recovery->n_windows++ == 0)
-    recovery->main_window_first = !ADW_IS_MESSAGE_DIALOG (window);
-  if (ADW_IS_MESSAGE_DIALOG (window) && recovery->dialog_heading == NULL)
+    recovery->main_window_first = ATLAS_IS_WINDOW (window);
+}
+
+/* The recovery alert stands in a window of its own (it has no parent). */
+static gboolean
+look_for_alert_cb (gpointer data)
+{
+  Recovery *recovery = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      recovery->dialog_heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)));
-      g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle_cb, g_object_ref (app), g_object_unref);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *alert = atlas_test_find_widget (window, ADW_TYPE_ALERT_DIALOG);
+
+      if (alert != NULL && recovery->dialog_heading == NULL)
+        {
+          recovery->dialog_heading = g_strdup (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)));
+          g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle_cb, g_object_ref (recovery->app), g_object_unref);
+          return G_SOURCE_REMOVE;
+        }
     }
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -278,9 +297,12 @@ test_damage_found_after_first_frame (AtlasTestDir  *fixture,
 
   g_signal_connect (app, "window-added", G_CALLBACK (recovery_window_added_cb), &recovery);
   recovery.give_up = g_timeout_add_seconds (60, give_up_cb, &recovery);
+  recovery.look = g_timeout_add (50, look_for_alert_cb, &recovery);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
   if (recovery.give_up != 0)
     g_source_remove (recovery.give_up);
+  if (recovery.dialog_heading == NULL)
+    g_source_remove (recovery.look);
 
   g_assert_true (recovery.main_window_first);
   g_assert_cmpstr (recovery.dialog_heading, ==, "The Catalogue Cannot Be Opened");
