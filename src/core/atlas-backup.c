@@ -391,6 +391,10 @@ open_untrusted (const char  *path,
       sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
       sqlite3_busy_timeout (db, 5000);
       rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+      /* The integrity check of SQLite 3.44 and newer reads the full-text
+       * index through its tokenizer. */
+      if (rc == SQLITE_OK && !atlas_store_register_tokenizer (db, NULL))
+        rc = SQLITE_ERROR;
     }
   if (rc != SQLITE_OK)
     {

@@ -224,6 +224,24 @@ step_done (AtlasStore  *self,
   return TRUE;
 }
 
+/* Runs a query for one id: the id, 0 when there is no row, -1 on error. */
+static gint64
+step_id (AtlasStore  *self,
+         AtlasStmt   *stmt,
+         GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error, _("Could not read the list"));
+      return -1;
+    }
+  return 0;
+}
+
 static gboolean
 exec (AtlasStore  *self,
       const char  *sql,
@@ -651,7 +669,12 @@ atlas_store_initable_init (GInitable     *initable,
 
   if (self->flags & ATLAS_STORE_OPEN_CHECK)
     {
-      g_autofree char *check = atlas_store_run_check (self->db, "PRAGMA quick_check");
+      g_autofree char *check = NULL;
+
+      /* SQLite 3.44 and newer check the full-text index too, with its
+       * tokenizer (atlas-store-fts.c): without it the check fails. */
+      atlas_store_register_tokenizer (self->db, NULL);
+      check = atlas_store_run_check (self->db, "PRAGMA quick_check");
 
       if (g_strcmp0 (check, "ok") != 0)
         {
@@ -2295,7 +2318,6 @@ atlas_store_find_contact (AtlasStore    *self,
                           GError       **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
 
@@ -2309,16 +2331,7 @@ atlas_store_find_contact (AtlasStore    *self,
   bind_text (stmt, 2, atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME));
   bind_text (stmt, 3, atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION));
   bind_text (stmt, 4, atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error, _("Could not read the list"));
-      return -1;
-    }
-
-  return 0;
+  return step_id (self, stmt, error);
 }
 
 gint64
@@ -2539,7 +2552,6 @@ atlas_store_find_visit (AtlasStore  *self,
                         GError     **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
 
@@ -2548,16 +2560,7 @@ atlas_store_find_visit (AtlasStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, centre_id);
   bind_text (stmt, 2, date);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error, _("Could not read the list"));
-      return -1;
-    }
-
-  return 0;
+  return step_id (self, stmt, error);
 }
 
 gboolean
@@ -2953,7 +2956,6 @@ atlas_store_find_visit_by_uid (AtlasStore  *self,
                                GError     **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
 
@@ -2961,16 +2963,7 @@ atlas_store_find_visit_by_uid (AtlasStore  *self,
     return -1;
 
   bind_text (stmt, 1, uid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error, _("Could not read the list"));
-      return -1;
-    }
-
-  return 0;
+  return step_id (self, stmt, error);
 }
 
 /* A visit imported from a calendar keeps the UID the calendar gave it. */
