@@ -51,16 +51,16 @@ about_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   /* The team's name, as in the metainfo's <developer>: a name, not
    * translated. */
-  static const char *developers[] = { "Integrationsatlas-Team", NULL };
+  static const char *developers[] = { "Integrationsatlas Project", NULL };
   AdwDialog *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
                         "application-name", "Integrationsatlas",
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", "Integrationsatlas-Team",
+                        "developer-name", "Integrationsatlas Project",
                         "developers", developers,
-                        "copyright", "© 2026 Integrationsatlas-Team",
+                        "copyright", "© 2026 Integrationsatlas Project",
                         "website", "https://github.com/integrationsatlas/integrationsatlas",
                         "issue-url", "https://github.com/integrationsatlas/integrationsatlas/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
