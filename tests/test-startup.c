@@ -255,7 +255,7 @@ static gboolean
 look_for_alert_cb (gpointer data)
 {
   Recovery *recovery = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

@@ -158,23 +158,3 @@ atlas_alert_show_details (GtkWidget  *parent,
   adw_dialog_present (dialog, parent);
   return ADW_ALERT_DIALOG (dialog);
 }
-
-static gboolean
-close_dialog_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  return adw_dialog_close (ADW_DIALOG (widget));
-}
-
-/**
- * atlas_dialog_class_close_on_ctrl_w:
- *
- * Ctrl+W closes dialogs of this class, as Escape does, instead of the
- * window they stand in (which the application's Ctrl+W would close).
- */
-void
-atlas_dialog_class_close_on_ctrl_w (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, close_dialog_cb, NULL);
-}

@@ -40,6 +40,8 @@ typedef struct {
   GtkEventController *focus;
   GtkEventController *shortcuts;
   gboolean dirty;          /* holds text that differs from the record's */
+  char *taken_back;        /* an entry's unsaved text Ctrl+Z took back, for Ctrl+Shift+Z */
+  gboolean restoring;      /* the form itself is changing the entry's text */
 } Binding;
 
 struct _AtlasEditorForm
@@ -151,11 +153,10 @@ binding_reset_undo (Binding *b)
       gtk_text_buffer_set_enable_undo (buffer, FALSE);
       gtk_text_buffer_set_enable_undo (buffer, TRUE);
     }
-  else if (GTK_IS_EDITABLE (b->widget))
-    {
-      gtk_editable_set_enable_undo (GTK_EDITABLE (b->widget), FALSE);
-      gtk_editable_set_enable_undo (GTK_EDITABLE (b->widget), TRUE);
-    }
+  /* Not for entries: GTK 4.18's GtkText crashes on the next key typed
+   * after its undo was switched off and on with the focus in it. An
+   * entry's own undo reaches back past the save point; Ctrl+Z without
+   * unsaved typing goes to the history all the same. */
 }
 
 /* Shows @stored unless the field shows it already; a field with focus
@@ -356,6 +357,9 @@ binding_changed (Binding *b)
 
   if (self->filling || self->record == NULL)
     return;
+  /* New typing: what Ctrl+Z took back can no longer come back. */
+  if (!b->restoring)
+    g_clear_pointer (&b->taken_back, g_free);
 
   text = binding_get_text (b);
   message = atlas_validate (b->check, text);
@@ -366,6 +370,25 @@ binding_changed (Binding *b)
    * to save, and Ctrl+Z then goes to the history. */
   b->dirty = message != NULL || binding_differs (b, text);
   schedule_save (self);
+}
+
+/* What the record holds for the field, as the field shows it. */
+static char *
+record_field_text (Binding *b)
+{
+  return atlas_validate_display (b->check, record_field (b->form, b->form->record, b->field));
+}
+
+/* Puts @text into an entry as if typed (it is checked and saved as
+ * typing is), with the caret at its end. */
+static void
+binding_restore (Binding    *b,
+                 const char *text)
+{
+  b->restoring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (b->widget), text);
+  gtk_editable_set_position (GTK_EDITABLE (b->widget), -1);
+  b->restoring = FALSE;
 }
 
 /* Ctrl+Z / Ctrl+Shift+Z in a field: the field's unsaved typing first,
@@ -381,12 +404,32 @@ history_shortcut_cb (GtkWidget *widget,
   GtkWidget *text = widget;
   GtkRoot *root;
 
-  if (b->dirty)
+  if (GTK_IS_EDITABLE (widget))
     {
-      if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
-        text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
-      return gtk_widget_activate_action (text, undo ? "text.undo" : "text.redo", NULL);
+      /* An entry's unsaved typing is taken back whole, to what is saved,
+       * and Ctrl+Shift+Z brings it again. (Not through GtkText's own
+       * undo: its history cannot be started afresh at a save in GTK 4.18,
+       * which crashes on the next key after it was switched off and on.) */
+      if (undo && b->dirty)
+        {
+          g_autofree char *saved = record_field_text (b);
+
+          g_free (b->taken_back);
+          b->taken_back = binding_get_text (b);
+          binding_restore (b, saved);
+          return TRUE;
+        }
+      if (!undo && !b->dirty && b->taken_back != NULL)
+        {
+          g_autofree char *again = g_steal_pointer (&b->taken_back);
+
+          binding_restore (b, again);
+          return TRUE;
+        }
+      g_clear_pointer (&b->taken_back, g_free);
     }
+  else if (b->dirty)
+    return gtk_widget_activate_action (text, undo ? "text.undo" : "text.redo", NULL);
 
   if (gtk_widget_activate_action (widget, undo ? "win.undo" : "win.redo", NULL))
     return TRUE;
@@ -453,6 +496,7 @@ binding_free (gpointer data)
   g_clear_object (&b->widget);
   g_clear_object (&b->error_row);
   g_strfreev (b->values);
+  g_free (b->taken_back);
   g_free (b);
 }
 
@@ -539,6 +583,8 @@ atlas_editor_form_bind (AtlasEditorForm *self,
     }
   else
     {
+      /* The form takes back an entry's typing itself (history_shortcut_cb). */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
       g_signal_connect_swapped (widget, "changed", G_CALLBACK (binding_changed), b);
       if (ADW_IS_ENTRY_ROW (widget))
         g_signal_connect_swapped (widget, "entry-activated", G_CALLBACK (activated_cb), b);

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-alert.h"
 #include "atlas-editor-form.h"
 #include "atlas-toast.h"
 #include "atlas-visit-editor.h"
@@ -135,9 +134,6 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
 
-  /* Escape closes an AdwDialog by itself; Ctrl+W closes the dialog, not
-   * the window it stands in (the application's Ctrl+W would). */
-  atlas_dialog_class_close_on_ctrl_w (widget_class);
 }
 
 static void

@@ -736,6 +736,21 @@ atlas_window_set_property (GObject      *object,
     }
 }
 
+/* Ctrl+W: the dialog standing in the window (an editor, Preferences)
+ * closes first, saving what was typed; without one, the window. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget));
+
+  if (dialog != NULL)
+    adw_dialog_close (dialog);
+  else
+    gtk_window_close (GTK_WINDOW (widget));
+}
+
 static void
 atlas_window_class_init (AtlasWindowClass *klass)
 {
@@ -780,6 +795,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, releases_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_slot);
 
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);

@@ -258,7 +258,7 @@ class Desktop:
         return self.atspi
 
     def nodes(self, role=None, name=None):
-        """Visible widgets by role (e.g. "push button", "text") and
+        """Visible widgets by role (e.g. "button", "text", or a tuple of roles) and
         accessible name, in the app's windows."""
         import pyatspi
         found = []
@@ -268,7 +268,7 @@ class Desktop:
                 states = node.getState()
                 if not states.contains(pyatspi.STATE_VISIBLE):
                     return
-                if (role is None or node.getRoleName() == role) and \
+                if (role is None or node.getRoleName() in ((role,) if isinstance(role, str) else role)) and \
                    (name is None or (name(node.name or "") if callable(name) else
                                      (node.name or "") in ([name] if isinstance(name, str) else name))):
                     found.append(node)
@@ -290,7 +290,9 @@ class Desktop:
         # window manager put the window.
         ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
         window = node
-        while window is not None and window.getRoleName() not in ("frame", "window", "dialog"):
+        # An AdwDialog is a "dialog" inside the window it stands in: only a
+        # frame or window is one the window manager placed.
+        while window is not None and window.getRoleName() not in ("frame", "window"):
             window = window.parent
         geo = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.window_of(window)],
                              capture_output=True, text=True).stdout
@@ -320,7 +322,10 @@ class Desktop:
             where = now
         self.click(*where)
 
-    def click_named(self, name, role="push button", index=-1, opens=None):
+    # GTK 4.8 calls a button's role "push button", GTK 4.18 "button".
+    BUTTON = ("push button", "button")
+
+    def click_named(self, name, role=BUTTON, index=-1, opens=None):
         """Clicks the widget named @name; with @opens, until a text field
         of that name appears (a click on a busy machine may come before
         the widget takes clicks)."""
@@ -369,7 +374,9 @@ class Desktop:
         import pyatspi
         ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
         window = node
-        while window is not None and window.getRoleName() not in ("frame", "window", "dialog"):
+        # An AdwDialog is a "dialog" inside the window it stands in: only a
+        # frame or window is one the window manager placed.
+        while window is not None and window.getRoleName() not in ("frame", "window"):
             window = window.parent
         w = window.queryComponent().getExtents(pyatspi.WINDOW_COORDS) if window else None
         height = w.height if w else self.size[1]
