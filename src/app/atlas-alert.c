@@ -158,3 +158,32 @@ atlas_alert_show_details (GtkWidget  *parent,
   adw_dialog_present (dialog, parent);
   return ADW_ALERT_DIALOG (dialog);
 }
+
+static gboolean
+close_dialog_idle_cb (gpointer data)
+{
+  adw_dialog_close (ADW_DIALOG (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed once the key's event is done with, not inside it. */
+static gboolean
+close_dialog_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_dialog_idle_cb, g_object_ref (widget), g_object_unref);
+  return TRUE;
+}
+
+/**
+ * atlas_dialog_class_close_on_ctrl_w:
+ *
+ * Ctrl+W closes dialogs of this class, as Escape does (the window's own
+ * Ctrl+W does not reach past a dialog).
+ */
+void
+atlas_dialog_class_close_on_ctrl_w (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, close_dialog_cb, NULL);
+}

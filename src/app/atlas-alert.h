@@ -22,4 +22,6 @@ AdwAlertDialog *atlas_alert_show_details (GtkWidget  *parent,
                                           const char *body,
                                           const char *details);
 
+void            atlas_dialog_class_close_on_ctrl_w (GtkWidgetClass *widget_class);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-preferences.h"
 
 struct _AtlasPreferences
@@ -261,6 +262,8 @@ atlas_preferences_class_init (AtlasPreferencesClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-preferences.ui");
+  /* Ctrl+W closes it, as Escape does. */
+  atlas_dialog_class_close_on_ctrl_w (widget_class);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, visitor_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, count_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferences, path_row);

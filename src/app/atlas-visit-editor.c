@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-alert.h"
 #include "atlas-editor-form.h"
 #include "atlas-toast.h"
 #include "atlas-visit-editor.h"
@@ -133,6 +134,8 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  /* Ctrl+W closes it, as Escape does. */
+  atlas_dialog_class_close_on_ctrl_w (widget_class);
 
 }
 

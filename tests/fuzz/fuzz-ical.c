@@ -13,7 +13,6 @@
 #include "fuzz-common.h"
 
 static char *dir;
-static char *db_path;
 
 static void
 remove_catalogue (void)
@@ -37,6 +36,8 @@ get_store (void)
 
   if (store == NULL)
     {
+      g_autofree char *db_path = NULL;
+
       dir = g_dir_make_tmp ("atlas-fuzz-ical-XXXXXX", NULL);
       g_assert_nonnull (dir);
       db_path = g_build_filename (dir, "catalogue.sqlite", NULL);
