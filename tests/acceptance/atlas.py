@@ -322,6 +322,19 @@ class Desktop:
             where = now
         self.click(*where)
 
+    def click_dialog_close(self):
+        """Clicks the × of the dialog in front: a button named Close inside
+        a dialog (the window's own × is named Close too)."""
+        def in_dialog(node):
+            while node is not None:
+                if node.getRoleName() == "dialog":
+                    return True
+                node = node.parent
+            return False
+        found = self.wait(lambda: [n for n in self.nodes(self.BUTTON, ["Close", "Schließen"]) if in_dialog(n)],
+                          20, "no × in a dialog")
+        self.click_node(found[-1])
+
     # GTK 4.8 calls a button's role "push button", GTK 4.18 "button".
     BUTTON = ("push button", "button")
 

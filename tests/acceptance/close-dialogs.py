@@ -8,7 +8,7 @@
 from atlas import Desktop
 
 WAYS = [
-    ("×", lambda d: d.click_named(["Close", "Schließen"])),
+    ("×", lambda d: d.click_dialog_close()),
     ("Escape", lambda d: d.key("Escape")),
     ("Ctrl+W", lambda d: d.key("ctrl+w")),
 ]
