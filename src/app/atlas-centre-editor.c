@@ -346,6 +346,9 @@ atlas_centre_editor_dispose (GObject *object)
   g_clear_object (&self->form);
   g_clear_object (&self->history);
   g_clear_pointer (&self->source_rows, g_ptr_array_unref);
+  /* The contacts' rows go with their model, before the template. */
+  if (self->contacts_list != NULL)
+    gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CENTRE_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
