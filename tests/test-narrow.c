@@ -107,6 +107,25 @@ check_takes_turns (AtlasWindow *window,
   g_assert_false (gtk_widget_get_visible (back));
 }
 
+/* Lets the dialogs closed by the test go (libadwaita animates their
+ * closing) before their window is destroyed. */
+static gboolean
+settle_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (500, settle_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_narrow_views (AtlasTestDir  *fixture,
                    gconstpointer  data)
@@ -186,6 +205,7 @@ test_narrow_views (AtlasTestDir  *fixture,
   assert_fits (find_id (dialog, "width_row"), "the export's image width");
   adw_dialog_force_close (dialog);
 
+  settle ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -213,6 +233,7 @@ test_narrow_alert (AtlasTestDir  *fixture,
   assert_fits (child, "the alert");
   adw_dialog_force_close (ADW_DIALOG (alert));
 
+  settle ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -193,6 +193,10 @@ typedef struct {
   AtlasMapScene *scene;
   MapViewKey key;
   cairo_surface_t *image;
+  /* Not the task's source object: GTask may drop its last reference in
+   * the worker thread, and a widget must never be finalized there (a
+   * window closed while its map was drawn crashed now and then). */
+  GWeakRef view;
 } DrawJob;
 
 static void
@@ -200,6 +204,7 @@ draw_job_free (DrawJob *job)
 {
   atlas_map_scene_unref (job->scene);
   g_clear_pointer (&job->image, cairo_surface_destroy);
+  g_weak_ref_clear (&job->view);
   g_free (job);
 }
 
@@ -234,9 +239,12 @@ draw_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  AtlasMapView *self = ATLAS_MAP_VIEW (source);
   DrawJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AtlasMapView) self = g_weak_ref_get (&job->view);
 
+  /* The view is gone: nothing to show the image in. */
+  if (self == NULL)
+    return;
   self->drawing = FALSE;
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   self->cache = g_steal_pointer (&job->image);
@@ -248,8 +256,10 @@ draw_done (GObject      *source,
 static void
 start_drawing (AtlasMapView *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, draw_done, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, draw_done, NULL);
   DrawJob *job = g_new0 (DrawJob, 1);
+
+  g_weak_ref_init (&job->view, self);
 
   job->scene = atlas_map_scene_ref (self->scene);
   current_key (self, &job->key);

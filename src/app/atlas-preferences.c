@@ -122,15 +122,39 @@ list_thread (GTask        *task,
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The dialog a thread's task reports back to, held weakly: GTask may drop
+ * its last reference in the worker thread, and a widget must never be
+ * finalized there, so the dialog is not the task's source object. */
+static gpointer
+weak_to (gpointer self)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static AtlasPreferences *
+weak_take (gpointer data)
+{
+  GWeakRef *ref = data;
+  gpointer self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 static void
 list_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(AtlasPreferences) self = weak_take (user_data);
   g_autoptr(GPtrArray) backups = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (backups != NULL && ATLAS_IS_PREFERENCES (source))
-    show_backups (ATLAS_PREFERENCES (source), backups);
+  if (backups != NULL && self != NULL)
+    show_backups (self, backups);
 }
 
 /* Lists the backups again (after one was made). */
@@ -141,7 +165,7 @@ atlas_preferences_refresh (AtlasPreferences *self)
 
   g_return_if_fail (ATLAS_IS_PREFERENCES (self));
 
-  task = g_task_new (self, self->cancellable, list_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, list_done_cb, weak_to (self));
   g_task_set_task_data (task, g_strdup (atlas_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, list_thread);
 }
@@ -187,12 +211,12 @@ backup_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  AtlasPreferences *self = ATLAS_PREFERENCES (source);
+  g_autoptr(AtlasPreferences) self = weak_take (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *text = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), TRUE);
   gtk_widget_set_visible (self->backup_spinner, FALSE);
@@ -207,7 +231,7 @@ backup_done_cb (GObject      *source,
 static void
 backup_now_cb (AtlasPreferences *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, backup_done_cb, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, backup_done_cb, weak_to (self));
   BackupJob *job = g_new0 (BackupJob, 1);
 
   job->db_path = g_strdup (atlas_store_get_path (self->store));
