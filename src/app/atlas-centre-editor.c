@@ -210,6 +210,7 @@ take_fact_action (GtkWidget  *widget,
   update_facts (self);
 
   toast = adw_toast_new (_("Public fact taken"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   atlas_toast_add (widget, toast);
@@ -265,6 +266,7 @@ ignore_fact_action (GtkWidget  *widget,
   update_facts (self);
 
   toast = adw_toast_new (_("Public fact ignored"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_ignore_cb), ignored,
                          ignored_hint_free, 0);

@@ -137,6 +137,7 @@ history_step (AtlasWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *label;
+  AdwToast *toast;
 
   /* What is typed but not yet saved is saved first, and so undone first. */
   atlas_window_flush (self);
@@ -159,7 +160,10 @@ history_step (AtlasWindow *self,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  toast = adw_toast_new (text);
+  /* It says what the last key did: shown at once, over an older toast. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
