@@ -305,6 +305,10 @@ atlas_tour_page_edit_visit (AtlasTourPage *self,
   if (self->store == NULL)
     return;
   editor = atlas_visit_editor_new (self->store, self->history, visit);
+  /* The dialog gives the focus back, when it closes, to the widget that
+   * had it: not a row's button, which the save rebuilds under it (GTK then
+   * touched a destroyed widget), but the list, which stays. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->visit_list));
   adw_dialog_present (ADW_DIALOG (editor), GTK_WIDGET (self));
 }
 

@@ -174,12 +174,25 @@ class Desktop:
             env["GTK_A11Y"] = "none"
             env["NO_AT_BRIDGE"] = "1"
         self.atspi = None
-        self.log = open(os.path.join(self.work, "app.log"), "a")
-        self.app = subprocess.Popen([os.path.join(self.root, "bin", "integrationsatlas"),
-                                     "--db", self.db, *args],
-                                    env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.window = self.wait(lambda: self.find_window("Integrationsatlas"), 30,
-                                "the window did not open")
+        log_path = os.path.join(self.work, "app.log")
+        self.log = open(log_path, "a")
+        for attempt in range(2):
+            self.app = subprocess.Popen([os.path.join(self.root, "bin", "integrationsatlas"),
+                                         "--db", self.db, *args],
+                                        env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            try:
+                self.window = self.wait(lambda: self.find_window("Integrationsatlas"), 30,
+                                        "the window did not open")
+                break
+            except Failed:
+                # A loaded machine's session bus sometimes drops the app's
+                # registration before the app shows anything: that is the
+                # test bus, not the app, so the app is started once more.
+                self.log.flush()
+                with open(log_path) as log:
+                    dropped = "Unable to register the application" in log.read()
+                if attempt == 1 or not dropped or self.app.poll() is None:
+                    raise
         subprocess.run(["xdotool", "windowsize", self.window, *map(str, self.size)])
         subprocess.run(["xdotool", "windowactivate", "--sync", self.window],
                        stderr=subprocess.DEVNULL)
