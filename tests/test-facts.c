@@ -252,14 +252,27 @@ test_hint_take_and_ignore (AtlasTestDir  *fixture,
   g_assert_true (atlas_facts_update (store, NULL, FALSE, NULL, &error));
   ennepe = centre (store, "05954");
 
-  /* Ignored, the hint is gone; offered again, it is back. */
-  g_assert_true (atlas_store_set_fact_hint_ignored (store, atlas_centre_get_id (ennepe),
-                                                    ATLAS_CENTRE_STREET, TRUE, &error));
+  /* Ignored, the hint is gone; one undo offers it again, and redo
+   * ignores it again: a step of the history like every edit. */
+  hints = atlas_store_list_fact_hints (store, atlas_centre_get_id (ennepe), &error);
+  g_assert_cmpuint (hints->len, ==, 1);
+  g_assert_true (atlas_facts_ignore_hint (store, history, g_ptr_array_index (hints, 0), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&hints, g_ptr_array_unref);
   hints = atlas_store_list_fact_hints (store, atlas_centre_get_id (ennepe), &error);
   g_assert_cmpuint (hints->len, ==, 0);
   g_clear_pointer (&hints, g_ptr_array_unref);
-  g_assert_true (atlas_store_set_fact_hint_ignored (store, atlas_centre_get_id (ennepe),
-                                                    ATLAS_CENTRE_STREET, FALSE, &error));
+  g_assert_cmpstr (atlas_history_get_undo_label (history), ==, "Ignore Public Fact for Street");
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_no_error (error);
+  hints = atlas_store_list_fact_hints (store, atlas_centre_get_id (ennepe), &error);
+  g_assert_cmpuint (hints->len, ==, 1);
+  g_clear_pointer (&hints, g_ptr_array_unref);
+  g_assert_true (atlas_history_redo (history, &error));
+  hints = atlas_store_list_fact_hints (store, atlas_centre_get_id (ennepe), &error);
+  g_assert_cmpuint (hints->len, ==, 0);
+  g_clear_pointer (&hints, g_ptr_array_unref);
+  g_assert_true (atlas_history_undo (history, &error));
   hints = atlas_store_list_fact_hints (store, atlas_centre_get_id (ennepe), &error);
   g_assert_cmpuint (hints->len, ==, 1);
 

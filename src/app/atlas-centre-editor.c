@@ -216,50 +216,20 @@ take_fact_action (GtkWidget  *widget,
   atlas_toast_add (widget, toast);
 }
 
-typedef struct {
-  AtlasStore *store;
-  gint64 centre_id;
-  AtlasCentreField field;
-} IgnoredHint;
-
-static void
-ignored_hint_free (gpointer data,
-                   GClosure *closure)
-{
-  IgnoredHint *ignored = data;
-
-  g_clear_object (&ignored->store);
-  g_free (ignored);
-}
-
-/* The toast's Undo offers the hint again. */
-static void
-undo_ignore_cb (AdwToast    *toast,
-                IgnoredHint *ignored)
-{
-  atlas_store_set_fact_hint_ignored (ignored->store, ignored->centre_id, ignored->field, FALSE, NULL);
-}
-
 static void
 ignore_fact_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
+  g_autoptr(AtlasFactHint) hint = find_hint (self, g_variant_get_int32 (parameter));
   g_autoptr(GError) error = NULL;
-  IgnoredHint *ignored;
   AdwToast *toast;
 
-  if (self->store == NULL)
+  if (hint == NULL)
     return;
-
-  ignored = g_new0 (IgnoredHint, 1);
-  ignored->store = g_object_ref (self->store);
-  ignored->centre_id = atlas_editor_form_get_id (self->form);
-  ignored->field = g_variant_get_int32 (parameter);
-  if (!atlas_store_set_fact_hint_ignored (self->store, ignored->centre_id, ignored->field, TRUE, &error))
+  if (!atlas_facts_ignore_hint (self->store, self->history, hint, &error))
     {
-      ignored_hint_free (ignored, NULL);
       atlas_toast_add_text (widget, error->message);
       return;
     }
@@ -268,8 +238,7 @@ ignore_fact_action (GtkWidget  *widget,
   toast = adw_toast_new (_("Public fact ignored"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_ignore_cb), ignored,
-                         ignored_hint_free, 0);
+  adw_toast_set_action_name (toast, "win.undo");
   atlas_toast_add (widget, toast);
 }
 

@@ -380,3 +380,49 @@ atlas_facts_take_hint (AtlasStore     *store,
     }
   return TRUE;
 }
+
+typedef struct {
+  gint64 centre_id;
+  AtlasCentreField field;
+} IgnoredHint;
+
+static gboolean
+ignore_step (AtlasStore  *store,
+             gpointer     data,
+             gboolean     undo,
+             GError     **error)
+{
+  IgnoredHint *hint = data;
+
+  return atlas_store_set_fact_hint_ignored (store, hint->centre_id, hint->field, !undo, error);
+}
+
+/**
+ * atlas_facts_ignore_hint:
+ * @history: (nullable): where the change is recorded, to be undone
+ *
+ * No longer offers the hint's fact; Ctrl+Z offers it again.
+ */
+gboolean
+atlas_facts_ignore_hint (AtlasStore     *store,
+                         AtlasHistory   *history,
+                         AtlasFactHint  *hint,
+                         GError        **error)
+{
+  IgnoredHint *step;
+
+  if (!atlas_store_set_fact_hint_ignored (store, hint->centre_id, hint->field, TRUE, error))
+    return FALSE;
+
+  if (history != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Ignore Public Fact for %s"),
+                                                atlas_fact_field_label (hint->field));
+
+      step = g_new (IgnoredHint, 1);
+      step->centre_id = hint->centre_id;
+      step->field = hint->field;
+      atlas_history_push_step (history, label, ignore_step, step, g_free);
+    }
+  return TRUE;
+}

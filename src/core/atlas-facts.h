@@ -72,6 +72,10 @@ gboolean         atlas_facts_take_hint         (AtlasStore        *store,
                                                 AtlasHistory      *history,
                                                 AtlasFactHint     *hint,
                                                 GError           **error);
+gboolean         atlas_facts_ignore_hint       (AtlasStore        *store,
+                                                AtlasHistory      *history,
+                                                AtlasFactHint     *hint,
+                                                GError           **error);
 
 /* The store's part (atlas-store-facts.c). */
 gboolean         atlas_store_get_facts_date    (AtlasStore        *self,

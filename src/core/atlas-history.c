@@ -23,6 +23,10 @@ typedef struct {
   AtlasRecordKind kind;
   GObject *before;  /* NULL: the edit created the record */
   GObject *after;   /* NULL: the edit deleted the record */
+  /* Or a change of no record's fields (atlas_history_push_step()). */
+  AtlasHistoryStep step;
+  gpointer step_data;
+  GDestroyNotify step_free;
 } Change;
 
 typedef struct {
@@ -58,6 +62,8 @@ change_clear (gpointer data)
 
   g_clear_object (&change->before);
   g_clear_object (&change->after);
+  if (change->step_free != NULL)
+    g_clear_pointer (&change->step_data, change->step_free);
 }
 
 static Entry *
@@ -213,7 +219,7 @@ atlas_history_push (AtlasHistory    *self,
                     GObject         *after,
                     const char      *label)
 {
-  Change change = { kind, NULL, NULL };
+  Change change = { kind, NULL, NULL, NULL, NULL, NULL };
   Entry *entry;
 
   g_return_if_fail (ATLAS_IS_HISTORY (self));
@@ -223,6 +229,34 @@ atlas_history_push (AtlasHistory    *self,
 
   change.before = before ? atlas_record_copy (before) : NULL;
   change.after = after ? atlas_record_copy (after) : NULL;
+
+  entry = self->group ? self->group : entry_new (label);
+  g_array_append_val (entry->changes, change);
+  if (entry != self->group)
+    add_entry (self, entry);
+}
+
+/**
+ * atlas_history_push_step:
+ * @step: makes the change again (@undo %FALSE) or takes it back, in the
+ *   store's transaction of the undo or redo
+ * @data: (transfer full): for @step, freed with @free_data
+ *
+ * Records a change that is no record's fields, such as a hint ignored,
+ * to be undone and redone like the others.
+ */
+void
+atlas_history_push_step (AtlasHistory     *self,
+                         const char       *label,
+                         AtlasHistoryStep  step,
+                         gpointer          data,
+                         GDestroyNotify    free_data)
+{
+  Change change = { 0, NULL, NULL, step, data, free_data };
+  Entry *entry;
+
+  g_return_if_fail (ATLAS_IS_HISTORY (self));
+  g_return_if_fail (step != NULL);
 
   entry = self->group ? self->group : entry_new (label);
   g_array_append_val (entry->changes, change);
@@ -358,9 +392,10 @@ apply (AtlasHistory  *self,
       guint i = undo ? entry->changes->len - 1 - k : k;
       Change *c = &g_array_index (entry->changes, Change, i);
 
-      if (!apply_change (self, c->kind,
-                         undo ? c->after : c->before,
-                         undo ? c->before : c->after, error))
+      if (c->step != NULL ? !c->step (self->store, c->step_data, undo, error)
+                          : !apply_change (self, c->kind,
+                                           undo ? c->after : c->before,
+                                           undo ? c->before : c->after, error))
         {
           atlas_store_rollback (self->store);
           return FALSE;

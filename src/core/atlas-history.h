@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 #define ATLAS_TYPE_HISTORY (atlas_history_get_type ())
 
+/* A change of no record's fields: done again or taken back (@undo). */
+typedef gboolean (*AtlasHistoryStep) (AtlasStore  *store,
+                                      gpointer     data,
+                                      gboolean     undo,
+                                      GError     **error);
+
 G_DECLARE_FINAL_TYPE (AtlasHistory, atlas_history, ATLAS, HISTORY, GObject)
 
 AtlasHistory *atlas_history_new            (AtlasStore      *store);
@@ -21,6 +27,11 @@ void          atlas_history_push           (AtlasHistory    *self,
                                             GObject         *before,
                                             GObject         *after,
                                             const char      *label);
+void          atlas_history_push_step      (AtlasHistory    *self,
+                                            const char      *label,
+                                            AtlasHistoryStep step,
+                                            gpointer         data,
+                                            GDestroyNotify   free_data);
 gboolean      atlas_history_can_undo       (AtlasHistory    *self);
 gboolean      atlas_history_can_redo       (AtlasHistory    *self);
 const char   *atlas_history_get_undo_label (AtlasHistory    *self);
