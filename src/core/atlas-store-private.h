@@ -26,7 +26,7 @@ int       atlas_store_error_code_for (int           rc);
 char     *atlas_store_run_check   (sqlite3          *db,
                                    const char       *sql);
 
-/* atlas-backup.c: the lock that keeps a restore away from an open
+/* atlas-store-backup.c: the lock that keeps a restore away from an open
  * catalogue, on a file of its own (<catalogue>.lock). */
 int       atlas_catalogue_lock    (const char       *db_path,
                                    gboolean          writing,

@@ -1,4 +1,4 @@
-/* atlas-backup.c: backups of the catalogue, restoring one, and the lock
+/* atlas-store-backup.c: backups of the catalogue, restoring one, and the lock
  * that keeps a restore away from an open catalogue
  *
  * SQLite keeps its locks as POSIX advisory locks, and closing *any*
