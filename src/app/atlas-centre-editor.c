@@ -189,53 +189,31 @@ find_hint (AtlasCentreEditor *self,
   return NULL;
 }
 
+/* Take or ignore a hint: either is one step of the history, with a
+ * toast whose Undo takes it back. */
 static void
-take_fact_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
-  g_autoptr(AtlasFactHint) hint = find_hint (self, g_variant_get_int32 (parameter));
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (hint == NULL)
-    return;
-  atlas_editor_form_flush (self->form);
-  if (!atlas_facts_take_hint (self->store, self->history, hint, &error))
-    {
-      atlas_toast_add_text (widget, error->message);
-      return;
-    }
-  update_facts (self);
-
-  toast = adw_toast_new (_("Public fact taken"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  atlas_toast_add (widget, toast);
-}
-
-static void
-ignore_fact_action (GtkWidget  *widget,
+review_fact_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
   g_autoptr(AtlasFactHint) hint = find_hint (self, g_variant_get_int32 (parameter));
   g_autoptr(GError) error = NULL;
+  gboolean take = g_str_equal (action_name, "centre.take-fact");
   AdwToast *toast;
 
   if (hint == NULL)
     return;
-  if (!atlas_facts_ignore_hint (self->store, self->history, hint, &error))
+  atlas_editor_form_flush (self->form);
+  if (!(take ? atlas_facts_take_hint (self->store, self->history, hint, &error)
+             : atlas_facts_ignore_hint (self->store, self->history, hint, &error)))
     {
       atlas_toast_add_text (widget, error->message);
       return;
     }
   update_facts (self);
 
-  toast = adw_toast_new (_("Public fact ignored"));
+  toast = adw_toast_new (take ? _("Public fact taken") : _("Public fact ignored"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -367,8 +345,8 @@ atlas_centre_editor_class_init (AtlasCentreEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_contact_cb);
   gtk_widget_class_bind_template_callback (widget_class, verified_today_cb);
 
-  gtk_widget_class_install_action (widget_class, "centre.take-fact", "i", take_fact_action);
-  gtk_widget_class_install_action (widget_class, "centre.ignore-fact", "i", ignore_fact_action);
+  gtk_widget_class_install_action (widget_class, "centre.take-fact", "i", review_fact_action);
+  gtk_widget_class_install_action (widget_class, "centre.ignore-fact", "i", review_fact_action);
   gtk_widget_class_install_action (widget_class, "centre.open-source", "s", open_source_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
