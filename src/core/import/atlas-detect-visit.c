@@ -1,15 +1,22 @@
 /* atlas-detect-visit.c: whether a sentence reports a visit, and its day
  *
- * A visit sentence has a visit expression: nouns ("Besuch",
- * "Ministerbesuch", "Stippvisite", "Station", "Sommertour"), verbs
- * ("besuchte", "informierte sich", "kamen nach", "trafen sich", "schaute
- * vorbei", "empfing") and idioms ("führte ihr Weg in", "machte sich ein
- * Bild", "stattete einen Besuch ab", "machte Halt in"). Its venue decides
- * whose visit it is: the centre (or a meeting it hosts), another venue (a
- * Jobcenter, a reception centre, a town hall, a school, a party event:
- * not a visit to the centre), or a place with no venue named. Visits
- * recalled from the past ("im vergangenen Jahr") and stops still to come
- * ("Weitere Stationen") are no news.
+ * A visit sentence has a visit expression: nouns and compounds
+ * ("Besuch", "Ministerbesuch", "Stippvisite", "Visite", "Abstecher",
+ * "Zwischenstopp", "Station", "Sommertour", "Rundgang"), verbs
+ * ("besuchte", "besichtigte", "informierte sich", "kamen nach", "trafen
+ * sich", "traf … das Team", "verbrachte", "hospitierte", "schaute vorbei",
+ * "empfing", "eröffnete") and idioms ("führte ihr Weg in", "machte sich
+ * ein Bild", "verschaffte sich einen Eindruck", "nahm sich Zeit für", "ließ
+ * sich … zeigen", "stattete einen Besuch ab", "war Ehrengast"), the parts
+ * of a separable verb or the verb and its place up to a clause apart.
+ * Expressions that alone say nothing of a visit need the official in the
+ * sentence, or a pronoun for the official of the sentence before and the
+ * centre named. Its venue decides whose visit it is: the centre (or a
+ * meeting it hosts), another venue (a Jobcenter, a reception centre, a
+ * town hall, a school, a club, a museum, a party event: not a visit to the
+ * centre), or a place with no venue named. Visits recalled from the past
+ * ("im vergangenen Jahr") and stops still to come ("Weitere Stationen")
+ * are no news.
  *
  * The day is the date nearest to the visit expression in the same
  * sentence, leaving out periods, deadlines and opening hours ("noch bis
@@ -30,19 +37,38 @@
 #define MONTHS "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|" \
                "Jan\\.|Feb\\.|Febr\\.|Mrz\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Okt\\.|Nov\\.|Dez\\."
 
+/* Where a coming or going leads: "nach Delbrück", not "nach dem Gespräch"
+ * or "nach langen Beratungen". */
+#define TO_PLACE "nach\\s+(?!de[mnr]\\b|eine[mnr]?\\b)\\p{Lu}[\\w-]*|ins|in\\s+(?:den|die|das)"
+
+/* Strong expressions say "visit" whoever the subject; weak ones (being
+ * somewhere, coming, meeting, taking time, being shown, opening) are visits
+ * only when the sentence names the official or, by a pronoun, continues
+ * the sentence before that names them. A separable verb's particle or a
+ * verb's place may stand far from it: the gaps span most of a clause. */
 static const char *visit_pattern =
-  "(*UCP)(?:[Bb]esuch(?:t|te|ten|test|en|e|s)?(?!\\w)|"
-  "\\b(?:Stippvisite|zu\\s+Gast|Station|Halt\\s+(?:in|im|bei|beim)|"
-  "informiert(?:e|en)?\\s+sich|sich\\b.{0,80}?\\b(?:informiert|ausgetauscht)|"
-  "(?:ist|sind)\\b.{0,60}?\\bgekommen|ha(?:t|ben)\\b.{0,80}?\\bgetroffen|kam(?:en)?\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das))|"
-  "komm(?:t|en)\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das))|"
-  "tr(?:af|afen|ifft|effen)\\s+sich|führte\\b.{0,40}?\\bWeg|Weg\\s+führte|"
-  "mach(?:t|te|ten)\\s+sich\\b.{0,60}?\\bein\\s+Bild|ein\\s+Bild\\s+(?:von|über)|"
-  "schaut(?:e|en)?\\b.{0,80}?\\bvorbei|statte(?:t|te|ten)\\b.{0,80}?\\bBesuch|"
-  "tauscht(?:e|en)?\\s+sich|empf(?:ing|ängt|angen)|begrüßt(?:e|en)?|"
-  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
-  "(?:ging|reiste|fuhr)\\b.{0,60}?\\b(?:nach|ins|in\\s+(?:den|die|das)|zum|zur)|nahm(?:en)?\\b.{0,100}?\\bteil|"
-  "Sommertour|Herbsttour|Integrationstour|Tour\\s+durch)(?!\\w))";
+  "(*UCP)(?:(?<strong>[Bb]esuch(?:t|te|ten|test|en|e|s)?(?!\\w)|Besuchs(?:tag|termin|programm|reise)(?!\\w)|"
+  "\\b(?:Stippvisite|Visite|Kurzbesuch|Zwischenstopp|Zwischenhalt|Abstecher|zu\\s+Gast|Station|Halt\\s+(?:in|im|bei|beim)|"
+  "informiert(?:e|en)?\\s+sich|sich\\b.{0,100}?\\b(?:informiert|ausgetauscht)|"
+  "(?:ist|sind)\\b.{0,100}?\\bgekommen|ha(?:t|ben)\\b.{0,100}?\\bgetroffen|"
+  "mach(?:t|te|ten)\\s+sich\\b.{0,80}?\\bein\\s+Bild|[Ee]in\\s+Bild\\s+(?:von|vom|über)|"
+  "führte\\b.{0,60}?\\bWeg|Weg\\s+führte|"
+  "(?:verschaff|mach)(?:t|te|ten)\\s+sich\\b.{0,80}?\\beinen\\s+(?:Eindruck|Überblick)|"
+  "[Ee]inen\\s+(?:Eindruck|Überblick)\\s+(?:von|vom|über)|"
+  "schaut(?:e|en)?\\b.{0,120}?\\bvorbei|statte(?:t|te|ten)\\b.{0,120}?\\bBesuch|"
+  "besichtigt(?:e|en)?|hospitiert(?:e|en)?|tauscht(?:e|en)?\\s+sich|nahm(?:en)?\\b.{0,120}?\\bteil|"
+  "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch)(?!\\w))|"
+  "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?|"
+  "war(?:en)?\\b.{0,80}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
+  "(?:ging|reiste|fuhr)\\b.{0,120}?\\b(?:" TO_PLACE "|zum|zur)|"
+  "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
+  "tr(?:af|afen|ifft|effen)(?!.{0,40}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl)\\b)|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
+  "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern)|"
+  "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
+  "(?:sah|sieht|schaute|schaut)\\s+sich\\b.{0,150}?\\ban|"
+  "überzeugt(?:e|en)?\\s+sich|sich\\b.{0,100}?\\büberzeugt|eröffnet(?:e|en)?|Rundgang|"
+  "(?:Rund)?[Rr]eise\\s+durch|führt(?:e|en)?\\s+(?:sie|ihn|die\\s+\\w+|den\\s+\\w+)\\b.{0,100}?\\bdurch)(?!\\w)|"
+  "[Gg]ast(?!\\w)))";
 
 /* Needed with the verbs that alone say nothing of a visit. */
 static const char *official_pattern =
@@ -59,11 +85,21 @@ static const char *stops_pattern =
 static const char *centre_pattern =
   "(*UCP)(?:Integrationszentr|\\bKIZ?\\b|\\bZentrum\\b|Haus\\s+der\\s+Integration)";
 
+/* Venues that are not the centre: offices, housing, schools, firms,
+ * clubs, places of worship, culture and remembrance, bodies and fairs. */
 static const char *other_venue_pattern =
-  "(*UCP)(?:Jobcenter|[Ee]rstaufnahme|[Uu]nterbringung|[Uu]nterkunft|Rathaus|"
-  "\\bPartei|[Mm]oschee|Unternehmen|\\bFirma\\b|\\bBetrieb\\b|[Ss]chule\\b|Gymnasium|"
-  "\\bKita\\b|Kindertagesstätte|Ausländerbehörde|Arbeitsagentur|Agentur\\s+für\\s+Arbeit|"
-  "Krankenhaus|Klinik|Polizei|Feuerwehr|Goldene\\w*\\s+Buch)";
+  "(*UCP)(?:Jobcenter|[Ee]rstaufnahme|[Uu]nterbringung|[Uu]nterkunft|[Ww]ohnheim|Flüchtlingsheim|"
+  "Rathaus|Landtag|Ausländerbehörde|Arbeitsagentur|Agentur\\s+für\\s+Arbeit|Handwerkskammer|\\bIHK\\b|"
+  "Polizei|Feuerwehr|Justizvollzug|\\bJVA\\b|[Kk]rankenhaus|[Kk]linik|Pflegeheim|Seniorenheim|Altenheim|"
+  "\\bPartei|[Mm]oschee|[Ss]ynagoge|\\bKirche(?:n|ngemeinde)?\\b|Gemeindezentrum|"
+  "[Uu]nternehmen|\\bFirma\\b|[Bb]etrieb\\b|[Ff]abrik|"
+  "[Ss]chule\\b|Gymnasium|Berufskolleg|Universität|Akademie|\\bVHS\\b|"
+  "\\bKita\\b|Kindertagesstätte|Kindergarten|Familienzentrum|Jugendzentrum|Jugendtreff|"
+  "Mehrgenerationenhaus|Begegnungsstätte|[Vv]erein\\b|[Mm]useum|[Tt]heater|[Bb]ibliothek|[Bb]ücherei|"
+  "[Gg]edenkstätte|Integrationsrat|Integrationsbeirat|[Kk]ongress|Messe\\b|Goldene\\w*\\s+Buch)";
+
+/* A sentence that goes on about the official of the sentence before. */
+static const char *pronoun_pattern = "(*UCP)\\b(?:[Ss]ie|[Ee]r|ihr|ihm|ihn)\\b";
 
 static const char *future_pattern =
   "(*UCP)\\b(?:wird|werden|will|wollen|möchte|möchten|plant|geplant|kommenden|nächsten)\\b";
@@ -83,6 +119,7 @@ typedef enum {
   REGEX_STOPS,
   REGEX_CENTRE,
   REGEX_OTHER_VENUE,
+  REGEX_PRONOUN,
   REGEX_FUTURE,
   REGEX_DATE,
   N_REGEXES
@@ -98,7 +135,7 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -131,6 +168,7 @@ atlas_detect_names_official (const char *text)
  * atlas_detect_visit_sentence:
  * @sentence: one sentence
  * @official_named: whether the release names a visiting official
+ * @official_before: whether the sentence before names them
  * @verb_offset: (out): where the visit expression starts
  *
  * Returns: what @sentence says about a visit
@@ -138,33 +176,53 @@ atlas_detect_names_official (const char *text)
 AtlasVisitSentence
 atlas_detect_visit_sentence (const char *sentence,
                              gboolean    official_named,
+                             gboolean    official_before,
                              int        *verb_offset)
 {
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *verb = NULL;
-  int start = 0, end = 0;
+  gboolean official_here, by_pronoun, weak_by_pronoun = FALSE;
+  gint start_position = 0;
+  gboolean found = FALSE;
 
   *verb_offset = 0;
   if (g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
-  if (!official_named || !g_regex_match (get_regex (REGEX_VISIT), sentence, 0, &match))
+  if (!official_named)
     return ATLAS_VISIT_SENTENCE_NONE;
 
-  g_match_info_fetch_pos (match, 0, &start, &end);
-  *verb_offset = start;
-  verb = g_match_info_fetch (match, 0);
+  official_here = g_regex_match (get_regex (REGEX_OFFICIAL), sentence, 0, NULL);
+  /* "Sie war danach beim Integrationszentrum": by a pronoun, a weak
+   * expression is a visit to the centre only, not to a place. */
+  by_pronoun = !official_here && official_before && g_regex_match (get_regex (REGEX_PRONOUN), sentence, 0, NULL);
 
-  /* Receiving, greeting, being and going somewhere are visits only when
-   * the official is named. */
-  if ((g_str_has_prefix (verb, "empf") || g_str_has_prefix (verb, "begrüßt") || g_str_has_prefix (verb, "war") ||
-       g_str_has_prefix (verb, "ging") || g_str_has_prefix (verb, "reiste") || g_str_has_prefix (verb, "fuhr")) &&
-      !g_regex_match (get_regex (REGEX_OFFICIAL), sentence, 0, NULL))
-    return ATLAS_VISIT_SENTENCE_NONE;
+  /* The first strong expression, or weak one with the official; a weak
+   * one without them may hide a strong one inside its gap, so the search
+   * goes on from just after its start. */
+  while (!found)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *weak = NULL;
+      int start = 0, end = 0;
+
+      if (!g_regex_match_full (get_regex (REGEX_VISIT), sentence, -1, start_position, 0, &match, NULL))
+        return ATLAS_VISIT_SENTENCE_NONE;
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      weak = g_match_info_fetch_named (match, "weak");
+      if (weak == NULL || *weak == '\0' || official_here || by_pronoun)
+        {
+          *verb_offset = start;
+          found = TRUE;
+          weak_by_pronoun = weak != NULL && *weak != '\0' && !official_here;
+        }
+      else
+        start_position = g_utf8_next_char (sentence + start) - sentence;
+    }
 
   if (g_regex_match (get_regex (REGEX_RECALLED), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
   if (g_regex_match (get_regex (REGEX_CENTRE), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_CENTRE;
+  if (weak_by_pronoun)
+    return ATLAS_VISIT_SENTENCE_NONE;
   if (g_regex_match (get_regex (REGEX_OTHER_VENUE), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_OTHER_VENUE;
   return ATLAS_VISIT_SENTENCE_PLACE;

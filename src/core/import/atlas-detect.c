@@ -119,6 +119,7 @@ typedef struct {
   guint line;        /* of the body; the title is line 0 */
   AtlasVisitSentence visit;
   int verb_offset;
+  gboolean names_official;
 } Sentence;
 
 typedef struct {
@@ -411,6 +412,16 @@ static const char *institutions[] = {
   "Kreisstadt", "Gemeinde", "Städteregion", "StädteRegion", NULL
 };
 static const char *place_prepositions[] = { "in", "nach", "Stadt", "Gemeinde", "Kreisstadt", NULL };
+/* Words before a town name that make it a place, not a qualified noun:
+ * "in Essen", "nach Essen", "ganz Essen", "und Essen". */
+static const char *place_words[] = {
+  "in", "nach", "aus", "von", "für", "bei", "um", "bis", "über", "durch", "gegen", "zwischen", "und",
+  "oder", "sowie", "wie", "zu", "ab", "vor", "neben", "an", "auf", "ganz", "als", "im", "am", NULL
+};
+/* What may stand between "aus" and a name: "aus der benachbarten Stadt". */
+static const char *determiners[] = {
+  "der", "dem", "den", "des", "die", "das", "ein", "einem", "einer", "eines", NULL
+};
 static const char *person_words[] = { "gebürtige", "gebürtiger", "gebürtigen", "geborene", "gebürtig", NULL };
 static const char *list_words[] = { "und", "sowie", "oder", NULL };
 
@@ -432,6 +443,18 @@ is_lower (const char *word)
   return g_unichar_islower (g_utf8_get_char (word));
 }
 
+/* An article, an adjective or an institution: "der", "benachbarten",
+ * "Kreis". */
+static gboolean
+is_filler (const char *word)
+{
+  if (word_in (word, determiners) || word_in (word, institutions))
+    return TRUE;
+  return is_lower (word) && !word_in (word, place_words) && strlen (word) > 3 &&
+         (g_str_has_suffix (word, "en") || g_str_has_suffix (word, "em") || g_str_has_suffix (word, "er") ||
+          g_str_has_suffix (word, "es") || g_str_has_suffix (word, "e"));
+}
+
 /* The role of the name at tokens @from to @to - 1. */
 static Role
 role_of (const char *text,
@@ -443,8 +466,6 @@ role_of (const char *text,
          guint       previous_end)
 {
   g_autofree char *prev = from > 0 ? token_text (text, tokens, from - 1) : NULL;
-  g_autofree char *prev2 = from > 1 ? token_text (text, tokens, from - 2) : NULL;
-  g_autofree char *prev3 = from > 2 ? token_text (text, tokens, from - 3) : NULL;
   g_autofree char *next = to < tokens->len ? token_text (text, tokens, to) : NULL;
 
   if (ending == ENDING_PERSON)
@@ -461,21 +482,33 @@ role_of (const char *text,
       return ROLE_PERSON;
     }
 
-  /* "aus Bonn", "aus dem Kreis Kleve", "aus der Stadt Essen". */
-  if ((prev != NULL && g_str_equal (prev, "aus")) ||
-      (prev2 != NULL && g_str_equal (prev2, "aus") && word_in (prev, institutions)) ||
-      (prev3 != NULL && g_str_equal (prev3, "aus") && word_in (prev, institutions)))
-    return ROLE_ORIGIN;
-
-  /* "aus Köln, Essen und Bielefeld": the list goes on. */
-  if (previous != NULL && previous->role == ROLE_ORIGIN && previous_end + 2 >= from)
+  /* "aus Bonn", "aus dem Kreis Kleve", "aus der benachbarten Stadt Essen". */
+  for (guint back = 1; back <= 4 && back <= from; back++)
     {
-      Token *last = &g_array_index (tokens, Token, previous_end - 1);
-      Token *first = &g_array_index (tokens, Token, from);
+      g_autofree char *word = token_text (text, tokens, from - back);
 
-      if (previous_end == from && only_separators (text, last->end, first->start))
+      if (g_str_equal (word, "aus"))
         return ROLE_ORIGIN;
-      if (previous_end + 1 == from && word_in (prev, list_words))
+      if (!is_filler (word))
+        break;
+    }
+
+  /* "aus Köln, Essen und Bielefeld", "aus Leverkusen und dem Kreis
+   * Mettmann": the list goes on. */
+  if (previous != NULL && previous->role == ROLE_ORIGIN && previous_end <= from && previous_end + 4 >= from)
+    {
+      gboolean list = TRUE;
+
+      /* Only commas and spaces between the words; a list word first. */
+      for (guint i = previous_end; i <= from && list; i++)
+        {
+          Token *t = &g_array_index (tokens, Token, i);
+          g_autofree char *word = i < from ? token_text (text, tokens, i) : NULL;
+
+          list = only_separators (text, (t - 1)->end, t->start) &&
+                 (i == from || (i == previous_end ? word_in (word, list_words) : is_filler (word)));
+        }
+      if (list)
         return ROLE_ORIGIN;
     }
 
@@ -509,7 +542,6 @@ scan_sentence (GArray     *hits,
       guint n = 0;
       Hit hit = { 0 };
       g_autofree char *prev = i > 0 ? token_text (text, tokens, i - 1) : NULL;
-      g_autofree char *prev2 = i > 1 ? token_text (text, tokens, i - 2) : NULL;
       g_autofree char *word = token_text (text, tokens, i);
 
       /* Names start with a capital. */
@@ -550,10 +582,9 @@ scan_sentence (GArray     *hits,
           continue;
         }
 
-      /* "an dem internationalen Essen": a meal. */
+      /* "an dem internationalen Essen", "syrisches Essen": a meal. */
       if (name->kind == NAME_MEAL && n == 1 && prev != NULL &&
-          (word_in (prev, articles) ||
-           (is_lower (prev) && prev2 != NULL && word_in (prev2, articles))))
+          (word_in (prev, articles) || (is_lower (prev) && !word_in (prev, place_words))))
         {
           i += n;
           continue;
@@ -925,9 +956,13 @@ atlas_detect_release (const char *title,
   for (guint i = 0; i < sentences->len; i++)
     {
       Sentence *s = sentences->pdata[i];
+      Sentence *previous = i > 0 ? sentences->pdata[i - 1] : NULL;
       guint before = hits->len;
 
-      s->visit = atlas_detect_visit_sentence (s->text, official, &s->verb_offset);
+      s->names_official = official && atlas_detect_names_official (s->text);
+      s->visit = atlas_detect_visit_sentence (s->text, official,
+                                              previous != NULL && previous->names_official,
+                                              &s->verb_offset);
       scan_sentence (hits, s->text, i);
 
       /* State-wide events and stops to come name places, not the subject. */
