@@ -39,6 +39,8 @@ AtlasVisitSentence atlas_detect_visit_sentence (const char *sentence,
                                                 gboolean    official_before,
                                                 int        *verb_offset);
 gboolean           atlas_detect_names_official (const char *text);
+gboolean           atlas_detect_visit_announced (const char *sentence,
+                                                 int         verb_offset);
 gboolean           atlas_detect_visit_day      (const char *sentence,
                                                 int         verb_offset,
                                                 gint64      published,

@@ -101,6 +101,18 @@ static const char *other_venue_pattern =
 /* A sentence that goes on about the official of the sentence before. */
 static const char *pronoun_pattern = "(*UCP)\\b(?:[Ss]ie|[Ee]r|ihr|ihm|ihn)\\b";
 
+/* A visit verb in the present tense: in a release's text (not its
+ * headline) it announces the visit ("Am Donnerstag besucht die
+ * Staatssekretärin …"); reports are in the past or perfect tense. */
+static const char *present_pattern =
+  "(*UCP)(?:besucht|kommt|kommen|trifft|treffen|informiert\\s+sich|informieren\\s+sich|macht|machen|"
+  "schaut|schauen|tauscht|tauschen|nimmt|nehmen|empfängt|empfangen|begrüßt|begrüßen|eröffnet|eröffnen|"
+  "verbringt|besichtigt|besichtigen|hospitiert|stattet|reist|fährt|ist\\s+zu\\s+Gast)(?!\\w)";
+
+/* Past and perfect auxiliaries: "hat … besucht", "wurde … empfangen". */
+static const char *past_pattern =
+  "(*UCP)\\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden)\\b";
+
 static const char *future_pattern =
   "(*UCP)\\b(?:wird|werden|will|wollen|möchte|möchten|plant|geplant|kommenden|nächsten)\\b";
 
@@ -120,6 +132,8 @@ typedef enum {
   REGEX_CENTRE,
   REGEX_OTHER_VENUE,
   REGEX_PRONOUN,
+  REGEX_PRESENT,
+  REGEX_PAST,
   REGEX_FUTURE,
   REGEX_DATE,
   N_REGEXES
@@ -135,7 +149,7 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, pronoun_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -226,6 +240,22 @@ atlas_detect_visit_sentence (const char *sentence,
   if (g_regex_match (get_regex (REGEX_OTHER_VENUE), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_OTHER_VENUE;
   return ATLAS_VISIT_SENTENCE_PLACE;
+}
+
+/**
+ * atlas_detect_visit_announced:
+ * @sentence: a visit sentence of a release's text
+ * @verb_offset: where its visit expression starts
+ *
+ * Returns: %TRUE when its visit verb is in the present tense, which in a
+ *   release's text announces the visit
+ */
+gboolean
+atlas_detect_visit_announced (const char *sentence,
+                              int         verb_offset)
+{
+  return g_regex_match_full (get_regex (REGEX_PRESENT), sentence, -1, verb_offset, G_REGEX_MATCH_ANCHORED, NULL, NULL) &&
+         !g_regex_match (get_regex (REGEX_PAST), sentence, 0, NULL);
 }
 
 /**
@@ -395,7 +425,8 @@ read_date (GMatchInfo    *match,
  * @verb_offset: where its visit expression starts
  * @published: the release's date
  * @planned: (inout): set when the visit is still to come (a future verb, or
- *   a day after publication); read as whether to look ahead for weekdays
+ *   a day after publication), cleared when an announcement's day is gone;
+ *   read as whether to look ahead for weekdays
  * @day: (out caller-allocates): the day
  *
  * Returns: %TRUE when @sentence states the day of the visit
@@ -409,11 +440,12 @@ atlas_detect_visit_day (const char *sentence,
 {
   g_autoptr(GMatchInfo) match = NULL;
   GDate pub;
-  gboolean found = FALSE;
+  gboolean found = FALSE, future;
   int best_distance = G_MAXINT;
 
   atlas_detect_publication_day (published, &pub);
-  if (g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, NULL))
+  future = g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, NULL);
+  if (future)
     *planned = TRUE;
 
   g_regex_match (get_regex (REGEX_DATE), sentence, 0, &match);
@@ -439,5 +471,8 @@ atlas_detect_visit_day (const char *sentence,
 
   if (found && g_date_compare (day, &pub) > 0)
     *planned = TRUE;
+  /* Announced by the tense alone, but on a day gone by: a report. */
+  else if (found && !future && g_date_compare (day, &pub) < 0)
+    *planned = FALSE;
   return found;
 }

@@ -823,6 +823,14 @@ by_score (gconstpointer a,
   return (int) ca->first_sentence - (int) cb->first_sentence;
 }
 
+/* A visit verb in the present tense announces the visit, except in the
+ * headline. */
+static gboolean
+announced (const Sentence *s)
+{
+  return s->position != POSITION_TITLE && atlas_detect_visit_announced (s->text, s->verb_offset);
+}
+
 /* Fills in the visit of @m from the visit sentences; @named: whether the
  * sentences name its centre (else the visit is the text's, given to its
  * main centre). */
@@ -860,7 +868,7 @@ find_visit (AtlasCentreMention *m,
             evidence = i;
             named = here;
           }
-        planned = FALSE;
+        planned = announced (s);
         if (atlas_detect_visit_day (s->text, s->verb_offset, published, &planned, &day))
           {
             m->day_stated = TRUE;
@@ -877,7 +885,7 @@ find_visit (AtlasCentreMention *m,
       GDate ignored;
 
       atlas_detect_publication_day (published, &day);
-      planned = FALSE;
+      planned = announced (s);
       atlas_detect_visit_day (s->text, s->verb_offset, published, &planned, &ignored);
 
       /* "Am Dienstag stand in Bottrop die Sprachförderung im Mittelpunkt.
