@@ -44,7 +44,8 @@
 /* Strong expressions say "visit" whoever the subject; weak ones (being
  * somewhere, coming, meeting, taking time, being shown, opening) are visits
  * only when the sentence names the official or, by a pronoun, continues
- * the sentence before that names them. A separable verb's particle or a
+ * the sentence before that names them; talking (spoke, discussed, listened)
+ * only when the sentence names the official at the centre. A separable verb's particle or a
  * verb's place may stand far from it: the gaps span most of a clause. */
 static const char *visit_pattern =
   "(*UCP)(?:(?<strong>[Bb]esuch(?:t|te|ten|test|en|e|s)?(?!\\w)|Besuchs(?:tag|termin|programm|reise)(?!\\w)|"
@@ -57,18 +58,31 @@ static const char *visit_pattern =
   "[Ee]inen\\s+(?:Eindruck|Überblick)\\s+(?:von|vom|über)|"
   "schaut(?:e|en)?\\b.{0,120}?\\bvorbei|statte(?:t|te|ten)\\b.{0,120}?\\bBesuch|"
   "besichtigt(?:e|en)?|hospitiert(?:e|en)?|tauscht(?:e|en)?\\s+sich|nahm(?:en)?\\b.{0,120}?\\bteil|"
-  "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch)(?!\\w))|"
+  "vorbeigeschaut|vorbeigekommen|hereingeschaut|reingeschaut|Ortstermin|Vor-Ort-Termin|mach(?:t|te|ten)\\b.{0,120}?\\bHalt|"
+  "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch|"
+  "Sommerreise|Informationsreise|Rundreise)(?!\\w))|"
   "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?|"
   "war(?:en)?\\b.{0,80}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
   "(?:ging|reiste|fuhr)\\b.{0,120}?\\b(?:" TO_PLACE "|zum|zur)|"
   "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
   "tr(?:af|afen|ifft|effen)(?!.{0,40}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl)\\b)|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
-  "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern)|"
+  "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern|berichten)|"
+  "[Vv]or\\s+Ort\\s+(?:in|im|beim|bei)|kennen(?:zu)?lernen|kennengelernt|lernte\\b.{0,120}?\\bkennen|(?:warf|wirft|werfen)\\b.{0,80}?\\bBlick|"
+  "Blick\\b.{0,120}?\\b(?:warf|wirft|werfen)|"
+  "Einblick(?:e)?|hörte\\s+sich\\b.{0,150}?\\ban|Termin\\s+(?:im|in|bei|beim)|"
   "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
   "(?:sah|sieht|schaute|schaut)\\s+sich\\b.{0,150}?\\ban|"
   "überzeugt(?:e|en)?\\s+sich|sich\\b.{0,100}?\\büberzeugt|eröffnet(?:e|en)?|Rundgang|"
   "(?:Rund)?[Rr]eise\\s+durch|führt(?:e|en)?\\s+(?:sie|ihn|die\\s+\\w+|den\\s+\\w+)\\b.{0,100}?\\bdurch)(?!\\w)|"
-  "[Gg]ast(?!\\w)))";
+  "[Gg]ast(?!\\w))|"
+  "(?<talk>\\b(?:spr(?:ach|achen|icht)|diskutiert(?:e|en)?|unterhielt|redete|hörte\\b.{0,100}?\\bzu|"
+  "stellte\\s+sich\\b.{0,60}?\\bFragen|[Ii]m\\s+Gespräch\\s+mit)(?!\\w)))";
+
+/* Talking is a visit only at the centre: "Im Kommunalen
+ * Integrationszentrum Bottrop sprach der Staatssekretär mit Müttern". */
+static const char *at_centre_pattern =
+  "(*UCP)\\b(?:[Ii]m|[Bb]eim|[Ii]n\\s+de[mn]|[Bb]ei\\s+de[mn])\\s+(?:\\p{Lu}[\\w-]*\\s+){0,2}"
+  "(?:Integrationszentrum|KI\\b|KIZ\\b|Haus\\s+der\\s+Integration)";
 
 /* Needed with the verbs that alone say nothing of a visit. */
 static const char *official_pattern =
@@ -132,6 +146,7 @@ typedef enum {
   REGEX_CENTRE,
   REGEX_OTHER_VENUE,
   REGEX_PRONOUN,
+  REGEX_AT_CENTRE,
   REGEX_PRESENT,
   REGEX_PAST,
   REGEX_FUTURE,
@@ -149,7 +164,7 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, pronoun_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, at_centre_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -195,7 +210,7 @@ atlas_detect_visit_sentence (const char *sentence,
 {
   gboolean official_here, by_pronoun, weak_by_pronoun = FALSE;
   gint start_position = 0;
-  gboolean found = FALSE;
+  gboolean found = FALSE, strong_found = FALSE;
 
   *verb_offset = 0;
   if (g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
@@ -208,27 +223,59 @@ atlas_detect_visit_sentence (const char *sentence,
    * expression is a visit to the centre only, not to a place. */
   by_pronoun = !official_here && official_before && g_regex_match (get_regex (REGEX_PRONOUN), sentence, 0, NULL);
 
-  /* The first strong expression, or weak one with the official; a weak
-   * one without them may hide a strong one inside its gap, so the search
-   * goes on from just after its start. */
+  /* The first strong expression, a weak one with the official, or talk
+   * with the official at the centre; one that does not count may hide
+   * another inside its gap, so the search goes on from just after its
+   * start. */
   while (!found)
     {
       g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *weak = NULL;
+      g_autofree char *talk = NULL;
       int start = 0, end = 0;
 
       if (!g_regex_match_full (get_regex (REGEX_VISIT), sentence, -1, start_position, 0, &match, NULL))
         return ATLAS_VISIT_SENTENCE_NONE;
       g_match_info_fetch_pos (match, 0, &start, &end);
       weak = g_match_info_fetch_named (match, "weak");
-      if (weak == NULL || *weak == '\0' || official_here || by_pronoun)
+      talk = g_match_info_fetch_named (match, "talk");
+      weak_by_pronoun = FALSE;
+      if (talk != NULL && *talk != '\0')
+        found = official_here && g_regex_match (get_regex (REGEX_AT_CENTRE), sentence, 0, NULL);
+      else if (weak != NULL && *weak != '\0')
         {
-          *verb_offset = start;
-          found = TRUE;
-          weak_by_pronoun = weak != NULL && *weak != '\0' && !official_here;
+          found = official_here || by_pronoun;
+          weak_by_pronoun = !official_here;
         }
       else
+        found = strong_found = TRUE;
+
+      if (found)
+        *verb_offset = start;
+      else
         start_position = g_utf8_next_char (sentence + start) - sentence;
+    }
+
+  /* A strong expression later in the sentence is its verb: "Auf dem Weg
+   * zu einem Termin in Wuppertal hat sie beim Zentrum vorbeigeschaut". */
+  if (!strong_found)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      start_position = g_utf8_next_char (sentence + *verb_offset) - sentence;
+      g_regex_match_full (get_regex (REGEX_VISIT), sentence, -1, start_position, 0, &match, NULL);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *strong = g_match_info_fetch_named (match, "strong");
+
+          if (strong != NULL && *strong != '\0')
+            {
+              g_match_info_fetch_pos (match, 0, verb_offset, NULL);
+              weak_by_pronoun = FALSE;
+              break;
+            }
+          g_match_info_next (match, NULL);
+        }
     }
 
   if (g_regex_match (get_regex (REGEX_RECALLED), sentence, 0, NULL))

@@ -482,6 +482,26 @@ role_of (const char *text,
       return ROLE_PERSON;
     }
 
+  /* "Auf dem Weg zu einem Termin in Wuppertal", "auf dem Rückweg nach
+   * Bonn": passed through, not visited. */
+  for (guint back = 1; back <= 6 && back + 2 <= from; back++)
+    {
+      Token *t = &g_array_index (tokens, Token, from - back);
+      g_autofree char *word = token_text (text, tokens, from - back);
+
+      if (strspn (text + t->end, " ") != (gsize) ((t + 1)->start - t->end))
+        break;
+      if (g_str_equal (word, "Weg") || g_str_equal (word, "Rückweg") || g_str_equal (word, "Hinweg"))
+        {
+          g_autofree char *article = token_text (text, tokens, from - back - 1);
+          g_autofree char *preposition = token_text (text, tokens, from - back - 2);
+
+          if (g_str_equal (article, "dem") && g_ascii_strcasecmp (preposition, "auf") == 0)
+            return ROLE_MENTION;
+          break;
+        }
+    }
+
   /* "aus Bonn", "aus dem Kreis Kleve", "aus der benachbarten Stadt Essen". */
   for (guint back = 1; back <= 4 && back <= from; back++)
     {
