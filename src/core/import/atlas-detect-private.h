@@ -36,6 +36,7 @@ typedef enum {
 
 AtlasVisitSentence atlas_detect_visit_sentence (const char *sentence,
                                                 gboolean    official_named,
+                                                gboolean    official_here,
                                                 gboolean    official_before,
                                                 int        *verb_offset);
 gboolean           atlas_detect_names_official (const char *text);

@@ -197,6 +197,7 @@ atlas_detect_names_official (const char *text)
  * atlas_detect_visit_sentence:
  * @sentence: one sentence
  * @official_named: whether the release names a visiting official
+ * @official_here: whether @sentence names them (by office or name)
  * @official_before: whether the sentence before names them
  * @verb_offset: (out): where the visit expression starts
  *
@@ -205,10 +206,11 @@ atlas_detect_names_official (const char *text)
 AtlasVisitSentence
 atlas_detect_visit_sentence (const char *sentence,
                              gboolean    official_named,
+                             gboolean    official_here,
                              gboolean    official_before,
                              int        *verb_offset)
 {
-  gboolean official_here, by_pronoun, weak_by_pronoun = FALSE;
+  gboolean by_pronoun, weak_by_pronoun = FALSE;
   gint start_position = 0;
   gboolean found = FALSE, strong_found = FALSE;
 
@@ -218,7 +220,6 @@ atlas_detect_visit_sentence (const char *sentence,
   if (!official_named)
     return ATLAS_VISIT_SENTENCE_NONE;
 
-  official_here = g_regex_match (get_regex (REGEX_OFFICIAL), sentence, 0, NULL);
   /* "Sie war danach beim Integrationszentrum": by a pronoun, a weak
    * expression is a visit to the centre only, not to a place. */
   by_pronoun = !official_here && official_before && g_regex_match (get_regex (REGEX_PRONOUN), sentence, 0, NULL);

@@ -933,6 +933,41 @@ find_visit (AtlasCentreMention *m,
     m->visit_confidence -= 0.1;
 }
 
+/* The surnames of the officials named with their office: after
+ * "Staatssekretärin Miriam Kaltenbach", "Kaltenbach" alone is her. */
+static GStrv
+official_surnames (const char *text)
+{
+  g_autofree char *visitors = atlas_detect_visitors (text);
+  g_auto(GStrv) names = *visitors ? g_strsplit (visitors, "; ", -1) : g_new0 (char *, 1);
+  GStrv surnames = g_new0 (char *, g_strv_length (names) + 1);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      const char *space = strrchr (names[i], ' ');
+
+      surnames[i] = g_strdup (space ? space + 1 : names[i]);
+    }
+  return surnames;
+}
+
+static gboolean
+names_surname (const char *text,
+               GStrv       surnames)
+{
+  for (guint i = 0; surnames != NULL && surnames[i]; i++)
+    {
+      const char *at = strstr (text, surnames[i]);
+      gsize len = strlen (surnames[i]);
+
+      /* A whole word: "Kaltenbach", not "Kaltenbacher". */
+      if (at != NULL && (at == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
+          !g_unichar_isalnum (g_utf8_get_char (at + len)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * atlas_detect_release:
  * @title: the release's title
@@ -957,6 +992,7 @@ atlas_detect_release (const char *title,
   g_autofree char *all = NULL;
   g_autofree char *source_copy = NULL;
   GArray *mentions = g_array_new (FALSE, TRUE, sizeof (AtlasCentreMention));
+  g_auto(GStrv) surnames = NULL;
   gboolean official, statewide, in_koeln = FALSE, in_staedteregion, source_mulheim;
   const char *koeln = g_intern_string ("05315");
   const char *ruhr_mulheim = g_intern_string ("05117");
@@ -976,6 +1012,8 @@ atlas_detect_release (const char *title,
   source = source_copy = atlas_detect_strndup (source, strlen (source));
 
   official = atlas_detect_names_official (all);
+  if (official)
+    surnames = official_surnames (all);
   statewide = matches (PATTERN_STATEWIDE, all) || matches (PATTERN_STATE_SOURCE, source);
   in_staedteregion = matches (PATTERN_STAEDTEREGION, all) || matches (PATTERN_STAEDTEREGION, source);
   source_mulheim = strstr (source, "Mülheim") != NULL;
@@ -987,8 +1025,8 @@ atlas_detect_release (const char *title,
       Sentence *previous = i > 0 ? sentences->pdata[i - 1] : NULL;
       guint before = hits->len;
 
-      s->names_official = official && atlas_detect_names_official (s->text);
-      s->visit = atlas_detect_visit_sentence (s->text, official,
+      s->names_official = official && (atlas_detect_names_official (s->text) || names_surname (s->text, surnames));
+      s->visit = atlas_detect_visit_sentence (s->text, official, s->names_official,
                                               previous != NULL && previous->names_official,
                                               &s->verb_offset);
       scan_sentence (hits, s->text, i);
