@@ -41,6 +41,10 @@
  * or "nach langen Beratungen". */
 #define TO_PLACE "nach\\s+(?!de[mnr]\\b|eine[mnr]?\\b)\\p{Lu}[\\w-]*|ins|in\\s+(?:den|die|das)"
 
+/* Meeting or welcoming a decision is no visit: "traf die Entscheidung",
+ * "begrüßte den Beschluss". */
+#define NOT_A_MATTER "(?!.{0,60}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl|Beschluss|Initiative|Vorschlag|Pläne)\\b)"
+
 /* Strong expressions say "visit" whoever the subject; weak ones (being
  * somewhere, coming, meeting, taking time, being shown, opening) are visits
  * only when the sentence names the official or, by a pronoun, continues
@@ -57,15 +61,15 @@ static const char *visit_pattern =
   "(?:verschaff|mach)(?:t|te|ten)\\s+sich\\b.{0,80}?\\beinen\\s+(?:Eindruck|Überblick)|"
   "[Ee]inen\\s+(?:Eindruck|Überblick)\\s+(?:von|vom|über)|"
   "schaut(?:e|en)?\\b.{0,120}?\\bvorbei|statte(?:t|te|ten)\\b.{0,120}?\\bBesuch|"
-  "besichtigt(?:e|en)?|hospitiert(?:e|en)?|tauscht(?:e|en)?\\s+sich|nahm(?:en)?\\b.{0,120}?\\bteil|"
+  "besichtigt(?:e|en)?|hospitiert(?:e|en)?|tauscht(?:e|en)?\\s+sich|"
   "vorbeigeschaut|vorbeigekommen|hereingeschaut|reingeschaut|Ortstermin|Vor-Ort-Termin|mach(?:t|te|ten)\\b.{0,120}?\\bHalt|"
   "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch|"
   "Sommerreise|Informationsreise|Rundreise)(?!\\w))|"
-  "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?|"
+  "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?" NOT_A_MATTER "|nahm(?:en)?\\b.{0,120}?\\bteil|"
   "war(?:en)?\\b.{0,80}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
   "(?:ging|reiste|fuhr)\\b.{0,120}?\\b(?:" TO_PLACE "|zum|zur)|"
   "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
-  "tr(?:af|afen|ifft|effen)(?!.{0,40}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl)\\b)|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
+  "tr(?:af|afen|ifft|effen)" NOT_A_MATTER "|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
   "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern|berichten)|"
   "[Vv]or\\s+Ort\\s+(?:in|im|beim|bei)|kennen(?:zu)?lernen|kennengelernt|lernte\\b.{0,120}?\\bkennen|(?:warf|wirft|werfen)\\b.{0,80}?\\bBlick|"
   "Blick\\b.{0,120}?\\b(?:warf|wirft|werfen)|"
@@ -112,6 +116,12 @@ static const char *other_venue_pattern =
   "Mehrgenerationenhaus|Begegnungsstätte|[Vv]erein\\b|[Mm]useum|[Tt]heater|[Bb]ibliothek|[Bb]ücherei|"
   "[Gg]edenkstätte|Integrationsrat|Integrationsbeirat|[Kk]ongress|Messe\\b|Goldene\\w*\\s+Buch)";
 
+/* Taking part from afar: weak expressions and talk are then no visit. */
+static const char *remote_pattern =
+  "(*UCP)(?:per\\s+(?:Video|Telefon|Zoom)|zugeschaltet|Video(?:konferenz|schalte|botschaft|gruß)|"
+  "Online-?(?:Konferenz|Treffen|Veranstaltung|Sitzung)|\\bonline\\s+(?:bei|beim|dabei)\\b|[Vv]irtuell|Livestream|"
+  "Telefonat|telefonierte)";
+
 /* A sentence that goes on about the official of the sentence before. */
 static const char *pronoun_pattern = "(*UCP)\\b(?:[Ss]ie|[Ee]r|ihr|ihm|ihn)\\b";
 
@@ -147,6 +157,7 @@ typedef enum {
   REGEX_OTHER_VENUE,
   REGEX_PRONOUN,
   REGEX_AT_CENTRE,
+  REGEX_REMOTE,
   REGEX_PRESENT,
   REGEX_PAST,
   REGEX_FUTURE,
@@ -164,7 +175,7 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, pronoun_pattern, at_centre_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -210,7 +221,7 @@ atlas_detect_visit_sentence (const char *sentence,
                              gboolean    official_before,
                              int        *verb_offset)
 {
-  gboolean by_pronoun, weak_by_pronoun = FALSE;
+  gboolean by_pronoun, remote, weak_by_pronoun = FALSE;
   gint start_position = 0;
   gboolean found = FALSE, strong_found = FALSE;
 
@@ -223,6 +234,7 @@ atlas_detect_visit_sentence (const char *sentence,
   /* "Sie war danach beim Integrationszentrum": by a pronoun, a weak
    * expression is a visit to the centre only, not to a place. */
   by_pronoun = !official_here && official_before && g_regex_match (get_regex (REGEX_PRONOUN), sentence, 0, NULL);
+  remote = g_regex_match (get_regex (REGEX_REMOTE), sentence, 0, NULL);
 
   /* The first strong expression, a weak one with the official, or talk
    * with the official at the centre; one that does not count may hide
@@ -242,10 +254,10 @@ atlas_detect_visit_sentence (const char *sentence,
       talk = g_match_info_fetch_named (match, "talk");
       weak_by_pronoun = FALSE;
       if (talk != NULL && *talk != '\0')
-        found = official_here && g_regex_match (get_regex (REGEX_AT_CENTRE), sentence, 0, NULL);
+        found = official_here && !remote && g_regex_match (get_regex (REGEX_AT_CENTRE), sentence, 0, NULL);
       else if (weak != NULL && *weak != '\0')
         {
-          found = official_here || by_pronoun;
+          found = (official_here || by_pronoun) && !remote;
           weak_by_pronoun = !official_here;
         }
       else
