@@ -843,6 +843,22 @@ by_score (gconstpointer a,
   return (int) ca->first_sentence - (int) cb->first_sentence;
 }
 
+/* Whether sentence @i names the centre @ags as a place. */
+static gboolean
+names_centre (GArray     *hits,
+              guint       i,
+              const char *ags)
+{
+  for (guint h = 0; h < hits->len; h++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, h);
+
+      if (hit->sentence == i && g_str_equal (hit->centre, ags) && role_weight[hit->role] > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A visit verb in the present tense announces the visit, except in the
  * headline. */
 static gboolean
@@ -870,17 +886,11 @@ find_visit (AtlasCentreMention *m,
     for (guint i = 0; i < sentences->len && !m->day_stated; i++)
       {
         Sentence *s = sentences->pdata[i];
-        gboolean here = FALSE;
+        gboolean here;
 
         if (!is_visit (s))
           continue;
-        for (guint h = 0; h < hits->len; h++)
-          {
-            Hit *hit = &g_array_index (hits, Hit, h);
-
-            if (hit->sentence == i && g_str_equal (hit->centre, m->ags) && role_weight[hit->role] > 0)
-              here = TRUE;
-          }
+        here = names_centre (hits, i, m->ags);
         if (here != (pass == 0))
           continue;
         if (evidence < 0 || (here && !named))
@@ -919,6 +929,20 @@ find_visit (AtlasCentreMention *m,
             break;
           m->day_stated = atlas_detect_visit_day (before->text, strlen (before->text), published,
                                                   &planned, &day);
+        }
+
+      /* "Staatssekretärin besucht Integrationszentrum" over "Am Mittwoch
+       * stellte das Kommunale Integrationszentrum der Staatssekretärin …
+       * vor": the day of the lead, where it names the official or the
+       * centre. */
+      for (guint i = 0; i < sentences->len && !m->day_stated; i++)
+        {
+          Sentence *lead = sentences->pdata[i];
+
+          if (lead->position != POSITION_LEAD || (int) i == evidence ||
+              (!lead->names_official && !names_centre (hits, i, m->ags)))
+            continue;
+          m->day_stated = atlas_detect_visit_day (lead->text, 0, published, &planned, &day);
         }
       if (!m->day_stated)
         atlas_detect_publication_day (published, &day);
