@@ -71,7 +71,8 @@ static const char *visit_pattern =
   "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
   "tr(?:af|afen|ifft|effen)" NOT_A_MATTER "|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
   "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern|berichten)|"
-  "[Vv]or\\s+Ort\\s+(?:in|im|beim|bei)|kennen(?:zu)?lernen|kennengelernt|lernte\\b.{0,120}?\\bkennen|(?:warf|wirft|werfen)\\b.{0,80}?\\bBlick|"
+  "folgt(?:e|en)?\\b.{0,80}?\\bEinladung|Einladung\\b.{0,80}?\\bfolgt(?:e|en)?|such(?:t|te|ten)\\b.{0,120}?\\bauf|aufgesucht|"
+  "weilte|in\\s+Augenschein|[Vv]or\\s+Ort\\s+(?:in|im|beim|bei)|kennen(?:zu)?lernen|kennengelernt|lernte\\b.{0,120}?\\bkennen|(?:warf|wirft|werfen)\\b.{0,80}?\\bBlick|"
   "Blick\\b.{0,120}?\\b(?:warf|wirft|werfen)|"
   "Einblick(?:e)?|hörte\\s+sich\\b.{0,150}?\\ban|Termin\\s+(?:im|in|bei|beim)|"
   "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
@@ -138,7 +139,16 @@ static const char *past_pattern =
   "(*UCP)\\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden)\\b";
 
 static const char *future_pattern =
-  "(*UCP)\\b(?:wird|werden|will|wollen|möchte|möchten|plant|geplant|kommenden|nächsten)\\b";
+  "(*UCP)\\b(?:wird|werden|will|wollen|möchte|möchten|soll|sollen|plant|geplant|vorgesehen|kommenden|nächsten|"
+  "erwartet|erwarten|(?:kündigt(?:e|en)?\\b.{0,40}?\\ban|angekündigt)\\b.{0,150}?\\b(?:zu\\s+(?:besuchen|kommen|treffen)|vorbeizuschauen))\\b";
+
+/* A visit verb in the past tense: the sentence reports the visit, whatever
+ * it says of the future ("besuchte … und kündigte an, dass …"). */
+static const char *past_verb_pattern =
+  "(*UCP)(?:besuchten?|war(?:en)?|kam(?:en)?|traf(?:en)?|informierten?|machten?|schauten?|statteten?|empfing(?:en)?|"
+  "begrüßten?|eröffneten?|verbrachten?|besichtigten?|hospitierten?|tauschten?|nahm(?:en)?|ließ(?:en)?|ging(?:en)?|"
+  "reisten?|fuhr(?:en)?|überzeugten?|sah(?:en)?|folgten?|suchten?|weilten?|führten?|hörten?|sprach(?:en)?|"
+  "diskutierten?|unterhielt(?:en)?|redeten?|warf(?:en)?|lernten?|verschafften?)(?!\\w)";
 
 /* Weekday and date together first, so that "Donnerstag, 16. Januar" is one
  * date. */
@@ -160,6 +170,7 @@ typedef enum {
   REGEX_REMOTE,
   REGEX_PRESENT,
   REGEX_PAST,
+  REGEX_PAST_VERB,
   REGEX_FUTURE,
   REGEX_DATE,
   N_REGEXES
@@ -175,7 +186,7 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern, past_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern, past_pattern, past_verb_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -504,7 +515,8 @@ atlas_detect_visit_day (const char *sentence,
   int best_distance = G_MAXINT;
 
   atlas_detect_publication_day (published, &pub);
-  future = g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, NULL);
+  future = g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, NULL) &&
+           !g_regex_match_full (get_regex (REGEX_PAST_VERB), sentence, -1, verb_offset, G_REGEX_MATCH_ANCHORED, NULL, NULL);
   if (future)
     *planned = TRUE;
 
