@@ -13,21 +13,27 @@
  *   address lines; a dateline counts as much as the body, except in texts
  *   about all of NRW, where it is only the ministry's seat.
  * - Role: the place where something happens counts; where people come
- *   from ("Vertreter aus Bonn", "aus Köln, Essen und Bielefeld"), who they
- *   are ("die 37-jährige Kölnerin", "gebürtige Dortmunderin"), streets
- *   ("Neusser Straße"), buildings ("Aachen-Arkaden"), state-wide events
- *   and stops still to come ("Weitere Stationen …") do not. A place named
- *   in a sentence reporting the visit counts more.
+ *   from ("Vertreter aus Bonn", "aus der benachbarten Stadt Bottrop", "aus
+ *   Köln, Essen und dem Kreis Mettmann"), who they are ("die 37-jährige
+ *   Kölnerin", "gebürtige Dortmunderin"), streets ("Neusser Straße"),
+ *   buildings ("Aachen-Arkaden"), places passed through ("auf dem Weg zu
+ *   einem Termin in Wuppertal"), state-wide events and stops still to
+ *   come ("Weitere Stationen …") do not. A place named in a sentence
+ *   reporting the visit counts more.
  * - Ambiguous names: "Mülheim" is Mülheim an der Ruhr unless the text is
- *   about Köln (Köln-Mülheim); "Essen" after an article or adjective is a
- *   meal; bare "Aachen" in a text of the Städteregion Aachen is its seat,
- *   not Stadt Aachen's centre; common words that are also town names
- *   ("Lage", "Senden", "Wetter") count only after "in" or "nach".
+ *   about Köln (Köln-Mülheim); "Essen" after an article, an adjective or
+ *   any lowercase word but a preposition is a meal; bare "Aachen" in a
+ *   text of the Städteregion Aachen is its seat, not Stadt Aachen's
+ *   centre; common words that are also town names ("Lage", "Senden",
+ *   "Wetter") count only after "in" or "nach".
  *
  * The centres whose evidence reaches a threshold (and a third of the
  * strongest) are the ones the release is about; the others are mentioned.
  * Visits and their days come from the visit sentences
- * (atlas-detect-visit.c).
+ * (atlas-detect-visit.c); the official is named by their office, or after
+ * that by their surname alone. A visit whose sentence states no day takes
+ * the day of the sentence before, or of the lead where it names the
+ * official or the centre.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
