@@ -55,7 +55,7 @@ static const char *visit_pattern =
   "(*UCP)(?:(?<strong>[Bb]esuch(?:t|te|ten|test|en|e|s)?(?!\\w)|Besuchs(?:tag|termin|programm|reise)(?!\\w)|"
   "\\b(?:Stippvisite|Visite|Kurzbesuch|Zwischenstopp|Zwischenhalt|Abstecher|zu\\s+Gast|Station|Halt\\s+(?:in|im|bei|beim)|"
   "informiert(?:e|en)?\\s+sich|sich\\b.{0,100}?\\b(?:informiert|ausgetauscht)|"
-  "(?:ist|sind)\\b.{0,100}?\\bgekommen|ha(?:t|ben)\\b.{0,100}?\\bgetroffen|"
+  "(?:ist|sind)\\b.{0,60}?\\bgekommen|ha(?:t|ben)\\b.{0,80}?\\bgetroffen|"
   "mach(?:t|te|ten)\\s+sich\\b.{0,80}?\\bein\\s+Bild|[Ee]in\\s+Bild\\s+(?:von|vom|über)|"
   "führte\\b.{0,60}?\\bWeg|Weg\\s+führte|"
   "(?:verschaff|mach)(?:t|te|ten)\\s+sich\\b.{0,80}?\\beinen\\s+(?:Eindruck|Überblick)|"
@@ -66,7 +66,7 @@ static const char *visit_pattern =
   "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch|"
   "Sommerreise|Informationsreise|Rundreise)(?!\\w))|"
   "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?" NOT_A_MATTER "|nahm(?:en)?\\b.{0,120}?\\bteil|"
-  "war(?:en)?\\b.{0,80}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
+  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
   "(?:ging|reiste|fuhr)\\b.{0,120}?\\b(?:" TO_PLACE "|zum|zur)|"
   "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
   "tr(?:af|afen|ifft|effen)" NOT_A_MATTER "|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
@@ -75,9 +75,9 @@ static const char *visit_pattern =
   "weilte|in\\s+Augenschein|[Vv]or\\s+Ort\\s+(?:in|im|beim|bei)|kennen(?:zu)?lernen|kennengelernt|lernte\\b.{0,120}?\\bkennen|(?:warf|wirft|werfen)\\b.{0,80}?\\bBlick|"
   "Blick\\b.{0,120}?\\b(?:warf|wirft|werfen)|"
   "Einblick(?:e)?|hörte\\s+sich\\b.{0,150}?\\ban|Termin\\s+(?:im|in|bei|beim)|"
-  "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
+  "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|überzeugt|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
   "(?:sah|sieht|schaute|schaut)\\s+sich\\b.{0,150}?\\ban|"
-  "überzeugt(?:e|en)?\\s+sich|sich\\b.{0,100}?\\büberzeugt|eröffnet(?:e|en)?|Rundgang|"
+  "überzeugt(?:e|en)?\\s+sich|eröffnet(?:e|en)?|Rundgang|"
   "(?:Rund)?[Rr]eise\\s+durch|führt(?:e|en)?\\s+(?:sie|ihn|die\\s+\\w+|den\\s+\\w+)\\b.{0,100}?\\bdurch)(?!\\w)|"
   "[Gg]ast(?!\\w))|"
   "(?<talk>\\b(?:spr(?:ach|achen|icht)|diskutiert(?:e|en)?|unterhielt|redete|hörte\\b.{0,100}?\\bzu|"
@@ -215,6 +215,17 @@ atlas_detect_names_official (const char *text)
   return g_regex_match (get_regex (REGEX_OFFICIAL), text, 0, NULL);
 }
 
+/* Whether @sentence says the official took part from afar; asked once,
+ * kept in @cache (-1: not asked yet). */
+static gboolean
+is_remote (const char *sentence,
+           int        *cache)
+{
+  if (*cache < 0)
+    *cache = g_regex_match (get_regex (REGEX_REMOTE), sentence, 0, NULL);
+  return *cache;
+}
+
 /**
  * atlas_detect_visit_sentence:
  * @sentence: one sentence
@@ -232,7 +243,8 @@ atlas_detect_visit_sentence (const char *sentence,
                              gboolean    official_before,
                              int        *verb_offset)
 {
-  gboolean by_pronoun, remote, weak_by_pronoun = FALSE;
+  gboolean by_pronoun, weak_by_pronoun = FALSE;
+  int remote = -1;
   gint start_position = 0;
   gboolean found = FALSE, strong_found = FALSE;
 
@@ -245,7 +257,6 @@ atlas_detect_visit_sentence (const char *sentence,
   /* "Sie war danach beim Integrationszentrum": by a pronoun, a weak
    * expression is a visit to the centre only, not to a place. */
   by_pronoun = !official_here && official_before && g_regex_match (get_regex (REGEX_PRONOUN), sentence, 0, NULL);
-  remote = g_regex_match (get_regex (REGEX_REMOTE), sentence, 0, NULL);
 
   /* The first strong expression, a weak one with the official, or talk
    * with the official at the centre; one that does not count may hide
@@ -265,10 +276,11 @@ atlas_detect_visit_sentence (const char *sentence,
       talk = g_match_info_fetch_named (match, "talk");
       weak_by_pronoun = FALSE;
       if (talk != NULL && *talk != '\0')
-        found = official_here && !remote && g_regex_match (get_regex (REGEX_AT_CENTRE), sentence, 0, NULL);
+        found = official_here && !is_remote (sentence, &remote) &&
+                g_regex_match (get_regex (REGEX_AT_CENTRE), sentence, 0, NULL);
       else if (weak != NULL && *weak != '\0')
         {
-          found = (official_here || by_pronoun) && !remote;
+          found = (official_here || by_pronoun) && !is_remote (sentence, &remote);
           weak_by_pronoun = !official_here;
         }
       else

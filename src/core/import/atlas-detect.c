@@ -1255,10 +1255,12 @@ atlas_detect_highlight (const char         *text,
 }
 
 /* An office, then the name: "Staatssekretärin Serap Güler",
- * "Die Staatssekretärin für Integration, Serap Güler". */
+ * "Die Staatssekretärin für Integration, Serap Güler". The offices are
+ * found inside compounds ("Staatsministerin", "Integrationsministerin")
+ * without a leading \w*, which would make PCRE2 backtrack over every
+ * word. */
 static const char *visitor_pattern =
-  "(*UCP)\\b(?:\\w*[Ss]taatssekretär(?:in)?|Staatsminister(?:in)?|\\w*[Mm]inister(?:in)?|"
-  "Ministerpräsident(?:in)?)(?:\\s+für\\s+\\w+)?,?\\s+"
+  "(*UCP)(?:Ministerpräsident(?:in)?|[Ss]taatssekretär(?:in)?|[Mm]inister(?:in)?)(?:\\s+für\\s+\\w+)?,?\\s+"
   "((?:Dr\\.\\s+)?\\p{Lu}[\\w-]+\\s+\\p{Lu}[\\w-]+)";
 
 static GRegex *
