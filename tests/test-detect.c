@@ -27,14 +27,16 @@ typedef struct {
 /* The figures reached (see the report of #18); a change that loses any of
  * them fails. The labelled set was written with the rules. The first
  * held-out set was written before the last rules and some of them follow
- * its misses; the second was written after all rules and changed none:
- * its figures are the estimate for texts detection has not seen. The third
- * was written, with new phrasings of every class, before the rules were
- * changed again and changed none of them. */
-static const LabelledSet labelled = { "detect-cases.txt", 120, 1.0, 1.0, 1.0, 1.0, 1.0 };
+ * its misses; the second was written after the first round of rules and
+ * changed none of them (the second round's vocabulary was asked for by the
+ * kinds of phrasing it missed, named in the brief). The third was
+ * written, with new phrasings of every class, before the second round of
+ * rules and changed none of them: its figures are the estimate for texts
+ * detection has not seen. */
+static const LabelledSet labelled = { "detect-cases.txt", 195, 1.0, 1.0, 1.0, 1.0, 1.0 };
 static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.95, 0.99 };
-static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.78, 0.99 };
-static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.85, 0.96, 0.73, 0.55, 0.92 };
+static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.99, 0.99 };
+static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.90, 0.96, 0.94, 0.72, 0.99 };
 
 typedef struct {
   char *id;
