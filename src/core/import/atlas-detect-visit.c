@@ -48,9 +48,10 @@
 /* Strong expressions say "visit" whoever the subject; weak ones (being
  * somewhere, coming, meeting, taking time, being shown, opening) are visits
  * only when the sentence names the official or, by a pronoun, continues
- * the sentence before that names them; talking (spoke, discussed, listened)
- * only when the sentence names the official at the centre. A separable verb's particle or a
- * verb's place may stand far from it: the gaps span most of a clause. */
+ * the sentence before that names them; talking (spoke, discussed,
+ * listened) only when the sentence names the official at the centre. A
+ * separable verb's particle or a verb's place may stand far from it: the
+ * gaps span most of a clause. */
 static const char *visit_pattern =
   "(*UCP)(?:(?<strong>[Bb]esuch(?:t|te|ten|test|en|e|s)?(?!\\w)|Besuchs(?:tag|termin|programm|reise)(?!\\w)|"
   "\\b(?:Stippvisite|Visite|Kurzbesuch|Zwischenstopp|Zwischenhalt|Abstecher|zu\\s+Gast|Station|Halt\\s+(?:in|im|bei|beim)|"
@@ -186,7 +187,8 @@ get_regex (RegexId id)
     {
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
-        other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern, past_pattern, past_verb_pattern, future_pattern, date_pattern,
+        other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern,
+        past_pattern, past_verb_pattern, future_pattern, date_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)

@@ -987,13 +987,13 @@ names_surname (const char *text,
 {
   for (guint i = 0; surnames != NULL && surnames[i]; i++)
     {
-      const char *at = strstr (text, surnames[i]);
       gsize len = strlen (surnames[i]);
 
       /* A whole word: "Kaltenbach", not "Kaltenbacher". */
-      if (at != NULL && (at == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
-          !g_unichar_isalnum (g_utf8_get_char (at + len)))
-        return TRUE;
+      for (const char *at = strstr (text, surnames[i]); at != NULL; at = strstr (at + len, surnames[i]))
+        if ((at == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
+            !g_unichar_isalnum (g_utf8_get_char (at + len)))
+          return TRUE;
     }
   return FALSE;
 }
