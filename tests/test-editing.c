@@ -665,6 +665,50 @@ test_autosave_keeps_caret (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing without a pause for longer than ATLAS_EDITOR_MAX_UNSAVED_MS
+ * saves while the user goes on typing. In the notes that save came inside
+ * the key's own user action of the text buffer, and forgetting the
+ * buffer's undo there crashed GTK at the end of that action (a walk lost
+ * the last words of a note). Each key here is a user action as a real
+ * key press makes it. */
+static void
+test_long_typing_in_notes (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkTextBuffer *buffer;
+  g_autoptr(GString) typed = g_string_new (NULL);
+  g_autofree char *saved = NULL;
+  gint64 start;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  gtk_widget_grab_focus (row (editor, "notes_view"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row (editor, "notes_view")));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < (ATLAS_EDITOR_MAX_UNSAVED_MS + 600) * 1000)
+    {
+      char key = "Pressefotos liegen vor. "[typed->len % 24];
+
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_at_cursor (buffer, &key, 1);
+      gtk_text_buffer_end_user_action (buffer);
+      g_string_append_c (typed, key);
+      spin_until (NULL, NULL, ATLAS_EDITOR_SAVE_DELAY_MS / 4);
+    }
+  spin_until (NULL, NULL, 2 * ATLAS_EDITOR_SAVE_DELAY_MS);
+  saved = read_centre_field (fixture->db_path, "05315", ATLAS_CENTRE_NOTES);
+  g_assert_cmpstr (g_strstrip (saved), ==, g_strstrip (typed->str));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Text that fails its check is kept for its record when another one is
  * shown, and is back (still marked) when the record is shown again. */
 static void
@@ -894,6 +938,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/history-label", test_history_label);
   ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
   ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
+  ATLAS_TEST_ADD ("/editing/long-typing-in-notes", test_long_typing_in_notes);
 
   return g_test_run ();
 }

@@ -150,8 +150,8 @@ binding_reset_undo (Binding *b)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
 
-      gtk_text_buffer_set_enable_undo (buffer, FALSE);
-      gtk_text_buffer_set_enable_undo (buffer, TRUE);
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_end_irreversible_action (buffer);
     }
   /* Not for entries: GTK 4.18's GtkText crashes on the next key typed
    * after its undo was switched off and on with the focus in it. An
@@ -332,8 +332,12 @@ schedule_save (AtlasEditorForm *self)
     self->first_unsaved = now;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  /* Typing that goes on is saved as soon as the key that is being handled
+   * is done, never from inside it: a text view's key is a user action of
+   * its buffer, and the save forgets the buffer's undo steps, which GTK
+   * cannot take in the middle of one. */
   if (now - self->first_unsaved >= ATLAS_EDITOR_MAX_UNSAVED_MS * 1000)
-    atlas_editor_form_flush (self);
+    self->save_source = g_idle_add (save_timeout_cb, self);
   else
     self->save_source = g_timeout_add (ATLAS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
