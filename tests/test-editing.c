@@ -709,6 +709,32 @@ test_long_typing_in_notes (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The centre's "verified" date reads as every date the user sees,
+ * dd.mm.yyyy, also in the sources' subtitle (it said 2026-12-01, a walk
+ * found). */
+static void
+test_verified_date_shown_german (AtlasTestDir  *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  CentreProbe probe = { fixture->db_path, "05315", ATLAS_CENTRE_VERIFIED_ON, "2026-12-01" };
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  const char *subtitle;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "verified_row")), "01.12.2026");
+  g_assert_true (spin_until (centre_field_is, &probe, 3000));
+  editor = show_koeln (window, store);
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row (editor, "sources_row")));
+  g_assert_nonnull (strstr (subtitle, "01.12.2026"));
+  g_assert_null (strstr (subtitle, "2026-12-01"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Text that fails its check is kept for its record when another one is
  * shown, and is back (still marked) when the record is shown again. */
 static void
@@ -939,6 +965,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
   ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
   ATLAS_TEST_ADD ("/editing/long-typing-in-notes", test_long_typing_in_notes);
+  ATLAS_TEST_ADD ("/editing/verified-date-shown-german", test_verified_date_shown_german);
 
   return g_test_run ();
 }

@@ -143,6 +143,13 @@ update_facts (AtlasCentreEditor *self)
   for (guint i = 0; i < hints->len; i++)
     gtk_list_box_append (self->hints_list, create_hint_row (g_ptr_array_index (hints, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->hints_group), hints->len > 0);
+  if (facts_date != NULL)
+    {
+      char *shown = atlas_validate_display (ATLAS_CHECK_DATE, facts_date);
+
+      g_free (facts_date);
+      facts_date = shown;
+    }
 
   urls = g_strsplit (sources, " | ", -1);
   for (guint i = 0; urls[i]; i++)
@@ -157,10 +164,15 @@ update_facts (AtlasCentreEditor *self)
     }
 
   if (record != NULL && *atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_VERIFIED_ON))
-    /* TRANSLATORS: the date of the shipped public facts, then the date the user last checked the centre */
-    subtitle = g_strdup_printf (_("Public facts of %s; last verified by you on %s"),
-                                *facts_date ? facts_date : "–",
-                                atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_VERIFIED_ON));
+    {
+      /* As every date the user sees: dd.mm.yyyy (it was stored ISO). */
+      g_autofree char *verified = atlas_validate_display (ATLAS_CHECK_DATE,
+                                                          atlas_centre_get_field (ATLAS_CENTRE (record), ATLAS_CENTRE_VERIFIED_ON));
+
+      /* TRANSLATORS: the date of the shipped public facts, then the date the user last checked the centre */
+      subtitle = g_strdup_printf (_("Public facts of %s; last verified by you on %s"),
+                                  *facts_date ? facts_date : "–", verified);
+    }
   else if (*facts_date)
     /* TRANSLATORS: the date of the shipped public facts */
     subtitle = g_strdup_printf (_("Public facts of %s; not verified by you yet"), facts_date);

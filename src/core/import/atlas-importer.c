@@ -384,7 +384,7 @@ atlas_import_stream (AtlasStore        *store,
       else
         error = g_error_new (ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
                              _("Not a known press release format (the root element is “%s”); "
-                               "RSS, Atom, NITF, NewsML-G2 and the Integrationsatlas exchange format are"), root);
+                               "the known ones are RSS, Atom, NITF, NewsML-G2 and the Integrationsatlas exchange format"), root);
       reject (result, reader, g_steal_pointer (&error));
       return FALSE;
     }
