@@ -147,21 +147,23 @@ boxes_overlap (const Box *a,
 static void
 count_collisions (const AtlasMapScene  *scene,
                   const AtlasMapLayout *layout,
-                  const AtlasPoint     *places,
+                  const AtlasMapLabel  *labels,
                   guint                *on_stops,
                   guint                *on_names)
 {
-  double unit = MIN (layout->width, layout->height), r = atlas_map_stop_radius (layout);
-  g_autofree Box *boxes = g_new (Box, scene->areas->len);
+  double r = atlas_map_stop_radius (layout);
+  g_autofree Box *boxes = g_new0 (Box, scene->areas->len);
 
   *on_stops = *on_names = 0;
   for (guint i = 0; i < scene->areas->len; i++)
     {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double size = atlas_map_label_size (sa, unit);
-      double w = size * 0.6 * g_utf8_strlen (sa->label, -1), h = size * 0.8;
+      double w, h;
 
-      boxes[i] = (Box) { places[i].x - w / 2, places[i].y - h / 2, places[i].x + w / 2, places[i].y + h / 2 };
+      if (labels[i].text == NULL)
+        continue;
+      w = atlas_map_text_width (labels[i].text, labels[i].size);
+      h = labels[i].size * 0.8;
+      boxes[i] = (Box) { labels[i].at.x - w / 2, labels[i].at.y - h / 2, labels[i].at.x + w / 2, labels[i].at.y + h / 2 };
       for (guint s = 0; s < scene->stops->len; s++)
         {
           double cx, cy;
@@ -190,8 +192,8 @@ test_label_places (void)
                             "05913", "05914", "05954", "05124", "05122", "05120", "05158", "05111" };
   g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AtlasMapScene) scene = NULL;
-  g_autofree AtlasPoint *places = NULL;
-  g_autofree AtlasPoint *below = NULL;
+  g_autofree AtlasMapLabel *places = NULL;
+  g_autofree AtlasMapLabel *below = NULL;
   AtlasMapLayout layout;
   guint on_stops, on_names, naive_on_stops, naive_on_names;
   double r;
@@ -207,13 +209,13 @@ test_label_places (void)
   r = atlas_map_stop_radius (&layout);
 
   places = atlas_map_place_labels (scene, &layout);
-  below = g_new (AtlasPoint, scene->areas->len);
+  below = g_memdup2 (places, sizeof (AtlasMapLabel) * scene->areas->len);
   for (guint i = 0; i < scene->areas->len; i++)
     {
       const AtlasArea *area = g_array_index (scene->areas, AtlasSceneArea, i).area;
 
-      atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &below[i].x, &below[i].y);
-      below[i].y += r * 1.9;
+      atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &below[i].at.x, &below[i].at.y);
+      below[i].at.y += r * 1.9;
     }
   count_collisions (scene, &layout, places, &on_stops, &on_names);
   count_collisions (scene, &layout, below, &naive_on_stops, &naive_on_names);
