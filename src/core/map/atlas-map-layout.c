@@ -20,10 +20,12 @@
 
 /* The inset's frame in map metres: Krefeld and Neuss to Dortmund and
  * Hagen, Bottrop to Köln. */
-#define FRAME_MIN_X 323000.0
-#define FRAME_MIN_Y 5638000.0
-#define FRAME_MAX_X 403000.0
-#define FRAME_MAX_Y 5725000.0
+#define FRAME_MIN_X 325000.0
+#define FRAME_MIN_Y 5639000.0
+#define FRAME_MAX_X 401000.0
+#define FRAME_MAX_Y 5724000.0
+
+#define FRAME_EDGE 6000.0
 
 /* No district lies east of NOTCH_X and south of NOTCH_Y (right of
  * Siegen-Wittgenstein, below the Hochsauerlandkreis). */
@@ -31,7 +33,7 @@
 #define NOTCH_Y 5658000.0
 
 /* The inset's scale, in multiples of the main map's. */
-#define INSET_SCALE 2.0
+#define INSET_SCALE 1.8
 
 /* A name may reach this many times its district's width into its
  * neighbours. */
@@ -88,10 +90,14 @@ atlas_map_inset_caption (void)
   return _("Rhine-Ruhr");
 }
 
+/* Whether the inset names the area whose label point is @p: one near the
+ * frame's edge keeps its name on the main map, as its name would be cut
+ * off in the inset. */
 static gboolean
 in_frame (const AtlasPoint *p)
 {
-  return p->x >= FRAME_MIN_X && p->x <= FRAME_MAX_X && p->y >= FRAME_MIN_Y && p->y <= FRAME_MAX_Y;
+  return p->x >= FRAME_MIN_X + FRAME_EDGE && p->x <= FRAME_MAX_X - FRAME_EDGE &&
+         p->y >= FRAME_MIN_Y + FRAME_EDGE && p->y <= FRAME_MAX_Y - FRAME_EDGE;
 }
 
 double
@@ -141,28 +147,53 @@ atlas_map_legend_place (const AtlasMapLayout   *layout,
   return n_entries > 0 ? y + box * 1.4 - layout->legend_y : 0;
 }
 
-/* The legend's codes: those used on the map whose names it shows nowhere,
- * wrapped to the legend's width. */
+/**
+ * atlas_map_key_lines:
+ * @labels: (nullable): the main map's labels as placed, or %NULL for the
+ *   layout's estimate (atlas_map_layout_label())
+ * @inset_labels: (nullable): the inset's
+ *
+ * The legend's codes: those the map shows whose names it shows nowhere,
+ * wrapped to the legend's width.
+ *
+ * Returns: (transfer full): the lines
+ */
 char **
-atlas_map_key_lines (const AtlasMapLayout *layout)
+atlas_map_key_lines (const AtlasMapLayout *layout,
+                     const AtlasMapLabel  *labels,
+                     const AtlasMapLabel  *inset_labels)
 {
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
   g_autoptr(GString) line = g_string_new (NULL);
   double size = layout->legend_font * 0.8;
+  AtlasMapLayout inset;
 
+  atlas_map_layout_inset (layout, &inset);
   for (guint i = 0; i < atlas_geometry_get_n_areas (geometry); i++)
     {
       const AtlasArea *area = atlas_geometry_get_area (geometry, i);
-      guint64 bit = G_GUINT64_CONSTANT (1) << i;
-      gboolean inside = layout->has_inset && in_frame (&area->label);
-      gboolean coded = (layout->coded & bit) || (inside && (layout->inset_coded & bit));
-      gboolean named = !(layout->coded & bit) || (inside && !(layout->inset_coded & bit));
+      const char *shown[2] = { NULL, NULL };
+      const char *code = atlas_map_short_name (area->ags);
       g_autofree char *entry = NULL;
+      double text_size;
 
-      if (!coded || named)
+      if (labels != NULL)
+        shown[0] = labels[i].text;
+      else
+        shown[0] = atlas_map_layout_label (layout, i, area, &text_size);
+      if (layout->has_inset)
+        {
+          if (inset_labels != NULL)
+            shown[1] = inset_labels[i].text;
+          else
+            shown[1] = atlas_map_layout_label (&inset, i, area, &text_size);
+        }
+      if (code == NULL || (shown[0] != code && shown[1] != code) ||
+          shown[0] == area->name || shown[1] == area->name)
         continue;
-      entry = g_strdup_printf ("%s %s", atlas_map_short_name (area->ags), area->name);
+
+      entry = g_strdup_printf ("%s %s", code, area->name);
       if (line->len > 0 &&
           atlas_map_text_width (line->str, size) + atlas_map_text_width (" · ", size) +
           atlas_map_text_width (entry, size) > layout->legend_right - layout->legend_x)
@@ -231,7 +262,7 @@ legend_height (const AtlasMapLayout *layout)
     entries[n - 1].label = by_tour;
 
   height = atlas_map_legend_place (layout, entries, n, places);
-  key = atlas_map_key_lines (layout);
+  key = atlas_map_key_lines (layout, NULL, NULL);
   if (key[0] != NULL)
     height += atlas_map_legend_box (layout) * 0.6 + g_strv_length (key) * layout->legend_font;
   return height;
@@ -425,6 +456,16 @@ atlas_map_layout_shows (const AtlasMapLayout *layout,
           area->max_y >= FRAME_MIN_Y && area->min_y <= FRAME_MAX_Y);
 }
 
+/* The code of @area, where it stands for the name. */
+const char *
+atlas_map_layout_code (const AtlasMapLayout *layout,
+                       const AtlasArea      *area,
+                       double               *size)
+{
+  *size = layout->label_size * 1.1;
+  return atlas_map_short_name (area->ags);
+}
+
 /**
  * atlas_map_layout_label:
  * @index: the area's place in the geometry
@@ -442,10 +483,7 @@ atlas_map_layout_label (const AtlasMapLayout *layout,
   if (layout->is_inset && !in_frame (&area->label))
     return NULL;
   if (layout->coded & (G_GUINT64_CONSTANT (1) << index))
-    {
-      *size = layout->label_size * 1.1;
-      return atlas_map_short_name (area->ags);
-    }
+    return atlas_map_layout_code (layout, area, size);
   *size = layout->label_size;
   return area->name;
 }

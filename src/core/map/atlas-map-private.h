@@ -51,7 +51,12 @@ double              atlas_map_legend_place   (const AtlasMapLayout *layout,
                                               const AtlasLegendEntry *entries,
                                               guint                 n_entries,
                                               AtlasLegendPlace     *places);
-char              **atlas_map_key_lines      (const AtlasMapLayout *layout);
+const char         *atlas_map_layout_code    (const AtlasMapLayout *layout,
+                                              const AtlasArea      *area,
+                                              double               *size);
+char              **atlas_map_key_lines      (const AtlasMapLayout *layout,
+                                              const AtlasMapLabel  *labels,
+                                              const AtlasMapLabel  *inset_labels);
 const char         *atlas_map_inset_caption  (void);
 gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,

@@ -161,10 +161,9 @@ draw_labels (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
              cairo_t              *cr,
              const AtlasPalette   *palette,
-             double                unit)
+             double                unit,
+             const AtlasMapLabel  *labels)
 {
-  g_autofree AtlasMapLabel *labels = atlas_map_place_labels (scene, layout);
-
   /* All names as one path: its halo stroked once, then its letters filled
    * once, so no halo covers another name's letters (and two calls to
    * cairo instead of 108). */
@@ -359,7 +358,9 @@ static void
 draw_legend (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
              cairo_t              *cr,
-             cairo_pattern_t      *hatch)
+             cairo_pattern_t      *hatch,
+             const AtlasMapLabel  *labels,
+             const AtlasMapLabel  *inset_labels)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   double unit = MIN (layout->width, layout->height);
@@ -369,7 +370,7 @@ draw_legend (const AtlasMapScene  *scene,
   guint n_entries = atlas_map_scene_legend (scene, entries);
   double r = atlas_map_stop_radius (layout);
   double rows = atlas_map_legend_place (layout, entries, n_entries, places);
-  g_auto(GStrv) key = atlas_map_key_lines (layout);
+  g_auto(GStrv) key = atlas_map_key_lines (layout, labels, inset_labels);
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, font);
@@ -455,7 +456,8 @@ draw_map (const AtlasMapScene  *scene,
           const AtlasMapLayout *layout,
           cairo_t              *cr,
           cairo_pattern_t      *hatch,
-          const char           *highlight_ags)
+          const char           *highlight_ags,
+          const AtlasMapLabel  *labels)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   double unit = MIN (layout->width, layout->height);
@@ -495,9 +497,23 @@ draw_map (const AtlasMapScene  *scene,
         }
     }
 
-  /* The route, the names over it, and the numbered stops over both. */
+  /* The inset's frame, the route, the names over them, and the numbered
+   * stops over all. */
+  if (layout->has_inset && !layout->is_inset)
+    {
+      double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
+
+      atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
+      atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
+      atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      set_rgb (cr, &palette->dim_text);
+      cairo_set_line_width (cr, MAX (1.0, unit * 0.0015));
+      cairo_stroke (cr);
+    }
   draw_route (scene, layout, cr, palette, unit);
-  draw_labels (scene, layout, cr, palette, unit);
+  draw_labels (scene, layout, cr, palette, unit, labels);
   draw_stops (scene, layout, cr, palette);
 }
 
@@ -508,11 +524,12 @@ draw_inset (const AtlasMapScene  *scene,
             const AtlasMapLayout *layout,
             cairo_t              *cr,
             cairo_pattern_t      *hatch,
-            const char           *highlight_ags)
+            const char           *highlight_ags,
+            const AtlasMapLabel  *labels)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   double unit = MIN (layout->width, layout->height);
-  double min_x, min_y, max_x, max_y, x0, y0, x1, y1, pad;
+  double pad;
   const AtlasMapBox *box = &layout->inset;
   AtlasMapLayout inset;
 
@@ -520,19 +537,11 @@ draw_inset (const AtlasMapScene  *scene,
     return;
 
   cairo_save (cr);
-  set_rgb (cr, &palette->dim_text);
-  cairo_set_line_width (cr, MAX (1.0, unit * 0.0015));
-  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
-  atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
-  atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-  cairo_stroke (cr);
-
   cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   set_rgb (cr, &palette->background);
   cairo_fill_preserve (cr);
   cairo_clip (cr);
-  draw_map (scene, &inset, cr, hatch, highlight_ags);
+  draw_map (scene, &inset, cr, hatch, highlight_ags, labels);
   cairo_restore (cr);
 
   cairo_save (cr);
@@ -595,19 +604,24 @@ atlas_map_render (const AtlasMapScene *scene,
                   const char          *highlight_ags)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
-  AtlasMapLayout layout;
+  g_autofree AtlasMapLabel *labels = NULL;
+  g_autofree AtlasMapLabel *inset_labels = NULL;
+  AtlasMapLayout layout, inset;
   cairo_pattern_t *hatch;
   double unit = MIN (width, height);
 
   atlas_map_layout_compute (&layout, width, height);
+  labels = atlas_map_place_labels (scene, &layout);
+  if (atlas_map_layout_inset (&layout, &inset))
+    inset_labels = atlas_map_place_labels (scene, &inset);
   hatch = hatch_pattern (palette, unit);
 
   cairo_save (cr);
   set_rgb (cr, &palette->background);
   cairo_paint (cr);
 
-  draw_map (scene, &layout, cr, hatch, highlight_ags);
-  draw_inset (scene, &layout, cr, hatch, highlight_ags);
+  draw_map (scene, &layout, cr, hatch, highlight_ags, labels);
+  draw_inset (scene, &layout, cr, hatch, highlight_ags, inset_labels);
 
   /* Title, period and summary. */
   set_rgb (cr, &palette->text);
@@ -624,7 +638,7 @@ atlas_map_render (const AtlasMapScene *scene,
   else
     show_fitted (cr, &layout, scene->summary, layout.subtitle_size, layout.subtitle_y);
 
-  draw_legend (scene, &layout, cr, hatch);
+  draw_legend (scene, &layout, cr, hatch, labels, inset_labels);
 
   cairo_pattern_destroy (hatch);
   cairo_restore (cr);

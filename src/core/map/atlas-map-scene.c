@@ -433,17 +433,86 @@ box_meets (const Box         *b,
          b->y1 >= area->y && b->y0 <= area->y + area->height;
 }
 
+/* What a name must keep clear of. */
+typedef struct {
+  const AtlasMapLayout *layout;
+  double r;
+  Box *stops, *segments, *placed;
+  guint n_stops, n_segments, n_placed;
+  Box canvas, inset;
+} Obstacles;
+
+/* The best of a few places for a text @w × @h on @sa (below its stops,
+ * above them, to their right or left; for an area without stops, its own
+ * place first), and what it costs there; @covered: how much of stops,
+ * names and edges it covers there (the route only runs under it). */
+static double
+best_place (const Obstacles      *o,
+            const AtlasSceneArea *sa,
+            double                w,
+            double                h,
+            AtlasPoint           *at,
+            double               *covered)
+{
+  const AtlasMapLayout *layout = o->layout;
+  double r = o->r, cx, cy, group_w, mid, best = G_MAXDOUBLE;
+  AtlasPoint candidates[5];
+  guint n_candidates = 0;
+
+  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+  /* The stops of an area stand in a row to the right of its place. */
+  group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
+  mid = cx + group_w / 2;
+  if (sa->n_stops == 0)
+    candidates[n_candidates++] = (AtlasPoint) { cx, cy };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
+  if (sa->n_stops > 0)
+    candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      Box box = box_around (candidates[c].x, candidates[c].y, w, h);
+      double hard = 0, cost;
+
+      for (guint i = 0; i < o->n_stops; i++)
+        hard += overlap (&box, &o->stops[i]);
+      for (guint i = 0; i < o->n_placed; i++)
+        hard += overlap (&box, &o->placed[i]);
+      /* Cut off by the canvas's or the inset's edge, or under the inset. */
+      hard += 4 * (w * h - overlap (&box, &o->canvas));
+      if (layout->is_inset)
+        hard += 4 * (w * h - overlap (&box, &o->inset));
+      else if (layout->has_inset)
+        hard += 4 * overlap (&box, &o->inset);
+      /* A small price for each step away from the first choice. */
+      cost = hard + c * w * h * 0.05;
+      /* A line through a name costs a third of a stop on it. */
+      for (guint i = 0; i < o->n_segments; i++)
+        if (segment_crosses (&box, o->segments[i].x0, o->segments[i].y0, o->segments[i].x1, o->segments[i].y1))
+          cost += 4 * r * r / 3;
+      if (cost < best)
+        {
+          best = cost;
+          *covered = hard;
+          *at = candidates[c];
+        }
+    }
+  return best;
+}
+
 /**
  * atlas_map_place_labels:
  *
  * Where each area's name (or code, atlas_map_layout_label()) goes on the
  * canvas: the middle of the text, one per area in scene order. Each name
- * takes the first of a few places (below its stops, above them, to their
- * right or left; for an area without stops, its own place first) that
- * covers the least of the stops, the route and the names placed before it,
- * smallest areas first. On the main map names keep off the inset; in the
- * inset they keep inside it. Widths are estimated from the number of
- * letters, so every output places names alike.
+ * takes the place that covers the least of the stops, the route and the
+ * names placed before it, smallest areas first; a name that covers much
+ * wherever it goes gives way to its code where that covers less. On the
+ * main map names keep off the inset; in the inset they keep inside it.
+ * Widths are estimated from the number of letters, so every output places
+ * names alike.
  *
  * Returns: (transfer full): the labels; g_free() them
  */
@@ -458,10 +527,12 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
   g_autofree Box *placed = g_new (Box, MAX (1, n));
   g_autofree guint *order = g_new (guint, MAX (1, n));
   double r = atlas_map_stop_radius (layout);
-  guint n_placed = 0, n_stops = 0, n_segments = 0;
-  Box inset = { layout->inset.x, layout->inset.y,
-                layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height };
-  Box near = { inset.x0 - r, inset.y0 - r, inset.x1 + r, inset.y1 + r };
+  Obstacles o = {
+    layout, r, stops, segments, placed, 0, 0, 0,
+    { 0, 0, layout->width, layout->height },
+    { layout->inset.x, layout->inset.y, layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height },
+  };
+  Box near = { o.inset.x0 - r, o.inset.y0 - r, o.inset.x1 + r, o.inset.y1 + r };
 
   /* The stops and the route's segments, once; in the inset only those in
    * it. A segment is kept as its two ends. */
@@ -471,15 +542,15 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       Box seg;
 
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      stops[n_stops] = box_around (cx, cy, 2 * r, 2 * r);
-      if (!layout->is_inset || overlap (&stops[n_stops], &near) > 0)
-        n_stops++;
+      stops[o.n_stops] = box_around (cx, cy, 2 * r, 2 * r);
+      if (!layout->is_inset || overlap (&stops[o.n_stops], &near) > 0)
+        o.n_stops++;
       if (atlas_map_route_segment (scene, layout, i, &seg.x0, &seg.y0, &seg.x1, &seg.y1))
         {
           Box bounds = { MIN (seg.x0, seg.x1), MIN (seg.y0, seg.y1), MAX (seg.x0, seg.x1), MAX (seg.y0, seg.y1) };
 
           if (!layout->is_inset || box_meets (&bounds, &layout->inset))
-            segments[n_segments++] = seg;
+            segments[o.n_segments++] = seg;
         }
     }
 
@@ -491,10 +562,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
       AtlasMapLabel *label = &labels[order[k]];
-      double w, h, cx, cy, group_w, mid;
-      AtlasPoint candidates[5];
-      guint n_candidates = 0;
-      double best = G_MAXDOUBLE;
+      double w, h, cost, covered;
 
       /* The scene's areas are in geometry order. */
       label->text = atlas_map_layout_label (layout, order[k], sa->area, &label->size);
@@ -502,45 +570,25 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
         continue;
       w = atlas_map_text_width (label->text, label->size);
       h = label->size * 0.8;
+      cost = best_place (&o, sa, w, h, &label->at, &covered);
 
-      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      /* The stops of an area stand in a row to the right of its place. */
-      group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
-      mid = cx + group_w / 2;
-      if (sa->n_stops == 0)
-        candidates[n_candidates++] = (AtlasPoint) { cx, cy };
-      candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
-      candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
-      candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
-      if (sa->n_stops > 0)
-        candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
-
-      for (guint c = 0; c < n_candidates; c++)
+      /* Covering a quarter of itself or more: the code, if it does better. */
+      if (label->text == sa->area->name && sa->code != NULL && covered > w * h * 0.25)
         {
-          Box box = box_around (candidates[c].x, candidates[c].y, w, h);
-          /* A small price for each step away from the first choice. */
-          double cost = c * w * h * 0.05;
+          AtlasMapLabel code = *label;
+          double code_w, code_h, code_covered;
 
-          for (guint i = 0; i < n_stops; i++)
-            cost += overlap (&box, &stops[i]);
-          /* A line through a name costs a third of a stop on it. */
-          for (guint i = 0; i < n_segments; i++)
-            if (segment_crosses (&box, segments[i].x0, segments[i].y0, segments[i].x1, segments[i].y1))
-              cost += 4 * r * r / 3;
-          for (guint i = 0; i < n_placed; i++)
-            cost += overlap (&box, &placed[i]);
-          /* Cut off by the inset's edge, or under the inset. */
-          if (layout->is_inset)
-            cost += 4 * (w * h - overlap (&box, &inset));
-          else if (layout->has_inset)
-            cost += 4 * overlap (&box, &inset);
-          if (cost < best)
+          code.text = atlas_map_layout_code (layout, sa->area, &code.size);
+          code_w = atlas_map_text_width (code.text, code.size);
+          code_h = code.size * 0.8;
+          if (best_place (&o, sa, code_w, code_h, &code.at, &code_covered) < cost)
             {
-              best = cost;
-              label->at = candidates[c];
+              *label = code;
+              w = code_w;
+              h = code_h;
             }
         }
-      placed[n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
+      placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
     }
 
   return labels;

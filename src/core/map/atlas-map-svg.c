@@ -38,6 +38,14 @@ append_number (GString *out,
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.1f", v));
 }
 
+/* A number for an attribute, with a point whatever the locale. */
+static const char *
+format_number (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
+               double v)
+{
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", v);
+}
+
 static void
 append_area_path (GString              *out,
                   const AtlasMapLayout *layout,
@@ -183,10 +191,10 @@ append_map (GString              *out,
             const AtlasMapScene  *scene,
             const AtlasMapLayout *layout,
             const Colours        *c,
-            const char           *prefix)
+            const char           *prefix,
+            const AtlasMapLabel  *labels)
 {
   double unit = MIN (layout->width, layout->height), r = atlas_map_stop_radius (layout);
-  g_autofree AtlasMapLabel *labels = atlas_map_place_labels (scene, layout);
 
   g_string_append_printf (out, "  <g id=\"%sdistricts\" stroke=\"%s\" stroke-width=\"1\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
                           prefix, c->border);
@@ -212,6 +220,20 @@ append_map (GString              *out,
       g_string_append (out, "</title></path>\n");
     }
   g_string_append (out, "  </g>\n");
+
+  /* The inset's frame on the main map, under the route and the names. */
+  if (layout->has_inset && !layout->is_inset)
+    {
+      double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *attributes = g_strdup_printf ("id=\"inset-frame\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"",
+                                                     c->dim, format_number (buf, MAX (1.0, unit * 0.0015)));
+
+      atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
+      atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
+      atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
+      append_rect (out, attributes, x0, y0, x1 - x0, y1 - y0);
+    }
 
   g_string_append_printf (out, "  <g id=\"%sroute\" fill=\"none\" stroke=\"%s\" stroke-width=\"", prefix, c->route);
   append_number (out, atlas_map_route_width (unit));
@@ -287,28 +309,20 @@ static void
 append_inset (GString              *out,
               const AtlasMapScene  *scene,
               const AtlasMapLayout *layout,
-              const Colours        *c)
+              const Colours        *c,
+              const AtlasMapLabel  *labels)
 {
   double unit = MIN (layout->width, layout->height), line = MAX (1.0, unit * 0.0015);
-  double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
   double size = layout->label_size * 1.1, pad = size * 0.4;
   const AtlasMapBox *box = &layout->inset;
   g_autofree char *stroke = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   AtlasMapLayout inset;
 
   if (!atlas_map_layout_inset (layout, &inset))
     return;
 
-  stroke = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"", c->dim, line);
-  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
-  atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
-  atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
-  {
-    g_autofree char *attributes = g_strdup_printf ("id=\"inset-frame\" %s", stroke);
-
-    append_rect (out, attributes, x0, y0, x1 - x0, y1 - y0);
-  }
-
+  stroke = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"", c->dim, format_number (buf, line));
   g_string_append (out, "  <clipPath id=\"inset-clip\">\n");
   append_rect (out, "", box->x, box->y, box->width, box->height);
   g_string_append (out, "  </clipPath>\n  <g id=\"inset\">\n");
@@ -318,11 +332,12 @@ append_inset (GString              *out,
     append_rect (out, attributes, box->x, box->y, box->width, box->height);
   }
   g_string_append (out, "  <g clip-path=\"url(#inset-clip)\">\n");
-  append_map (out, scene, &inset, c, "inset-");
+  append_map (out, scene, &inset, c, "inset-", labels);
   g_string_append (out, "  </g>\n");
   {
     g_autofree char *attributes = g_strdup_printf ("id=\"inset-box\" %s", stroke);
-    g_autofree char *patch = g_strdup_printf ("fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"", c->bg, c->dim, line);
+    g_autofree char *patch = g_strdup_printf ("fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"", c->bg, c->dim,
+                                              format_number (buf, line));
 
     append_rect (out, attributes, box->x, box->y, box->width, box->height);
     append_rect (out, patch, box->x, box->y, atlas_map_text_width (atlas_map_inset_caption (), size) + 2 * pad,
@@ -345,12 +360,17 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   GString *out = g_string_new (NULL);
-  AtlasMapLayout layout;
+  g_autofree AtlasMapLabel *labels = NULL;
+  g_autofree AtlasMapLabel *inset_labels = NULL;
+  AtlasMapLayout layout, inset;
   double unit = MIN (width, height), r, margin = MAX (8.0, unit * 0.03);
   Colours c;
 
   colours_init (&c, palette);
   atlas_map_layout_compute (&layout, width, height);
+  labels = atlas_map_place_labels (scene, &layout);
+  if (atlas_map_layout_inset (&layout, &inset))
+    inset_labels = atlas_map_place_labels (scene, &inset);
   r = atlas_map_stop_radius (&layout);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -376,8 +396,8 @@ atlas_map_to_svg (const AtlasMapScene *scene,
                           c.none, c.planned);
   g_string_append_printf (out, "  <rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", c.bg);
 
-  append_map (out, scene, &layout, &c, "");
-  append_inset (out, scene, &layout, &c);
+  append_map (out, scene, &layout, &c, "", labels);
+  append_inset (out, scene, &layout, &c, inset_labels);
 
   /* Title and summary, made smaller where they would run past the edge
    * (by an estimate of their width: SVG has no measuring). */
@@ -403,7 +423,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
     AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
     guint n_entries = atlas_map_scene_legend (scene, entries);
     double rows = atlas_map_legend_place (&layout, entries, n_entries, places);
-    g_auto(GStrv) key = atlas_map_key_lines (&layout);
+    g_auto(GStrv) key = atlas_map_key_lines (&layout, labels, inset_labels);
 
     for (guint i = 0; i < n_entries; i++)
       {
