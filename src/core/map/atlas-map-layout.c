@@ -232,8 +232,7 @@ choose_codes (AtlasMapLayout *layout)
 
       if (atlas_map_short_name (area->ags) == NULL)
         continue;
-      /* Inside the frame the inset names them. */
-      if ((layout->has_inset && in_frame (&area->label)) || name_w > NAME_FIT * area_w * layout->scale)
+      if (name_w > NAME_FIT * area_w * layout->scale)
         layout->coded |= bit;
       if (layout->has_inset && name_w > NAME_FIT * area_w * layout->inset_scale)
         layout->inset_coded |= bit;
@@ -414,8 +413,9 @@ atlas_map_layout_compute (AtlasMapLayout *layout,
       if (p != PLACE_NONE && lo > best_scale[best])
         best = p;
     }
-  /* An inset under 100 pixels wide would show nothing well. */
-  if ((FRAME_MAX_X - FRAME_MIN_X) * best_scale[best] * INSET_SCALE < 100)
+  /* Without an inset the Ruhr's names are codes, and the key takes much
+   * room: the inset is worth its place as long as there is one. */
+  if (best_scale[best] <= 0)
     best = PLACE_NONE;
   if (!arrange (layout, best, best_scale[best], x0, x1, y1))
     /* Too small for anything to fit: the map as large as it fits still. */
@@ -472,7 +472,8 @@ atlas_map_layout_code (const AtlasMapLayout *layout,
  * @size: (out): the text's size
  *
  * Returns: (nullable): the name or code to write on @area, or %NULL where
- *   it gets none (outside the inset's frame)
+ *   it gets none: the main map leaves the names in the inset's frame to the
+ *   inset
  */
 const char *
 atlas_map_layout_label (const AtlasMapLayout *layout,
@@ -480,7 +481,8 @@ atlas_map_layout_label (const AtlasMapLayout *layout,
                         const AtlasArea      *area,
                         double               *size)
 {
-  if (layout->is_inset && !in_frame (&area->label))
+  /* The inset names those in its frame, the main map the others. */
+  if (layout->has_inset && layout->is_inset != in_frame (&area->label))
     return NULL;
   if (layout->coded & (G_GUINT64_CONSTANT (1) << index))
     return atlas_map_layout_code (layout, area, size);

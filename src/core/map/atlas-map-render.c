@@ -153,6 +153,18 @@ draw_borders (const AtlasMapLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* To where @label's text starts, centred on its place. */
+static void
+move_to_label (cairo_t             *cr,
+               const AtlasMapLabel *label)
+{
+  cairo_text_extents_t ext;
+
+  cairo_set_font_size (cr, label->size);
+  cairo_text_extents (cr, label->text, &ext);
+  cairo_move_to (cr, label->at.x - ext.width / 2 - ext.x_bearing, label->at.y - ext.height / 2 - ext.y_bearing);
+}
+
 /* Names where atlas_map_place_labels() puts them, with a halo of the
  * background: a small city's name reaches into its neighbours and over the
  * route, and stays readable on any of their colours. */
@@ -166,27 +178,41 @@ draw_labels (const AtlasMapScene  *scene,
 {
   /* All names as one path: its halo stroked once, then its letters filled
    * once, so no halo covers another name's letters (and two calls to
-   * cairo instead of 108). */
+   * cairo instead of 108). A PDF gets the letters as text, which readers
+   * can search and copy. */
   cairo_save (cr);
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_new_path (cr);
   for (guint i = 0; i < scene->areas->len; i++)
     {
-      cairo_text_extents_t ext;
-
       if (labels[i].text == NULL)
         continue;
-      cairo_set_font_size (cr, labels[i].size);
-      cairo_text_extents (cr, labels[i].text, &ext);
-      cairo_move_to (cr, labels[i].at.x - ext.width / 2 - ext.x_bearing, labels[i].at.y - ext.height / 2 - ext.y_bearing);
+      move_to_label (cr, &labels[i]);
       cairo_text_path (cr, labels[i].text);
     }
   cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, atlas_map_label_halo (unit));
-  cairo_stroke_preserve (cr);
-  set_rgb (cr, &palette->text);
-  cairo_fill (cr);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, &palette->text);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+      cairo_stroke (cr);
+      set_rgb (cr, &palette->text);
+      for (guint i = 0; i < scene->areas->len; i++)
+        {
+          if (labels[i].text == NULL)
+            continue;
+          move_to_label (cr, &labels[i]);
+          cairo_show_text (cr, labels[i].text);
+        }
+    }
   cairo_restore (cr);
 }
 

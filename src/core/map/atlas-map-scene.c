@@ -444,7 +444,7 @@ typedef struct {
 
 /* The best of a few places for a text @w × @h on @sa (below its stops,
  * above them, to their right or left; for an area without stops, its own
- * place first), and what it costs there; @covered: how much of stops,
+ * place first; then the corners), and what it costs there; @covered: how much of stops,
  * names and edges it covers there (the route only runs under it). */
 static double
 best_place (const Obstacles      *o,
@@ -456,7 +456,7 @@ best_place (const Obstacles      *o,
 {
   const AtlasMapLayout *layout = o->layout;
   double r = o->r, cx, cy, group_w, mid, best = G_MAXDOUBLE;
-  AtlasPoint candidates[5];
+  AtlasPoint candidates[9];
   guint n_candidates = 0;
 
   atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
@@ -470,6 +470,11 @@ best_place (const Obstacles      *o,
   candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
   if (sa->n_stops > 0)
     candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+  /* Then the corners: below or above, to the right or left. */
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy - r * 1.6 };
 
   for (guint c = 0; c < n_candidates; c++)
     {
@@ -586,7 +591,15 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
               *label = code;
               w = code_w;
               h = code_h;
+              covered = code_covered;
             }
+        }
+      /* Where even that covers much, no name: the inset or the tooltip
+       * gives it (a small map only). */
+      if (covered > w * h * 0.15)
+        {
+          label->text = NULL;
+          continue;
         }
       placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
     }
