@@ -357,6 +357,16 @@ arrange (AtlasMapLayout *layout,
   return TRUE;
 }
 
+static void layout_compute (AtlasMapLayout *layout,
+                            double          width,
+                            double          height);
+
+/* The last few layouts: the view asks for the same one at every frame
+ * and pointer motion, and finding one costs some 70 attempts. */
+static GMutex cache_lock;
+static AtlasMapLayout cache[4];
+static guint cache_next;
+
 /**
  * atlas_map_layout_compute:
  *
@@ -367,6 +377,29 @@ void
 atlas_map_layout_compute (AtlasMapLayout *layout,
                           double          width,
                           double          height)
+{
+  g_mutex_lock (&cache_lock);
+  for (guint i = 0; i < G_N_ELEMENTS (cache); i++)
+    if (cache[i].width == width && cache[i].height == height && width > 0)
+      {
+        *layout = cache[i];
+        g_mutex_unlock (&cache_lock);
+        return;
+      }
+  g_mutex_unlock (&cache_lock);
+
+  layout_compute (layout, width, height);
+
+  g_mutex_lock (&cache_lock);
+  cache[cache_next] = *layout;
+  cache_next = (cache_next + 1) % G_N_ELEMENTS (cache);
+  g_mutex_unlock (&cache_lock);
+}
+
+static void
+layout_compute (AtlasMapLayout *layout,
+                double          width,
+                double          height)
 {
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
   double min_x, min_y, max_x, max_y, x0, x1, y1, margin;
