@@ -208,6 +208,46 @@ atlas_map_key_lines (const AtlasMapLayout *layout,
   return g_strv_builder_end (lines);
 }
 
+/**
+ * atlas_map_key_fit:
+ * @scene: its legend's rows come before the key
+ * @labels: the main map's labels as placed
+ * @inset_labels: (nullable): the inset's
+ *
+ * The key as atlas_map_key_lines(), made to end above the attribution: on a
+ * small map the codes it has no room for are left off the map too (the
+ * tooltip names their districts).
+ *
+ * Returns: (transfer full): the lines
+ */
+char **
+atlas_map_key_fit (const AtlasMapScene  *scene,
+                   const AtlasMapLayout *layout,
+                   AtlasMapLabel        *labels,
+                   AtlasMapLabel        *inset_labels)
+{
+  AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
+  guint n_entries = atlas_map_scene_legend (scene, entries);
+  double top = layout->legend_y + atlas_map_legend_place (layout, entries, n_entries, places) +
+               atlas_map_legend_box (layout) * 0.6;
+  double bottom = layout->height - MAX (6.0, MIN (layout->width, layout->height) * 0.015) - layout->legend_font;
+  char **lines = atlas_map_key_lines (layout, labels, inset_labels);
+
+  for (int i = scene->areas->len - 1; i >= 0 && top + g_strv_length (lines) * layout->legend_font > bottom; i--)
+    {
+      const char *code = g_array_index (scene->areas, AtlasSceneArea, i).code;
+
+      if (labels[i].text == code)
+        labels[i].text = NULL;
+      if (inset_labels != NULL && inset_labels[i].text == code)
+        inset_labels[i].text = NULL;
+      g_strfreev (lines);
+      lines = atlas_map_key_lines (layout, labels, inset_labels);
+    }
+  return lines;
+}
+
 typedef enum {
   PLACE_NONE,    /* no inset */
   PLACE_CORNER,  /* in the empty south-east of NRW and below it */

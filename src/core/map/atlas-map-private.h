@@ -57,6 +57,10 @@ const char         *atlas_map_layout_code    (const AtlasMapLayout *layout,
 char              **atlas_map_key_lines      (const AtlasMapLayout *layout,
                                               const AtlasMapLabel  *labels,
                                               const AtlasMapLabel  *inset_labels);
+char              **atlas_map_key_fit        (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              AtlasMapLabel        *labels,
+                                              AtlasMapLabel        *inset_labels);
 const char         *atlas_map_inset_caption  (void);
 gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,

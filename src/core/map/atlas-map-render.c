@@ -385,8 +385,7 @@ draw_legend (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
              cairo_t              *cr,
              cairo_pattern_t      *hatch,
-             const AtlasMapLabel  *labels,
-             const AtlasMapLabel  *inset_labels)
+             char                **key)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   double unit = MIN (layout->width, layout->height);
@@ -396,7 +395,6 @@ draw_legend (const AtlasMapScene  *scene,
   guint n_entries = atlas_map_scene_legend (scene, entries);
   double r = atlas_map_stop_radius (layout);
   double rows = atlas_map_legend_place (layout, entries, n_entries, places);
-  g_auto(GStrv) key = atlas_map_key_lines (layout, labels, inset_labels);
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, font);
@@ -632,6 +630,7 @@ atlas_map_render (const AtlasMapScene *scene,
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   g_autofree AtlasMapLabel *labels = NULL;
   g_autofree AtlasMapLabel *inset_labels = NULL;
+  g_auto(GStrv) key = NULL;
   AtlasMapLayout layout, inset;
   cairo_pattern_t *hatch;
   double unit = MIN (width, height);
@@ -640,6 +639,7 @@ atlas_map_render (const AtlasMapScene *scene,
   labels = atlas_map_place_labels (scene, &layout);
   if (atlas_map_layout_inset (&layout, &inset))
     inset_labels = atlas_map_place_labels (scene, &inset);
+  key = atlas_map_key_fit (scene, &layout, labels, inset_labels);
   hatch = hatch_pattern (palette, unit);
 
   cairo_save (cr);
@@ -664,7 +664,7 @@ atlas_map_render (const AtlasMapScene *scene,
   else
     show_fitted (cr, &layout, scene->summary, layout.subtitle_size, layout.subtitle_y);
 
-  draw_legend (scene, &layout, cr, hatch, labels, inset_labels);
+  draw_legend (scene, &layout, cr, hatch, key);
 
   cairo_pattern_destroy (hatch);
   cairo_restore (cr);

@@ -362,6 +362,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   GString *out = g_string_new (NULL);
   g_autofree AtlasMapLabel *labels = NULL;
   g_autofree AtlasMapLabel *inset_labels = NULL;
+  g_auto(GStrv) key = NULL;
   AtlasMapLayout layout, inset;
   double unit = MIN (width, height), r, margin = MAX (8.0, unit * 0.03);
   Colours c;
@@ -371,6 +372,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
   labels = atlas_map_place_labels (scene, &layout);
   if (atlas_map_layout_inset (&layout, &inset))
     inset_labels = atlas_map_place_labels (scene, &inset);
+  key = atlas_map_key_fit (scene, &layout, labels, inset_labels);
   r = atlas_map_stop_radius (&layout);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -423,7 +425,6 @@ atlas_map_to_svg (const AtlasMapScene *scene,
     AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
     guint n_entries = atlas_map_scene_legend (scene, entries);
     double rows = atlas_map_legend_place (&layout, entries, n_entries, places);
-    g_auto(GStrv) key = atlas_map_key_lines (&layout, labels, inset_labels);
 
     for (guint i = 0; i < n_entries; i++)
       {
