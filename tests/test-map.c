@@ -745,7 +745,7 @@ test_export_contents (AtlasTestDir  *fixture,
   AtlasMapLayout layout, inset;
   const char *inset_svg, *legend_svg;
   cairo_surface_t *surface;
-  double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
+  AtlasMapBox frame;
   guint n;
 
   add_every_legend_kind (visits);
@@ -810,10 +810,8 @@ test_export_contents (AtlasTestDir  *fixture,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   atlas_map_layout_compute (&layout, 1200, cairo_image_surface_get_height (surface));
   g_assert_true (atlas_map_layout_inset (&layout, &inset));
-  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
-  atlas_map_layout_to_canvas (&layout, min_x, max_y, &x0, &y0);
-  atlas_map_layout_to_canvas (&layout, max_x, min_y, &x1, &y1);
-  assert_outlined (surface, x0, y0, x1, y1, &palette->dim_text);
+  atlas_map_layout_frame (&layout, &frame);
+  assert_outlined (surface, frame.x, frame.y, frame.x + frame.width, frame.y + frame.height, &palette->dim_text);
   assert_outlined (surface, layout.inset.x, layout.inset.y, layout.inset.x + layout.inset.width,
                    layout.inset.y + layout.inset.height, &palette->dim_text);
   /* The inset lies beside NRW's districts, not on them. */

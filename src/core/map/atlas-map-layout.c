@@ -84,6 +84,23 @@ atlas_map_inset_frame (double *min_x,
   *max_y = FRAME_MAX_Y;
 }
 
+/**
+ * atlas_map_layout_frame:
+ * @frame: (out caller-allocates): the frame's box on @layout's canvas
+ *
+ * Where the inset's frame is on the main map.
+ */
+void
+atlas_map_layout_frame (const AtlasMapLayout *layout,
+                        AtlasMapBox          *frame)
+{
+  double x0, y0, x1, y1;
+
+  atlas_map_layout_to_canvas (layout, FRAME_MIN_X, FRAME_MAX_Y, &x0, &y0);
+  atlas_map_layout_to_canvas (layout, FRAME_MAX_X, FRAME_MIN_Y, &x1, &y1);
+  *frame = (AtlasMapBox) { x0, y0, x1 - x0, y1 - y0 };
+}
+
 const char *
 atlas_map_inset_caption (void)
 {

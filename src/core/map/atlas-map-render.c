@@ -525,13 +525,11 @@ draw_map (const AtlasMapScene  *scene,
    * stops over all. */
   if (layout->has_inset && !layout->is_inset)
     {
-      double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
+      AtlasMapBox frame;
 
-      atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
-      atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
-      atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
+      atlas_map_layout_frame (layout, &frame);
       cairo_new_path (cr);
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_rectangle (cr, frame.x, frame.y, frame.width, frame.height);
       set_rgb (cr, &palette->dim_text);
       cairo_set_line_width (cr, MAX (1.0, unit * 0.0015));
       cairo_stroke (cr);

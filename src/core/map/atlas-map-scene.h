@@ -118,6 +118,8 @@ void           atlas_map_layout_compute    (AtlasMapLayout      *layout,
                                             double               height);
 gboolean       atlas_map_layout_inset      (const AtlasMapLayout *layout,
                                             AtlasMapLayout      *inset);
+void           atlas_map_layout_frame      (const AtlasMapLayout *layout,
+                                            AtlasMapBox         *frame);
 void           atlas_map_inset_frame       (double              *min_x,
                                             double              *min_y,
                                             double              *max_x,

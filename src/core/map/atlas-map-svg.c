@@ -224,15 +224,13 @@ append_map (GString              *out,
   /* The inset's frame on the main map, under the route and the names. */
   if (layout->has_inset && !layout->is_inset)
     {
-      double min_x, min_y, max_x, max_y, x0, y0, x1, y1;
+      AtlasMapBox frame;
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *attributes = g_strdup_printf ("id=\"inset-frame\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"",
                                                      c->dim, format_number (buf, MAX (1.0, unit * 0.0015)));
 
-      atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
-      atlas_map_layout_to_canvas (layout, min_x, max_y, &x0, &y0);
-      atlas_map_layout_to_canvas (layout, max_x, min_y, &x1, &y1);
-      append_rect (out, attributes, x0, y0, x1 - x0, y1 - y0);
+      atlas_map_layout_frame (layout, &frame);
+      append_rect (out, attributes, frame.x, frame.y, frame.width, frame.height);
     }
 
   g_string_append_printf (out, "  <g id=\"%sroute\" fill=\"none\" stroke=\"%s\" stroke-width=\"", prefix, c->route);
