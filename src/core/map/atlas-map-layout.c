@@ -37,7 +37,7 @@
 
 /* A name may reach this many times its district's width into its
  * neighbours. */
-#define NAME_FIT 3.0
+#define NAME_FIT 3.5
 
 /* Car-plate codes stand in for names that do not fit their district. */
 static const struct { const char *ags, *code; } short_names[] = {
