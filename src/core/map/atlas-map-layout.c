@@ -414,12 +414,39 @@ arrange (AtlasMapLayout *layout,
   return TRUE;
 }
 
+/* The largest scale @placement allows, by bisection (to a 4000th). */
+static double
+largest_scale (AtlasMapLayout *layout,
+               Placement       placement,
+               double          x0,
+               double          x1,
+               double          y1)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+  double min_x, min_y, max_x, max_y, lo = 0, hi;
+
+  atlas_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y);
+  hi = MIN ((x1 - x0) / (max_x - min_x), (y1 - layout->map_top) / (max_y - min_y));
+  if (hi <= 0)
+    return 0;
+  for (guint step = 0; step < 12; step++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (arrange (layout, placement, mid, x0, x1, y1))
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void layout_compute (AtlasMapLayout *layout,
                             double          width,
                             double          height);
 
 /* The last few layouts: the view asks for the same one at every frame
- * and pointer motion, and finding one costs some 70 attempts. */
+ * and pointer motion, and finding one costs some 36 attempts. */
 static GMutex cache_lock;
 static AtlasMapLayout cache[4];
 static guint cache_next;
@@ -458,14 +485,12 @@ layout_compute (AtlasMapLayout *layout,
                 double          width,
                 double          height)
 {
-  const AtlasGeometry *geometry = atlas_geometry_get_default ();
-  double min_x, min_y, max_x, max_y, x0, x1, y1, margin;
+  double x0, x1, y1, margin;
   double unit = MIN (width, height);
   double best_scale[N_PLACES] = { 0 };
   Placement best = PLACE_CORNER;
 
-  g_assert (atlas_geometry_get_n_areas (geometry) <= 64);
-  atlas_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y);
+  g_assert (atlas_geometry_get_n_areas (atlas_geometry_get_default ()) <= 64);
 
   *layout = (AtlasMapLayout) { .width = width, .height = height };
   /* Sizes grow with the canvas, but never below what a phone can read. */
@@ -483,30 +508,20 @@ layout_compute (AtlasMapLayout *layout,
   /* Above the attribution. */
   y1 = height - layout->legend_font * 0.75 - MAX (6.0, unit * 0.015) - unit * 0.01;
 
-  /* The largest scale each placement allows, by bisection. */
-  for (Placement p = PLACE_NONE; p < N_PLACES; p++)
+  /* The placement that leaves the map largest. */
+  for (Placement p = PLACE_CORNER; p < N_PLACES; p++)
     {
-      double lo = 0, hi = MIN ((x1 - x0) / (max_x - min_x), (y1 - layout->map_top) / (max_y - min_y));
-
-      if (hi <= 0)
-        continue;
-      for (guint step = 0; step < 18; step++)
-        {
-          double mid = (lo + hi) / 2;
-
-          if (arrange (layout, p, mid, x0, x1, y1))
-            lo = mid;
-          else
-            hi = mid;
-        }
-      best_scale[p] = lo;
-      if (p != PLACE_NONE && lo > best_scale[best])
+      best_scale[p] = largest_scale (layout, p, x0, x1, y1);
+      if (best_scale[p] > best_scale[best])
         best = p;
     }
   /* Without an inset the Ruhr's names are codes, and the key takes much
    * room: the inset is worth its place as long as there is one. */
   if (best_scale[best] <= 0)
-    best = PLACE_NONE;
+    {
+      best = PLACE_NONE;
+      best_scale[best] = largest_scale (layout, best, x0, x1, y1);
+    }
   if (!arrange (layout, best, best_scale[best], x0, x1, y1))
     /* Too small for anything to fit: the map as large as it fits still. */
     arrange (layout, PLACE_NONE, MAX (best_scale[PLACE_NONE], 1e-6), x0, x1, G_MAXDOUBLE);
