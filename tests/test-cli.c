@@ -435,7 +435,8 @@ test_exchange_commands (AtlasTestDir  *fixture,
   g_autofree char *text = NULL;
   g_auto(CliRun) add1 = { 0 }, add2 = { 0 }, export_ics = { 0 }, preview = { 0 }, visits = { 0 };
   g_auto(CliRun) import = { 0 }, again = { 0 }, map_csv = { 0 }, map_json = { 0 }, map_bad = { 0 };
-  g_auto(CliRun) list_pdf = { 0 }, no_centre = { 0 };
+  g_auto(CliRun) list_pdf = { 0 }, no_centre = { 0 }, map_svg = { 0 };
+  g_autofree char *svg = g_build_filename (fixture->dir, "map.svg", NULL);
 
   run_cli (&add1, "--db", fixture->db_path, "add-visit", "05315", "2018-10-02", NULL);
   run_cli (&add2, "--db", fixture->db_path, "add-visit", "--tour", "Herbst", "05913", "2018-10-03", NULL);
@@ -468,6 +469,15 @@ test_exchange_commands (AtlasTestDir  *fixture,
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "\"05315\",\"Köln\",\"visited\""));
+
+  /* The map: Köln named in the Rhine-Ruhr inset, whose frame the map marks. */
+  run_cli (&map_svg, "--db", fixture->db_path, "export-map", svg, NULL);
+  g_assert_cmpint (map_svg.status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<rect id=\"inset-frame\""));
+  g_assert_nonnull (strstr (text, "<g id=\"inset-label-05315\">"));
+  g_assert_nonnull (strstr (strstr (text, "<g id=\"inset-label-05315\">"), ">Köln</text>"));
 
   run_cli (&list_pdf, "--db", fixture->db_path, "export-contacts", "--search", "x", pdf, NULL);
   g_assert_cmpint (list_pdf.status, ==, 0);

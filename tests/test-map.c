@@ -147,21 +147,23 @@ boxes_overlap (const Box *a,
 static void
 count_collisions (const AtlasMapScene  *scene,
                   const AtlasMapLayout *layout,
-                  const AtlasPoint     *places,
+                  const AtlasMapLabel  *labels,
                   guint                *on_stops,
                   guint                *on_names)
 {
-  double unit = MIN (layout->width, layout->height), r = atlas_map_stop_radius (layout);
-  g_autofree Box *boxes = g_new (Box, scene->areas->len);
+  double r = atlas_map_stop_radius (layout);
+  g_autofree Box *boxes = g_new0 (Box, scene->areas->len);
 
   *on_stops = *on_names = 0;
   for (guint i = 0; i < scene->areas->len; i++)
     {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double size = atlas_map_label_size (sa, unit);
-      double w = size * 0.6 * g_utf8_strlen (sa->label, -1), h = size * 0.8;
+      double w, h;
 
-      boxes[i] = (Box) { places[i].x - w / 2, places[i].y - h / 2, places[i].x + w / 2, places[i].y + h / 2 };
+      if (labels[i].text == NULL)
+        continue;
+      w = atlas_map_text_width (labels[i].text, labels[i].size);
+      h = labels[i].size * 0.8;
+      boxes[i] = (Box) { labels[i].at.x - w / 2, labels[i].at.y - h / 2, labels[i].at.x + w / 2, labels[i].at.y + h / 2 };
       for (guint s = 0; s < scene->stops->len; s++)
         {
           double cx, cy;
@@ -190,8 +192,8 @@ test_label_places (void)
                             "05913", "05914", "05954", "05124", "05122", "05120", "05158", "05111" };
   g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AtlasMapScene) scene = NULL;
-  g_autofree AtlasPoint *places = NULL;
-  g_autofree AtlasPoint *below = NULL;
+  g_autofree AtlasMapLabel *places = NULL;
+  g_autofree AtlasMapLabel *below = NULL;
   AtlasMapLayout layout;
   guint on_stops, on_names, naive_on_stops, naive_on_names;
   double r;
@@ -207,22 +209,35 @@ test_label_places (void)
   r = atlas_map_stop_radius (&layout);
 
   places = atlas_map_place_labels (scene, &layout);
-  below = g_new (AtlasPoint, scene->areas->len);
+  below = g_memdup2 (places, sizeof (AtlasMapLabel) * scene->areas->len);
   for (guint i = 0; i < scene->areas->len; i++)
     {
       const AtlasArea *area = g_array_index (scene->areas, AtlasSceneArea, i).area;
 
-      atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &below[i].x, &below[i].y);
-      below[i].y += r * 1.9;
+      atlas_map_layout_to_canvas (&layout, area->label.x, area->label.y, &below[i].at.x, &below[i].at.y);
+      below[i].at.y += r * 1.9;
     }
   count_collisions (scene, &layout, places, &on_stops, &on_names);
   count_collisions (scene, &layout, below, &naive_on_stops, &naive_on_names);
   g_test_message ("placed: %u on stops, %u pairs; below each place: %u on stops, %u pairs",
                   on_stops, on_names, naive_on_stops, naive_on_names);
-  /* Measured: 1 on stops and no pair, against 4 and 1. */
+  /* Measured with the inset beside it (the main map a little smaller, its
+   * Ruhr cities coded): 1 on stops and 1 pair, against 7 and 2. */
   g_assert_cmpuint (on_stops, <, naive_on_stops);
   g_assert_cmpuint (on_names, <=, naive_on_names);
-  g_assert_cmpuint (on_stops + on_names, <=, 1);
+  g_assert_cmpuint (on_stops + on_names, <=, 2);
+
+  /* The inset, where these cities have their full names: measured 0, 0. */
+  {
+    g_autofree AtlasMapLabel *inset_labels = NULL;
+    AtlasMapLayout inset;
+
+    g_assert_true (atlas_map_layout_inset (&layout, &inset));
+    inset_labels = atlas_map_place_labels (scene, &inset);
+    count_collisions (scene, &inset, inset_labels, &on_stops, &on_names);
+    g_test_message ("inset: %u on stops, %u pairs", on_stops, on_names);
+    g_assert_cmpuint (on_stops + on_names, <=, 1);
+  }
 }
 
 static void
@@ -311,9 +326,10 @@ test_exports (AtlasTestDir  *fixture,
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
-  /* A point in Köln-Porz, clear of the stop, the names and borders. */
-  g_assert_cmpstr (ags_at (7.0600, 50.8850), ==, "05315");
-  pixel_at (surface, 7.0600, 50.8850, 1200, cairo_image_surface_get_height (surface), koeln);
+  /* A point in Köln-Chorweiler, clear of the stop, the names, the borders
+   * and the inset's frame. */
+  g_assert_cmpstr (ags_at (6.9000, 51.0200), ==, "05315");
+  pixel_at (surface, 6.9000, 51.0200, 1200, cairo_image_surface_get_height (surface), koeln);
   /* And one in Bonn-Bad Godesberg, clear of Bonn's name. */
   g_assert_cmpstr (ags_at (7.1600, 50.6850), ==, "05314");
   pixel_at (surface, 7.1600, 50.6850, 1200, cairo_image_surface_get_height (surface), bonn);
@@ -597,6 +613,340 @@ test_legend_outputs (AtlasTestDir  *fixture,
     }
 }
 
+/* The kreisfreie Städte of the Rhine–Ruhr area, named in full in the inset. */
+static const struct { const char *ags, *name; } rhine_ruhr[] = {
+  { "05111", "Düsseldorf" }, { "05112", "Duisburg" }, { "05113", "Essen" }, { "05114", "Krefeld" },
+  { "05117", "Mülheim an der Ruhr" }, { "05119", "Oberhausen" }, { "05120", "Remscheid" },
+  { "05122", "Solingen" }, { "05124", "Wuppertal" }, { "05315", "Köln" }, { "05316", "Leverkusen" },
+  { "05513", "Gelsenkirchen" }, { "05911", "Bochum" }, { "05913", "Dortmund" }, { "05914", "Hagen" },
+  { "05916", "Herne" },
+};
+
+static guint32
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[(int) x] & 0xffffff;
+}
+
+static gboolean
+near_colour (guint32         px,
+             const AtlasRgb *c,
+             int             tolerance)
+{
+  return ABS ((int) ((px >> 16) & 0xff) - (int) (c->r * 255)) <= tolerance &&
+         ABS ((int) ((px >> 8) & 0xff) - (int) (c->g * 255)) <= tolerance &&
+         ABS ((int) (px & 0xff) - (int) (c->b * 255)) <= tolerance;
+}
+
+/* Pixels of @c inside the box, which must lie on the canvas. */
+static guint
+count_ink (cairo_surface_t *surface,
+           double           x,
+           double           y,
+           double           w,
+           double           h,
+           const AtlasRgb  *c)
+{
+  guint n = 0;
+
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x + w, <=, cairo_image_surface_get_width (surface));
+  g_assert_cmpfloat (y + h, <=, cairo_image_surface_get_height (surface));
+  for (int j = (int) y; j < (int) (y + h); j++)
+    for (int i = (int) x; i < (int) (x + w); i++)
+      if (near_colour (pixel (surface, i, j), c, 40))
+        n++;
+  return n;
+}
+
+/* Points on a rectangle's edges drawn in @c: most of them (names and stops
+ * may cover a few). */
+static void
+assert_outlined (cairo_surface_t *surface,
+                 double           x0,
+                 double           y0,
+                 double           x1,
+                 double           y1,
+                 const AtlasRgb  *c)
+{
+  guint hits = 0, n = 0;
+
+  for (double t = 0.05; t < 1; t += 0.05)
+    {
+      const double points[4][2] = { { x0 + (x1 - x0) * t, y0 }, { x0 + (x1 - x0) * t, y1 },
+                                    { x0, y0 + (y1 - y0) * t }, { x1, y0 + (y1 - y0) * t } };
+
+      for (guint k = 0; k < 4; k++, n++)
+        for (int d = -1; d <= 1; d++)
+          if (near_colour (pixel (surface, points[k][0] + (k >= 2 ? d : 0), points[k][1] + (k < 2 ? d : 0)), c, 40))
+            {
+              hits++;
+              break;
+            }
+    }
+  g_test_message ("outline: %u of %u points", hits, n);
+  g_assert_cmpuint (hits, >=, n * 3 / 4);
+}
+
+/* Whether @words stand in @text on their own (pdftotext joins the texts of
+ * a line with spaces). */
+static gboolean
+has_words (const char *text,
+           const char *words)
+{
+  gsize len = strlen (words);
+
+  for (const char *p = strstr (text, words); p != NULL; p = strstr (p + 1, words))
+    if ((p == text || p[-1] == ' ' || p[-1] == '\n') && (p[len] == ' ' || p[len] == '\n' || p[len] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_every_legend_kind (GPtrArray *visits)
+{
+  g_ptr_array_add (visits, tour_visit_new ("05334002", "2017-08-02", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05913", "2017-08-03", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05113", "2017-W31", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05124", "2017-08-09", "Sommertour 2017"));
+  g_ptr_array_add (visits, tour_visit_new ("05315", "2017-08-10", "Sommertour 2017"));
+  g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
+}
+
+/* Every export has every legend entry, the attribution, the inset with its
+ * frame on the map, and the Rhine–Ruhr cities' full names: in the SVG's
+ * text, in the PDF's text (pdftotext, where it is installed) and in the
+ * PNG's pixels where the layout puts them. */
+static void
+test_export_contents (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  const AtlasPalette *palette = atlas_map_palette (FALSE);
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "map.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf_text = NULL;
+  g_autofree AtlasMapLabel *inset_labels = NULL;
+  AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
+  AtlasMapLayout layout, inset;
+  const char *inset_svg, *legend_svg;
+  cairo_surface_t *surface;
+  AtlasMapBox frame;
+  guint n;
+
+  add_every_legend_kind (visits);
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  n = atlas_map_scene_legend (scene, entries);
+  g_assert_cmpuint (n, ==, ATLAS_N_LEGEND_KINDS);
+
+  g_assert_true (atlas_map_export (scene, png_file, 1200, &error));
+  g_assert_true (atlas_map_export (scene, svg_file, 1200, &error));
+  g_assert_true (atlas_map_export (scene, pdf_file, 1200, &error));
+  g_assert_no_error (error);
+
+  /* SVG: the legend's entries in its legend, the inset after its frame. */
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "© GeoBasis-DE / BKG"));
+  g_assert_nonnull (strstr (svg_text, "<rect id=\"inset-frame\""));
+  inset_svg = strstr (svg_text, "<g id=\"inset\">");
+  legend_svg = strstr (svg_text, "<g id=\"legend\">");
+  g_assert_nonnull (inset_svg);
+  g_assert_nonnull (legend_svg);
+  g_assert_nonnull (strstr (inset_svg, ">Rhine-Ruhr</text>"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (entries[i].label, -1);
+      g_autofree char *element = g_strdup_printf (">%s</text>", escaped);
+
+      g_assert_nonnull (strstr (legend_svg, element));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rhine_ruhr); i++)
+    {
+      g_autofree char *element = g_strdup_printf ("<g id=\"inset-label-%s\">", rhine_ruhr[i].ags);
+      g_autofree char *text = g_strdup_printf (">%s</text>", rhine_ruhr[i].name);
+      const char *label = strstr (inset_svg, element);
+
+      if (label == NULL || strstr (label, text) == NULL || strstr (label, text) > strstr (label, "</g>"))
+        g_error ("the SVG's inset does not name %s", rhine_ruhr[i].name);
+    }
+
+  /* PDF: the same texts. */
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &pdf_text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (pdf_text, "© GeoBasis-DE / BKG"));
+      g_assert_nonnull (strstr (pdf_text, "Rhine-Ruhr"));
+      for (guint i = 0; i < n; i++)
+        g_assert_nonnull (strstr (pdf_text, entries[i].label));
+      for (guint i = 0; i < G_N_ELEMENTS (rhine_ruhr); i++)
+        if (!has_words (pdf_text, rhine_ruhr[i].name))
+          g_error ("the PDF does not name %s", rhine_ruhr[i].name);
+    }
+  else
+    g_test_message ("pdftotext is not installed: the PDF's text is not checked");
+
+  /* PNG: the frame and the inset's box outlined, ink where each legend
+   * entry's text and each city's full name go, and the attribution. */
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  atlas_map_layout_compute (&layout, 1200, cairo_image_surface_get_height (surface));
+  g_assert_true (atlas_map_layout_inset (&layout, &inset));
+  atlas_map_layout_frame (&layout, &frame);
+  assert_outlined (surface, frame.x, frame.y, frame.x + frame.width, frame.y + frame.height, &palette->dim_text);
+  assert_outlined (surface, layout.inset.x, layout.inset.y, layout.inset.x + layout.inset.width,
+                   layout.inset.y + layout.inset.height, &palette->dim_text);
+  /* The inset lies beside NRW's districts, not on them. */
+  for (guint i = 0; i < atlas_geometry_get_n_areas (atlas_geometry_get_default ()); i++)
+    {
+      const AtlasArea *area = atlas_geometry_get_area (atlas_geometry_get_default (), i);
+      double ax0, ay0, ax1, ay1;
+
+      atlas_map_layout_to_canvas (&layout, area->min_x, area->max_y, &ax0, &ay0);
+      atlas_map_layout_to_canvas (&layout, area->max_x, area->min_y, &ax1, &ay1);
+      g_assert_false (ax1 > layout.inset.x && ax0 < layout.inset.x + layout.inset.width &&
+                      ay1 > layout.inset.y && ay0 < layout.inset.y + layout.inset.height);
+    }
+
+  atlas_map_legend_place (&layout, entries, n, places);
+  for (guint i = 0; i < n; i++)
+    {
+      double box = atlas_map_legend_box (&layout);
+      double x = places[i].x + places[i].symbol_width + box * 0.4;
+
+      g_assert_cmpuint (count_ink (surface, x, places[i].y, atlas_map_text_width (entries[i].label, layout.legend_font),
+                                   box, &palette->text), >, 20);
+    }
+
+  inset_labels = atlas_map_place_labels (scene, &inset);
+  for (guint i = 0; i < G_N_ELEMENTS (rhine_ruhr); i++)
+    {
+      int index = atlas_map_scene_find_area (scene, rhine_ruhr[i].ags);
+      const AtlasMapLabel *label = &inset_labels[index];
+      double w = atlas_map_text_width (rhine_ruhr[i].name, label->size);
+
+      g_assert_cmpstr (label->text, ==, rhine_ruhr[i].name);
+      g_assert_cmpuint (count_ink (surface, label->at.x - w / 2, label->at.y - label->size / 2, w, label->size,
+                                   &palette->text), >, 10);
+    }
+  g_assert_cmpuint (count_ink (surface, 600, cairo_image_surface_get_height (surface) - 30, 590, 28,
+                               &palette->dim_text), >, 100);
+  cairo_surface_destroy (surface);
+}
+
+/* At 360 pixels wide (a phone, the narrow window), on a canvas of the
+ * map pane's shape: the inset is there, the legend's entries and every name
+ * stay on the canvas, and names cover no other name. */
+static void
+test_narrow_map (void)
+{
+  static const double sizes[][2] = { { 360, 560 }, { 360, 378 }, { 720, 480 }, { 1200, 1260 } };
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  /* The longest entries any language of ours gives the legend. */
+  AtlasLegendEntry entries[] = {
+    { ATLAS_LEGEND_VISITED, "Besucht" }, { ATLAS_LEGEND_PLANNED, "Geplant" },
+    { ATLAS_LEGEND_NOT_VISITED, "Noch nicht besucht" },
+    { ATLAS_LEGEND_STOP, "Station der Tour, in zeitlicher Reihenfolge" },
+    { ATLAS_LEGEND_STOP_UNCERTAIN, "Tag unbekannt" }, { ATLAS_LEGEND_ROUTE, "Route jeder Tour" },
+  };
+  AtlasLegendPlace places[G_N_ELEMENTS (entries)];
+
+  add_every_legend_kind (visits);
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      double width = sizes[s][0], height = sizes[s][1];
+      g_autofree AtlasMapLabel *labels = NULL;
+      g_autofree AtlasMapLabel *inset_labels = NULL;
+      AtlasMapLayout layout, inset;
+      double rows;
+      guint on_stops, on_names;
+
+      atlas_map_layout_compute (&layout, width, height);
+      g_test_message ("%g × %g: scale %.3g px/km, inset %s", width, height, layout.scale * 1000,
+                      layout.has_inset ? "yes" : "no");
+      g_assert_true (layout.has_inset);
+      g_assert_true (atlas_map_layout_inset (&layout, &inset));
+      g_assert_cmpfloat (layout.inset.x, >=, 0);
+      g_assert_cmpfloat (layout.inset.x + layout.inset.width, <=, width);
+      g_assert_cmpfloat (layout.inset.y + layout.inset.height, <=, height);
+      g_assert_cmpfloat (layout.legend_font, >=, 11);
+      g_assert_cmpfloat (layout.label_size, >=, 9);
+
+      rows = atlas_map_legend_place (&layout, entries, G_N_ELEMENTS (entries), places);
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        {
+          double end = places[i].x + places[i].symbol_width + atlas_map_legend_box (&layout) * 0.4 +
+                       atlas_map_text_width (entries[i].label, layout.legend_font);
+
+          g_assert_cmpfloat (places[i].x, >=, 0);
+          g_assert_cmpfloat (end, <=, width);
+        }
+      g_assert_cmpfloat (layout.legend_y + rows, <=, height - layout.legend_font * 0.75);
+
+      labels = atlas_map_place_labels (scene, &layout);
+      inset_labels = atlas_map_place_labels (scene, &inset);
+      for (guint i = 0; i < scene->areas->len; i++)
+        {
+          const AtlasMapLabel *both[2] = { &labels[i], &inset_labels[i] };
+
+          for (guint k = 0; k < 2; k++)
+            {
+              double w;
+
+              if (both[k]->text == NULL)
+                continue;
+              w = atlas_map_text_width (both[k]->text, both[k]->size);
+              g_assert_cmpfloat (both[k]->at.x - w / 2, >=, -1);
+              g_assert_cmpfloat (both[k]->at.x + w / 2, <=, width + 1);
+            }
+        }
+      count_collisions (scene, &layout, labels, &on_stops, &on_names);
+      g_test_message ("main map: %u names on stops, %u pairs", on_stops, on_names);
+      g_assert_cmpuint (on_names, <=, 1);
+      count_collisions (scene, &inset, inset_labels, &on_stops, &on_names);
+      g_test_message ("inset: %u names on stops, %u pairs", on_stops, on_names);
+      g_assert_cmpuint (on_names, <=, 1);
+    }
+}
+
+/* A click in the inset finds the district drawn there. */
+static void
+test_inset_hits (void)
+{
+  AtlasMapLayout layout, inset;
+  double x, y, cx, cy;
+
+  atlas_map_layout_compute (&layout, 900, 700);
+  g_assert_true (atlas_map_layout_inset (&layout, &inset));
+  atlas_project_utm32 (7.0117, 51.4556, &x, &y);   /* Essen, Grugapark */
+  atlas_map_layout_to_canvas (&inset, x, y, &cx, &cy);
+  g_assert_cmpstr (atlas_map_layout_area_at (&layout, cx, cy), ==, "05113");
+  atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  g_assert_cmpstr (atlas_map_layout_area_at (&layout, cx, cy), ==, "05113");
+  g_assert_null (atlas_map_layout_area_at (&layout, 2, 2));
+}
+
 /* The example tour is made from the project's table of documented visits
  * (tools/example-tour/make-example-tour.mjs): every visit with a date. */
 static void
@@ -725,6 +1075,9 @@ main (int   argc,
   g_test_add_func ("/map/route-modes", test_route_modes);
   ATLAS_TEST_ADD ("/map/uncertain-order", test_uncertain_order);
   ATLAS_TEST_ADD ("/map/legend-outputs", test_legend_outputs);
+  ATLAS_TEST_ADD ("/map/export-contents", test_export_contents);
+  g_test_add_func ("/map/narrow", test_narrow_map);
+  g_test_add_func ("/map/inset-hits", test_inset_hits);
   g_test_add_func ("/map/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/map/review-suggested", test_review_suggested);
 

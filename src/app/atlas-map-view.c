@@ -131,18 +131,16 @@ atlas_map_view_area_at (AtlasMapView *self,
                         double        x,
                         double        y)
 {
-  const AtlasArea *area;
   AtlasMapLayout layout;
-  double w, h, mx, my;
+  double w, h;
 
   if (self->scene == NULL)
     return NULL;
 
+  /* On the map or in its inset. */
   canvas_size (self, &w, &h);
   atlas_map_layout_compute (&layout, w, h);
-  atlas_map_layout_to_map (&layout, x - self->pan_x, y - self->pan_y, &mx, &my);
-  area = atlas_geometry_area_at (atlas_geometry_get_default (), mx, my);
-  return area ? area->ags : NULL;
+  return atlas_map_layout_area_at (&layout, x - self->pan_x, y - self->pan_y);
 }
 
 static void
@@ -153,6 +151,7 @@ outline (AtlasMapView         *self,
          double                width)
 {
   const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
+  AtlasMapLayout inset;
 
   if (area == NULL)
     return;
@@ -161,6 +160,17 @@ outline (AtlasMapView         *self,
   atlas_map_area_path (cr, layout, area);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+
+  /* And in the inset, inside its box. */
+  if (atlas_map_layout_inset (layout, &inset) && atlas_map_layout_shows (&inset, area))
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_clip (cr);
+      atlas_map_area_path (cr, &inset, area);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 }
 
 static void

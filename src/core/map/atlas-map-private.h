@@ -19,15 +19,49 @@ typedef struct {
   AtlasRgb highlight;  /* outlines of the district hovered, chosen or focused: in no legend entry */
 } AtlasPalette;
 
+/* A district's name (or code) where the map puts it. */
+typedef struct {
+  AtlasPoint at;         /* the middle of the text */
+  const char *text;      /* NULL: not labelled here */
+  double size;
+} AtlasMapLabel;
+
+/* Where a legend entry goes: its symbol's top left corner. */
+typedef struct {
+  double x, y, symbol_width;
+} AtlasLegendPlace;
+
 const AtlasPalette *atlas_map_palette        (gboolean              dark);
 const char         *atlas_map_short_name     (const char           *ags);
+double              atlas_map_text_width     (const char           *text,
+                                              double                size);
 double              atlas_map_stop_radius    (const AtlasMapLayout *layout);
-double              atlas_map_label_size     (const AtlasSceneArea *area,
-                                              double                unit);
 double              atlas_map_label_halo     (double                unit);
 double              atlas_map_route_width    (double                unit);
-AtlasPoint         *atlas_map_place_labels   (const AtlasMapScene  *scene,
+const char         *atlas_map_layout_label   (const AtlasMapLayout *layout,
+                                              guint                 index,
+                                              const AtlasArea      *area,
+                                              double               *size);
+gboolean            atlas_map_layout_shows   (const AtlasMapLayout *layout,
+                                              const AtlasArea      *area);
+AtlasMapLabel      *atlas_map_place_labels   (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout);
+double              atlas_map_legend_box     (const AtlasMapLayout *layout);
+double              atlas_map_legend_place   (const AtlasMapLayout *layout,
+                                              const AtlasLegendEntry *entries,
+                                              guint                 n_entries,
+                                              AtlasLegendPlace     *places);
+const char         *atlas_map_layout_code    (const AtlasMapLayout *layout,
+                                              const AtlasArea      *area,
+                                              double               *size);
+char              **atlas_map_key_lines      (const AtlasMapLayout *layout,
+                                              const AtlasMapLabel  *labels,
+                                              const AtlasMapLabel  *inset_labels);
+char              **atlas_map_key_fit        (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              AtlasMapLabel        *labels,
+                                              AtlasMapLabel        *inset_labels);
+const char         *atlas_map_inset_caption  (void);
 gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

@@ -109,6 +109,23 @@ border_width (double unit)
   return MAX (0.6, unit * 0.0012);
 }
 
+/* Whether any of @arc lies in the inset's frame. */
+static gboolean
+arc_in_frame (const GArray *arc)
+{
+  double min_x, min_y, max_x, max_y;
+
+  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
+  for (guint i = 0; i < arc->len; i++)
+    {
+      const AtlasPoint *p = &g_array_index (arc, AtlasPoint, i);
+
+      if (p->x >= min_x && p->x <= max_x && p->y >= min_y && p->y <= max_y)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Each border shared by two districts is stroked once, and each on its own:
  * one path of all of them costs cairo twice as much in crossings. Round
  * caps close the joints where three districts meet. */
@@ -126,10 +143,26 @@ draw_borders (const AtlasMapLayout *layout,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint a = 0; a < atlas_geometry_get_n_arcs (geometry); a++)
     {
-      points_path (cr, layout, atlas_geometry_get_arc (geometry, a));
+      const GArray *arc = atlas_geometry_get_arc (geometry, a);
+
+      if (layout->is_inset && !arc_in_frame (arc))
+        continue;
+      points_path (cr, layout, arc);
       cairo_stroke (cr);
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+/* To where @label's text starts, centred on its place. */
+static void
+move_to_label (cairo_t             *cr,
+               const AtlasMapLabel *label)
+{
+  cairo_text_extents_t ext;
+
+  cairo_set_font_size (cr, label->size);
+  cairo_text_extents (cr, label->text, &ext);
+  cairo_move_to (cr, label->at.x - ext.width / 2 - ext.x_bearing, label->at.y - ext.height / 2 - ext.y_bearing);
 }
 
 /* Names where atlas_map_place_labels() puts them, with a halo of the
@@ -140,33 +173,59 @@ draw_labels (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
              cairo_t              *cr,
              const AtlasPalette   *palette,
-             double                unit)
+             double                unit,
+             const AtlasMapLabel  *labels)
 {
-  g_autofree AtlasPoint *places = atlas_map_place_labels (scene, layout);
-
   /* All names as one path: its halo stroked once, then its letters filled
    * once, so no halo covers another name's letters (and two calls to
-   * cairo instead of 108). */
+   * cairo instead of 108). A PDF gets the letters as text, which readers
+   * can search and copy. */
   cairo_save (cr);
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_new_path (cr);
   for (guint i = 0; i < scene->areas->len; i++)
     {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      cairo_text_extents_t ext;
-
-      cairo_set_font_size (cr, atlas_map_label_size (sa, unit));
-      cairo_text_extents (cr, sa->label, &ext);
-      cairo_move_to (cr, places[i].x - ext.width / 2 - ext.x_bearing, places[i].y - ext.height / 2 - ext.y_bearing);
-      cairo_text_path (cr, sa->label);
+      if (labels[i].text == NULL)
+        continue;
+      move_to_label (cr, &labels[i]);
+      cairo_text_path (cr, labels[i].text);
     }
   cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, atlas_map_label_halo (unit));
-  cairo_stroke_preserve (cr);
-  set_rgb (cr, &palette->text);
-  cairo_fill (cr);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, &palette->text);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, palette->background.r, palette->background.g, palette->background.b, 0.85);
+      cairo_stroke (cr);
+      set_rgb (cr, &palette->text);
+      for (guint i = 0; i < scene->areas->len; i++)
+        {
+          if (labels[i].text == NULL)
+            continue;
+          move_to_label (cr, &labels[i]);
+          cairo_show_text (cr, labels[i].text);
+        }
+    }
   cairo_restore (cr);
+}
+
+/* Whether the box from (x0, y0) to (x1, y1) meets the inset. */
+static gboolean
+in_inset (const AtlasMapLayout *layout,
+          double                x0,
+          double                y0,
+          double                x1,
+          double                y1)
+{
+  return x1 >= layout->inset.x && x0 <= layout->inset.x + layout->inset.width &&
+         y1 >= layout->inset.y && y0 <= layout->inset.y + layout->inset.height;
 }
 
 /* The route crosses itself at every turn; stroked as one path, cairo
@@ -186,7 +245,8 @@ draw_route (const AtlasMapScene  *scene,
     {
       double x0, y0, x1, y1;
 
-      if (!atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1))
+      if (!atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1) ||
+          (layout->is_inset && !in_inset (layout, MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1))))
         continue;
       cairo_move_to (cr, x0, y0);
       cairo_line_to (cr, x1, y1);
@@ -293,6 +353,8 @@ draw_stops (const AtlasMapScene  *scene,
       double cx, cy;
 
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
+      if (layout->is_inset && !in_inset (layout, cx - 2 * r, cy - 2 * r, cx + 2 * r, cy + 2 * r))
+        continue;
       if (stamps[0] != NULL)
         {
           cx = round (cx);
@@ -322,33 +384,24 @@ static void
 draw_legend (const AtlasMapScene  *scene,
              const AtlasMapLayout *layout,
              cairo_t              *cr,
-             cairo_pattern_t      *hatch)
+             cairo_pattern_t      *hatch,
+             char                **key)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   double unit = MIN (layout->width, layout->height);
-  double x = unit * 0.03, y = layout->legend_y + unit * 0.01;
-  double box = unit * 0.022, font = unit * 0.018;
+  double box = atlas_map_legend_box (layout), font = layout->legend_font;
   AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+  AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
   guint n_entries = atlas_map_scene_legend (scene, entries);
   double r = atlas_map_stop_radius (layout);
+  double rows = atlas_map_legend_place (layout, entries, n_entries, places);
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, font);
 
-  /* One row of symbols and labels, continued on a second row where the
-   * width ends. */
   for (guint i = 0; i < n_entries; i++)
     {
-      cairo_text_extents_t ext;
-      double symbol_w = entries[i].kind == ATLAS_LEGEND_ROUTE ? box * 2
-                        : entries[i].kind >= ATLAS_LEGEND_STOP ? 2 * r * 1.45 : box;
-
-      cairo_text_extents (cr, entries[i].label, &ext);
-      if (x > unit * 0.03 && x + symbol_w + box * 0.4 + ext.x_advance > layout->width - unit * 0.03)
-        {
-          x = unit * 0.03;
-          y += box * 1.6;
-        }
+      double x = places[i].x, y = places[i].y, symbol_w = places[i].symbol_width;
 
       cairo_new_path (cr);
       switch (entries[i].kind)
@@ -397,42 +450,16 @@ draw_legend (const AtlasMapScene  *scene,
       set_rgb (cr, &palette->text);
       cairo_move_to (cr, x + symbol_w + box * 0.4, y + box * 0.8);
       cairo_show_text (cr, entries[i].label);
-      x += symbol_w + box * 0.4 + ext.x_advance + box * 1.5;
     }
 
-  /* The short codes spelt out, wrapped to the width. */
+  /* The codes whose names the map shows nowhere, spelt out. */
   set_rgb (cr, &palette->dim_text);
   cairo_set_font_size (cr, font * 0.8);
-  {
-    g_autoptr(GString) line = g_string_new (NULL);
-    double line_y = y + box * 2.4;
-
-    for (guint i = 0; i <= scene->areas->len; i++)
-      {
-        const AtlasSceneArea *sa = i < scene->areas->len ? &g_array_index (scene->areas, AtlasSceneArea, i) : NULL;
-        g_autofree char *entry = NULL;
-        g_autofree char *longer = NULL;
-        cairo_text_extents_t ext;
-
-        if (sa != NULL && !sa->short_label)
-          continue;
-        if (sa != NULL)
-          {
-            entry = g_strdup_printf ("%s %s", sa->label, sa->area->name);
-            longer = g_strdup_printf ("%s%s%s", line->str, line->len ? " · " : "", entry);
-            cairo_text_extents (cr, longer, &ext);
-          }
-        if (sa == NULL || (line->len > 0 && ext.x_advance > layout->width - unit * 0.06))
-          {
-            cairo_move_to (cr, unit * 0.03, line_y);
-            cairo_show_text (cr, line->str);
-            line_y += font;
-            g_string_assign (line, entry ? entry : "");
-          }
-        else
-          g_string_assign (line, longer);
-      }
-  }
+  for (guint i = 0; key[i] != NULL; i++)
+    {
+      cairo_move_to (cr, layout->legend_x, layout->legend_y + rows + box * 0.6 + font * (i + 0.7));
+      cairo_show_text (cr, key[i]);
+    }
 
   /* The attribution the licence asks for. */
   {
@@ -440,9 +467,149 @@ draw_legend (const AtlasMapScene  *scene,
 
     cairo_set_font_size (cr, font * 0.75);
     cairo_text_extents (cr, atlas_map_attribution (), &ext);
-    cairo_move_to (cr, layout->width - ext.x_advance - unit * 0.02, layout->height - unit * 0.015);
+    cairo_move_to (cr, layout->width - ext.x_advance - MAX (6.0, unit * 0.02),
+                   layout->height - MAX (6.0, unit * 0.015));
     cairo_show_text (cr, atlas_map_attribution ());
   }
+}
+
+/* The districts, the route, the names and the stops of @layout: the main
+ * map or the inset. */
+static void
+draw_map (const AtlasMapScene  *scene,
+          const AtlasMapLayout *layout,
+          cairo_t              *cr,
+          cairo_pattern_t      *hatch,
+          const char           *highlight_ags,
+          const AtlasMapLabel  *labels)
+{
+  const AtlasPalette *palette = atlas_map_palette (scene->dark);
+  double unit = MIN (layout->width, layout->height);
+
+  /* Districts: fill by status, then the borders once over all. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  if (is_plain_image (cr) && border_width (unit) >= 1.2)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+
+      if (!atlas_map_layout_shows (layout, sa->area))
+        continue;
+      atlas_map_area_path (cr, layout, sa->area);
+      if (sa->status == ATLAS_AREA_VISITED)
+        set_rgb (cr, &palette->visited);
+      else if (sa->status == ATLAS_AREA_PLANNED)
+        cairo_set_source (cr, hatch);
+      else
+        set_rgb (cr, &palette->not_visited);
+      cairo_fill (cr);
+    }
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  draw_borders (layout, cr, palette, unit);
+
+  if (highlight_ags != NULL)
+    {
+      int index = atlas_map_scene_find_area (scene, highlight_ags);
+
+      if (index >= 0)
+        {
+          atlas_map_area_path (cr, layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
+          set_rgb (cr, &palette->highlight);
+          cairo_set_line_width (cr, MAX (2.0, unit * 0.004));
+          cairo_stroke (cr);
+        }
+    }
+
+  /* The inset's frame, the route, the names over them, and the numbered
+   * stops over all. */
+  if (layout->has_inset && !layout->is_inset)
+    {
+      AtlasMapBox frame;
+
+      atlas_map_layout_frame (layout, &frame);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, frame.x, frame.y, frame.width, frame.height);
+      set_rgb (cr, &palette->dim_text);
+      cairo_set_line_width (cr, MAX (1.0, unit * 0.0015));
+      cairo_stroke (cr);
+    }
+  draw_route (scene, layout, cr, palette, unit);
+  draw_labels (scene, layout, cr, palette, unit, labels);
+  draw_stops (scene, layout, cr, palette);
+}
+
+/* The inset's frame on the main map, and the inset: its box, the map in
+ * it, its caption. */
+static void
+draw_inset (const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            cairo_t              *cr,
+            cairo_pattern_t      *hatch,
+            const char           *highlight_ags,
+            const AtlasMapLabel  *labels)
+{
+  const AtlasPalette *palette = atlas_map_palette (scene->dark);
+  double unit = MIN (layout->width, layout->height);
+  double pad;
+  const AtlasMapBox *box = &layout->inset;
+  AtlasMapLayout inset;
+
+  if (!atlas_map_layout_inset (layout, &inset))
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  set_rgb (cr, &palette->background);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  draw_map (scene, &inset, cr, hatch, highlight_ags, labels);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  set_rgb (cr, &palette->dim_text);
+  cairo_set_line_width (cr, MAX (1.0, unit * 0.0015));
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_stroke (cr);
+
+  /* The caption in the top left corner, on a patch of the background. */
+  {
+    cairo_text_extents_t ext;
+    double size = layout->label_size * 1.1;
+
+    pad = size * 0.4;
+    cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_set_font_size (cr, size);
+    cairo_text_extents (cr, atlas_map_inset_caption (), &ext);
+    cairo_rectangle (cr, box->x, box->y, ext.x_advance + 2 * pad, size + 2 * pad);
+    set_rgb (cr, &palette->background);
+    cairo_fill_preserve (cr);
+    set_rgb (cr, &palette->dim_text);
+    cairo_stroke (cr);
+    set_rgb (cr, &palette->text);
+    cairo_move_to (cr, box->x + pad, box->y + pad + size * 0.8);
+    cairo_show_text (cr, atlas_map_inset_caption ());
+  }
+  cairo_restore (cr);
+}
+
+/* A line of the title, made smaller where it would run past the edge. */
+static void
+show_fitted (cairo_t              *cr,
+             const AtlasMapLayout *layout,
+             const char           *text,
+             double                size,
+             double                y)
+{
+  double margin = MAX (8.0, MIN (layout->width, layout->height) * 0.03);
+  cairo_text_extents_t ext;
+
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, text, &ext);
+  if (ext.x_advance > layout->width - 2 * margin)
+    cairo_set_font_size (cr, size * (layout->width - 2 * margin) / ext.x_advance);
+  cairo_move_to (cr, margin, y);
+  cairo_show_text (cr, text);
 }
 
 /**
@@ -459,74 +626,43 @@ atlas_map_render (const AtlasMapScene *scene,
                   const char          *highlight_ags)
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
-  AtlasMapLayout layout;
+  g_autofree AtlasMapLabel *labels = NULL;
+  g_autofree AtlasMapLabel *inset_labels = NULL;
+  g_auto(GStrv) key = NULL;
+  AtlasMapLayout layout, inset;
   cairo_pattern_t *hatch;
   double unit = MIN (width, height);
 
   atlas_map_layout_compute (&layout, width, height);
+  labels = atlas_map_place_labels (scene, &layout);
+  if (atlas_map_layout_inset (&layout, &inset))
+    inset_labels = atlas_map_place_labels (scene, &inset);
+  key = atlas_map_key_fit (scene, &layout, labels, inset_labels);
   hatch = hatch_pattern (palette, unit);
 
   cairo_save (cr);
   set_rgb (cr, &palette->background);
   cairo_paint (cr);
 
-  /* Districts: fill by status, then the borders once over all. */
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (is_plain_image (cr) && border_width (unit) >= 1.2)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (guint i = 0; i < scene->areas->len; i++)
-    {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-
-      atlas_map_area_path (cr, &layout, sa->area);
-      if (sa->status == ATLAS_AREA_VISITED)
-        set_rgb (cr, &palette->visited);
-      else if (sa->status == ATLAS_AREA_PLANNED)
-        cairo_set_source (cr, hatch);
-      else
-        set_rgb (cr, &palette->not_visited);
-      cairo_fill (cr);
-    }
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-  draw_borders (&layout, cr, palette, unit);
-
-  if (highlight_ags != NULL)
-    {
-      int index = atlas_map_scene_find_area (scene, highlight_ags);
-
-      if (index >= 0)
-        {
-          atlas_map_area_path (cr, &layout, g_array_index (scene->areas, AtlasSceneArea, index).area);
-          set_rgb (cr, &palette->highlight);
-          cairo_set_line_width (cr, MAX (2.0, unit * 0.004));
-          cairo_stroke (cr);
-        }
-    }
-
-  /* The route, the names over it, and the numbered stops over both. */
-  draw_route (scene, &layout, cr, palette, unit);
-  draw_labels (scene, &layout, cr, palette, unit);
-  draw_stops (scene, &layout, cr, palette);
+  draw_map (scene, &layout, cr, hatch, highlight_ags, labels);
+  draw_inset (scene, &layout, cr, hatch, highlight_ags, inset_labels);
 
   /* Title, period and summary. */
   set_rgb (cr, &palette->text);
-  cairo_set_font_size (cr, unit * 0.034);
-  cairo_move_to (cr, unit * 0.03, unit * 0.05);
-  cairo_show_text (cr, scene->title);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  show_fitted (cr, &layout, scene->title, layout.title_size, layout.title_y);
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   set_rgb (cr, &palette->dim_text);
-  cairo_set_font_size (cr, unit * 0.02);
-  cairo_move_to (cr, unit * 0.03, unit * 0.085);
   if (*scene->subtitle)
     {
       g_autofree char *line = g_strdup_printf ("%s · %s", scene->subtitle, scene->summary);
 
-      cairo_show_text (cr, line);
+      show_fitted (cr, &layout, line, layout.subtitle_size, layout.subtitle_y);
     }
   else
-    cairo_show_text (cr, scene->summary);
+    show_fitted (cr, &layout, scene->summary, layout.subtitle_size, layout.subtitle_y);
 
-  draw_legend (scene, &layout, cr, hatch);
+  draw_legend (scene, &layout, cr, hatch, key);
 
   cairo_pattern_destroy (hatch);
   cairo_restore (cr);

@@ -18,21 +18,6 @@
 #include "atlas-map-private.h"
 #include "atlas-visit.h"
 
-/* Car-plate codes stand in for the names of the small cities, where a name
- * would not fit (the Ruhr). The legend spells them out. */
-static const struct { const char *ags, *code; } short_names[] = {
-  { "05111", "D" }, { "05112", "DU" }, { "05113", "E" }, { "05114", "KR" }, { "05116", "MG" },
-  { "05117", "MH" }, { "05119", "OB" }, { "05120", "RS" }, { "05122", "SG" }, { "05124", "W" },
-  { "05314", "BN" }, { "05315", "K" }, { "05316", "LEV" }, { "05334002", "AC" },
-  { "05512", "BOT" }, { "05513", "GE" }, { "05515", "MS" }, { "05711", "BI" },
-  { "05911", "BO" }, { "05913", "DO" }, { "05914", "HA" }, { "05915", "HAM" }, { "05916", "HER" },
-  /* Kreise with long names in the crowded Rhine–Ruhr corridor. */
-  { "05158", "ME" }, { "05162", "NE" }, { "05362", "BM" }, { "05378", "GL" }, { "05954", "EN" },
-};
-
-/* Areas smaller than this get their short code. */
-#define SHORT_LABEL_M2 720e6
-
 /* Okabe–Ito colours: told apart with any colour vision; each status also
  * has its own mark (solid, hatched, none) so colour is never the only cue. */
 static const AtlasPalette palettes[2] = {
@@ -60,15 +45,6 @@ const char *
 atlas_map_attribution (void)
 {
   return "© GeoBasis-DE / BKG (Daten verändert), dl-de/by-2-0";
-}
-
-const char *
-atlas_map_short_name (const char *ags)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (g_str_equal (short_names[i].ags, ags))
-      return short_names[i].code;
-  return NULL;
 }
 
 /**
@@ -115,7 +91,6 @@ scene_area_clear (gpointer data)
 {
   AtlasSceneArea *a = data;
 
-  g_free (a->label);
   g_free (a->dates);
 }
 
@@ -183,11 +158,8 @@ atlas_map_scene_new_full (GPtrArray      *visits,
   for (guint i = 0; i < n_areas; i++)
     {
       const AtlasArea *area = atlas_geometry_get_area (geometry, i);
-      const char *code = atlas_map_short_name (area->ags);
-      AtlasSceneArea sa = { area, ATLAS_AREA_NOT_VISITED, NULL, FALSE, NULL, 0 };
+      AtlasSceneArea sa = { area, ATLAS_AREA_NOT_VISITED, atlas_map_short_name (area->ags), NULL, 0 };
 
-      sa.short_label = code != NULL && area->area_m2 < SHORT_LABEL_M2;
-      sa.label = g_strdup (sa.short_label ? code : area->name);
       g_array_append_val (scene->areas, sa);
       g_ptr_array_add (dates, g_string_new (NULL));
     }
@@ -340,57 +312,6 @@ atlas_map_scene_unref (AtlasMapScene *scene)
     g_atomic_rc_box_release_full (scene, (GDestroyNotify) scene_clear);
 }
 
-/* Title on top, the legend in a band at the bottom, the map in between,
- * as large as it fits, centred. */
-void
-atlas_map_layout_compute (AtlasMapLayout *layout,
-                          double          width,
-                          double          height)
-{
-  const AtlasGeometry *geometry = atlas_geometry_get_default ();
-  double min_x, min_y, max_x, max_y, map_w, map_h, room_w, room_h;
-  double unit = MIN (width, height);
-
-  atlas_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y);
-  map_w = max_x - min_x;
-  map_h = max_y - min_y;
-
-  layout->width = width;
-  layout->height = height;
-  layout->map_top = unit * 0.13;
-  layout->legend_y = height - unit * 0.17;
-  layout->map_bottom = layout->legend_y - unit * 0.02;
-
-  room_w = width - unit * 0.06;
-  room_h = layout->map_bottom - layout->map_top;
-  layout->scale = MIN (room_w / map_w, room_h / map_h);
-  layout->offset_x = (width - map_w * layout->scale) / 2 - min_x * layout->scale;
-  /* North is up: canvas y grows downwards, northing upwards. */
-  layout->offset_y = layout->map_top + (room_h - map_h * layout->scale) / 2 + max_y * layout->scale;
-}
-
-void
-atlas_map_layout_to_canvas (const AtlasMapLayout *layout,
-                            double                x,
-                            double                y,
-                            double               *cx,
-                            double               *cy)
-{
-  *cx = layout->offset_x + x * layout->scale;
-  *cy = layout->offset_y - y * layout->scale;
-}
-
-void
-atlas_map_layout_to_map (const AtlasMapLayout *layout,
-                         double                cx,
-                         double                cy,
-                         double               *x,
-                         double               *y)
-{
-  *x = (cx - layout->offset_x) / layout->scale;
-  *y = (layout->offset_y - cy) / layout->scale;
-}
-
 /* Stops at the same place stand side by side. */
 void
 atlas_map_stop_position (const AtlasMapScene  *scene,
@@ -422,13 +343,6 @@ atlas_map_route_segment (const AtlasMapScene  *scene,
   atlas_map_stop_position (scene, layout, stop->route_from, x0, y0);
   atlas_map_stop_position (scene, layout, index, x1, y1);
   return TRUE;
-}
-
-double
-atlas_map_label_size (const AtlasSceneArea *area,
-                      double                unit)
-{
-  return unit * (area->short_label ? 0.015 : 0.0135);
 }
 
 double
@@ -510,38 +424,139 @@ by_area_size (gconstpointer a,
   return (size_a > size_b) - (size_a < size_b);
 }
 
+/* Whether @b and the canvas box @area meet. */
+static gboolean
+box_meets (const Box         *b,
+           const AtlasMapBox *area)
+{
+  return b->x1 >= area->x && b->x0 <= area->x + area->width &&
+         b->y1 >= area->y && b->y0 <= area->y + area->height;
+}
+
+/* What a name must keep clear of. */
+typedef struct {
+  const AtlasMapLayout *layout;
+  double r;
+  Box *stops, *segments, *placed;
+  guint n_stops, n_segments, n_placed;
+  Box canvas, inset;
+} Obstacles;
+
+/* The best of a few places for a text @w × @h on @sa (below its stops,
+ * above them, to their right or left; for an area without stops, its own
+ * place first; then the corners), and what it costs there; @covered: how much of stops,
+ * names and edges it covers there (the route only runs under it). */
+static double
+best_place (const Obstacles      *o,
+            const AtlasSceneArea *sa,
+            double                w,
+            double                h,
+            AtlasPoint           *at,
+            double               *covered)
+{
+  const AtlasMapLayout *layout = o->layout;
+  double r = o->r, cx, cy, group_w, mid, best = G_MAXDOUBLE;
+  AtlasPoint candidates[9];
+  guint n_candidates = 0;
+
+  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+  /* The stops of an area stand in a row to the right of its place. */
+  group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
+  mid = cx + group_w / 2;
+  if (sa->n_stops == 0)
+    candidates[n_candidates++] = (AtlasPoint) { cx, cy };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
+  if (sa->n_stops > 0)
+    candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+  /* Then the corners: below or above, to the right or left. */
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy - r * 1.6 };
+
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      Box box = box_around (candidates[c].x, candidates[c].y, w, h);
+      double hard = 0, cost;
+
+      for (guint i = 0; i < o->n_stops; i++)
+        hard += overlap (&box, &o->stops[i]);
+      for (guint i = 0; i < o->n_placed; i++)
+        hard += overlap (&box, &o->placed[i]);
+      /* Cut off by the canvas's or the inset's edge, or under the inset. */
+      hard += 4 * (w * h - overlap (&box, &o->canvas));
+      if (layout->is_inset)
+        hard += 4 * (w * h - overlap (&box, &o->inset));
+      else if (layout->has_inset)
+        hard += 4 * overlap (&box, &o->inset);
+      /* A small price for each step away from the first choice. */
+      cost = hard + c * w * h * 0.05;
+      /* A line through a name costs a third of a stop on it. */
+      for (guint i = 0; i < o->n_segments; i++)
+        if (segment_crosses (&box, o->segments[i].x0, o->segments[i].y0, o->segments[i].x1, o->segments[i].y1))
+          cost += 4 * r * r / 3;
+      if (cost < best)
+        {
+          best = cost;
+          *covered = hard;
+          *at = candidates[c];
+        }
+    }
+  return best;
+}
+
 /**
  * atlas_map_place_labels:
  *
- * Where each area's name goes on the canvas: the middle of the text, one
- * point per area in scene order. Each name takes the first of a few places
- * (below its stops, above them, to their right or left; for an area
- * without stops, its own place first) that covers the least of the stops
- * and of the names placed before it, smallest areas first. Widths are
- * estimated from the number of letters, so every output places names
- * alike.
+ * Where each area's name (or code, atlas_map_layout_label()) goes on the
+ * canvas: the middle of the text, one per area in scene order. Each name
+ * takes the place that covers the least of the stops, the route and the
+ * names placed before it, smallest areas first; a name that covers much
+ * wherever it goes gives way to its code where that covers less. On the
+ * main map names keep off the inset; in the inset they keep inside it.
+ * Widths are estimated from the number of letters, so every output places
+ * names alike.
  *
- * Returns: (transfer full): the points; g_free() them
+ * Returns: (transfer full): the labels; g_free() them
  */
-AtlasPoint *
+AtlasMapLabel *
 atlas_map_place_labels (const AtlasMapScene  *scene,
                         const AtlasMapLayout *layout)
 {
   guint n = scene->areas->len;
-  AtlasPoint *places = g_new0 (AtlasPoint, n);
+  AtlasMapLabel *labels = g_new0 (AtlasMapLabel, n);
   g_autofree Box *stops = g_new (Box, MAX (1, scene->stops->len));
+  g_autofree Box *segments = g_new (Box, MAX (1, scene->stops->len));
   g_autofree Box *placed = g_new (Box, MAX (1, n));
   g_autofree guint *order = g_new (guint, MAX (1, n));
-  double unit = MIN (layout->width, layout->height);
   double r = atlas_map_stop_radius (layout);
-  guint n_placed = 0;
+  Obstacles o = {
+    layout, r, stops, segments, placed, 0, 0, 0,
+    { 0, 0, layout->width, layout->height },
+    { layout->inset.x, layout->inset.y, layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height },
+  };
+  Box near = { o.inset.x0 - r, o.inset.y0 - r, o.inset.x1 + r, o.inset.y1 + r };
 
+  /* The stops and the route's segments, once; in the inset only those in
+   * it. A segment is kept as its two ends. */
   for (guint i = 0; i < scene->stops->len; i++)
     {
       double cx, cy;
+      Box seg;
 
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      stops[i] = box_around (cx, cy, 2 * r, 2 * r);
+      stops[o.n_stops] = box_around (cx, cy, 2 * r, 2 * r);
+      if (!layout->is_inset || overlap (&stops[o.n_stops], &near) > 0)
+        o.n_stops++;
+      if (atlas_map_route_segment (scene, layout, i, &seg.x0, &seg.y0, &seg.x1, &seg.y1))
+        {
+          Box bounds = { MIN (seg.x0, seg.x1), MIN (seg.y0, seg.y1), MAX (seg.x0, seg.x1), MAX (seg.y0, seg.y1) };
+
+          if (!layout->is_inset || box_meets (&bounds, &layout->inset))
+            segments[o.n_segments++] = seg;
+        }
     }
 
   for (guint i = 0; i < n; i++)
@@ -551,57 +566,43 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
   for (guint k = 0; k < n; k++)
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
-      double size = atlas_map_label_size (sa, unit);
-      double w = size * 0.6 * g_utf8_strlen (sa->label, -1), h = size * 0.8;
-      double cx, cy, group_w, mid;
-      AtlasPoint candidates[5];
-      guint n_candidates = 0;
-      double best = G_MAXDOUBLE;
+      AtlasMapLabel *label = &labels[order[k]];
+      double w, h, cost, covered;
 
-      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-      /* The stops of an area stand in a row to the right of its place. */
-      group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
-      mid = cx + group_w / 2;
-      if (sa->n_stops == 0)
-        candidates[n_candidates++] = (AtlasPoint) { cx, cy };
-      candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
-      candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
-      candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
-      if (sa->n_stops > 0)
-        candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+      /* The scene's areas are in geometry order. */
+      label->text = atlas_map_layout_label (layout, order[k], sa->area, &label->size);
+      if (label->text == NULL)
+        continue;
+      w = atlas_map_text_width (label->text, label->size);
+      h = label->size * 0.8;
+      cost = best_place (&o, sa, w, h, &label->at, &covered);
 
-      for (guint c = 0; c < n_candidates; c++)
+      /* Covering a quarter of itself or more: the code, if it does better. */
+      if (label->text == sa->area->name && sa->code != NULL && covered > w * h * 0.25)
         {
-          Box box = box_around (candidates[c].x, candidates[c].y, w, h);
-          /* A small price for each step away from the first choice. */
-          double cost = c * w * h * 0.05;
+          AtlasMapLabel code = *label;
+          double code_w, code_h, code_covered;
 
-          for (guint i = 0; i < scene->stops->len; i++)
+          code.text = atlas_map_layout_code (layout, sa->area, &code.size);
+          code_w = atlas_map_text_width (code.text, code.size);
+          code_h = code.size * 0.8;
+          if (best_place (&o, sa, code_w, code_h, &code.at, &code_covered) < cost)
             {
-              double x0, y0, x1, y1;
-
-              cost += overlap (&box, &stops[i]);
-              /* A line through a name costs a third of a stop on it. */
-              if (atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1) &&
-                  segment_crosses (&box, x0, y0, x1, y1))
-                cost += 4 * r * r / 3;
-            }
-          for (guint i = 0; i < n_placed; i++)
-            cost += overlap (&box, &placed[i]);
-          if (cost < best)
-            {
-              best = cost;
-              places[order[k]] = candidates[c];
+              *label = code;
+              w = code_w;
+              h = code_h;
+              covered = code_covered;
             }
         }
-      placed[n_placed++] = box_around (places[order[k]].x, places[order[k]].y, w + size * 0.4, h + size * 0.6);
+      /* Where even that covers much, no name: the inset or the tooltip
+       * gives it (a small map only). */
+      if (covered > w * h * 0.15)
+        {
+          label->text = NULL;
+          continue;
+        }
+      placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
     }
 
-  return places;
-}
-
-double
-atlas_map_stop_radius (const AtlasMapLayout *layout)
-{
-  return MAX (6.0, MIN (layout->width, layout->height) * 0.011);
+  return labels;
 }

@@ -20,8 +20,7 @@ typedef enum {
 typedef struct {
   const AtlasArea *area;
   AtlasAreaStatus status;
-  char *label;           /* the name, or a short code for a small city */
-  gboolean short_label;
+  const char *code;      /* a short code for where the name does not fit */
   char *dates;           /* the visits' dates, for tooltips; "" for none */
   guint n_stops;
 } AtlasSceneArea;
@@ -73,12 +72,27 @@ typedef struct {
   guint n_uncertain;
 } AtlasMapScene;
 
-/* Where things go on a canvas of a given size. */
+/* A rectangle on the canvas. */
+typedef struct {
+  double x, y, width, height;
+} AtlasMapBox;
+
+/* Where things go on a canvas of a given size: the main map, the inset of
+ * the Rhine–Ruhr area at a larger scale, the title and the legend. */
 typedef struct {
   double width, height;
   double scale, offset_x, offset_y;  /* map metres → canvas */
   double map_top, map_bottom;
   double legend_y;
+  double legend_x, legend_right;     /* the legend wraps within these */
+  double title_size, subtitle_size, title_y, subtitle_y;
+  double label_size, legend_font;
+  gboolean has_inset;
+  gboolean is_inset;                 /* made by atlas_map_layout_inset() */
+  AtlasMapBox inset;                 /* the inset's box on the canvas */
+  double inset_scale, inset_offset_x, inset_offset_y;
+  guint64 coded;                     /* areas (by index) labelled by their code */
+  guint64 inset_coded;               /* … in the inset */
 } AtlasMapLayout;
 
 AtlasMapScene *atlas_map_scene_new         (GPtrArray           *visits,
@@ -102,6 +116,17 @@ gboolean       atlas_map_route_mode_from_string (const char     *text,
 void           atlas_map_layout_compute    (AtlasMapLayout      *layout,
                                             double               width,
                                             double               height);
+gboolean       atlas_map_layout_inset      (const AtlasMapLayout *layout,
+                                            AtlasMapLayout      *inset);
+void           atlas_map_layout_frame      (const AtlasMapLayout *layout,
+                                            AtlasMapBox         *frame);
+void           atlas_map_inset_frame       (double              *min_x,
+                                            double              *min_y,
+                                            double              *max_x,
+                                            double              *max_y);
+const char    *atlas_map_layout_area_at    (const AtlasMapLayout *layout,
+                                            double               cx,
+                                            double               cy);
 void           atlas_map_layout_to_canvas  (const AtlasMapLayout *layout,
                                             double               x,
                                             double               y,

@@ -38,6 +38,14 @@ append_number (GString *out,
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.1f", v));
 }
 
+/* A number for an attribute, with a point whatever the locale. */
+static const char *
+format_number (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
+               double v)
+{
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", v);
+}
+
 static void
 append_area_path (GString              *out,
                   const AtlasMapLayout *layout,
@@ -122,6 +130,222 @@ legend_class (AtlasLegendKind kind)
   return names[kind];
 }
 
+typedef struct {
+  char *bg, *text, *dim, *visited, *planned, *none, *border, *route, *stop, *stop_text;
+} Colours;
+
+static void
+colours_init (Colours            *c,
+              const AtlasPalette *palette)
+{
+  c->bg = hex (&palette->background);
+  c->text = hex (&palette->text);
+  c->dim = hex (&palette->dim_text);
+  c->visited = hex (&palette->visited);
+  c->planned = hex (&palette->planned);
+  c->none = hex (&palette->not_visited);
+  c->border = hex (&palette->border);
+  c->route = hex (&palette->route);
+  c->stop = hex (&palette->stop);
+  c->stop_text = hex (&palette->stop_text);
+}
+
+static void
+colours_clear (Colours *c)
+{
+  g_free (c->bg);
+  g_free (c->text);
+  g_free (c->dim);
+  g_free (c->visited);
+  g_free (c->planned);
+  g_free (c->none);
+  g_free (c->border);
+  g_free (c->route);
+  g_free (c->stop);
+  g_free (c->stop_text);
+}
+
+static void
+append_rect (GString           *out,
+             const char        *attributes,
+             double             x,
+             double             y,
+             double             width,
+             double             height)
+{
+  g_string_append_printf (out, "  <rect %s x=\"", attributes);
+  append_number (out, x);
+  g_string_append (out, "\" y=\"");
+  append_number (out, y);
+  g_string_append (out, "\" width=\"");
+  append_number (out, width);
+  g_string_append (out, "\" height=\"");
+  append_number (out, height);
+  g_string_append (out, "\"/>\n");
+}
+
+/* The districts, the route, the names and the stops of @layout: the main
+ * map, or the inset, whose ids start with @prefix. */
+static void
+append_map (GString              *out,
+            const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            const Colours        *c,
+            const char           *prefix,
+            const AtlasMapLabel  *labels)
+{
+  double unit = MIN (layout->width, layout->height), r = atlas_map_stop_radius (layout);
+
+  g_string_append_printf (out, "  <g id=\"%sdistricts\" stroke=\"%s\" stroke-width=\"1\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
+                          prefix, c->border);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      const char *cls = sa->status == ATLAS_AREA_VISITED ? "visited"
+                        : sa->status == ATLAS_AREA_PLANNED ? "planned" : "not-visited";
+      const char *fill = sa->status == ATLAS_AREA_VISITED ? c->visited
+                         : sa->status == ATLAS_AREA_PLANNED ? "url(#planned-hatch)" : c->none;
+
+      if (!atlas_map_layout_shows (layout, sa->area))
+        continue;
+      g_string_append_printf (out, "    <path id=\"%sags-%s\" class=\"%s\" fill=\"%s\" d=\"", prefix, sa->area->ags, cls, fill);
+      append_area_path (out, layout, sa->area);
+      g_string_append (out, "\"><title>");
+      append_escaped (out, sa->area->name);
+      if (*sa->dates)
+        {
+          g_string_append (out, ": ");
+          append_escaped (out, sa->dates);
+        }
+      g_string_append (out, "</title></path>\n");
+    }
+  g_string_append (out, "  </g>\n");
+
+  /* The inset's frame on the main map, under the route and the names. */
+  if (layout->has_inset && !layout->is_inset)
+    {
+      AtlasMapBox frame;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *attributes = g_strdup_printf ("id=\"inset-frame\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"",
+                                                     c->dim, format_number (buf, MAX (1.0, unit * 0.0015)));
+
+      atlas_map_layout_frame (layout, &frame);
+      append_rect (out, attributes, frame.x, frame.y, frame.width, frame.height);
+    }
+
+  g_string_append_printf (out, "  <g id=\"%sroute\" fill=\"none\" stroke=\"%s\" stroke-width=\"", prefix, c->route);
+  append_number (out, atlas_map_route_width (unit));
+  g_string_append (out, "\" stroke-linecap=\"round\">\n");
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      double x0, y0, x1, y1;
+
+      if (!atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1))
+        continue;
+      g_string_append (out, "    <line x1=\"");
+      append_number (out, x0);
+      g_string_append (out, "\" y1=\"");
+      append_number (out, y0);
+      g_string_append (out, "\" x2=\"");
+      append_number (out, x1);
+      g_string_append (out, "\" y2=\"");
+      append_number (out, y1);
+      g_string_append (out, "\"/>\n");
+    }
+  g_string_append (out, "  </g>\n");
+
+  /* Names over the route, each a group of its halo (the same text stroked
+   * in the background's colour; paint-order would do with one element, but
+   * Illustrator and ImageMagick ignore it) and the text. */
+  g_string_append_printf (out, "  <g id=\"%slabels\">\n", prefix);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+
+      if (labels[i].text == NULL)
+        continue;
+      g_string_append_printf (out, "   <g id=\"%slabel-%s\">\n", prefix, sa->area->ags);
+      /* The baseline a third of the size below the middle, as cairo's. */
+      append_text (out, labels[i].at.x, labels[i].at.y + labels[i].size * 0.35, labels[i].size, c->bg, "middle",
+                   "normal", labels[i].text, atlas_map_label_halo (unit));
+      append_text (out, labels[i].at.x, labels[i].at.y + labels[i].size * 0.35, labels[i].size, c->text, "middle",
+                   "normal", labels[i].text, 0);
+      g_string_append (out, "   </g>\n");
+    }
+  g_string_append (out, "  </g>\n");
+
+  g_string_append_printf (out, "  <g id=\"%sstops\">\n", prefix);
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      const AtlasSceneStop *s = &g_array_index (scene->stops, AtlasSceneStop, i);
+      g_autofree char *number = g_strdup_printf ("%u", s->number);
+      double cx, cy;
+
+      atlas_map_stop_position (scene, layout, i, &cx, &cy);
+      if (layout->is_inset &&
+          (cx + 2 * r < layout->inset.x || cx - 2 * r > layout->inset.x + layout->inset.width ||
+           cy + 2 * r < layout->inset.y || cy - 2 * r > layout->inset.y + layout->inset.height))
+        continue;
+      g_string_append_printf (out, "   <g id=\"%sstop-%u\" class=\"%s\">\n    <circle cx=\"", prefix, s->number,
+                              s->planned ? "planned" : "visited");
+      append_number (out, cx);
+      g_string_append (out, "\" cy=\"");
+      append_number (out, cy);
+      g_string_append (out, "\" r=\"");
+      append_number (out, r);
+      g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? c->bg : c->stop, c->stop);
+      if (s->uncertain)
+        append_uncertain_ring (out, cx, cy, r, c->stop);
+      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? c->stop : c->stop_text, "middle", "bold", number, 0);
+      g_string_append (out, "   </g>\n");
+    }
+  g_string_append (out, "  </g>\n");
+}
+
+/* The inset's frame on the main map, and the inset, clipped to its box. */
+static void
+append_inset (GString              *out,
+              const AtlasMapScene  *scene,
+              const AtlasMapLayout *layout,
+              const Colours        *c,
+              const AtlasMapLabel  *labels)
+{
+  double unit = MIN (layout->width, layout->height), line = MAX (1.0, unit * 0.0015);
+  double size = layout->label_size * 1.1, pad = size * 0.4;
+  const AtlasMapBox *box = &layout->inset;
+  g_autofree char *stroke = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  AtlasMapLayout inset;
+
+  if (!atlas_map_layout_inset (layout, &inset))
+    return;
+
+  stroke = g_strdup_printf ("fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"", c->dim, format_number (buf, line));
+  g_string_append (out, "  <clipPath id=\"inset-clip\">\n");
+  append_rect (out, "", box->x, box->y, box->width, box->height);
+  g_string_append (out, "  </clipPath>\n  <g id=\"inset\">\n");
+  {
+    g_autofree char *attributes = g_strdup_printf ("id=\"inset-background\" fill=\"%s\"", c->bg);
+
+    append_rect (out, attributes, box->x, box->y, box->width, box->height);
+  }
+  g_string_append (out, "  <g clip-path=\"url(#inset-clip)\">\n");
+  append_map (out, scene, &inset, c, "inset-", labels);
+  g_string_append (out, "  </g>\n");
+  {
+    g_autofree char *attributes = g_strdup_printf ("id=\"inset-box\" %s", stroke);
+    g_autofree char *patch = g_strdup_printf ("fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"", c->bg, c->dim,
+                                              format_number (buf, line));
+
+    append_rect (out, attributes, box->x, box->y, box->width, box->height);
+    append_rect (out, patch, box->x, box->y, atlas_map_text_width (atlas_map_inset_caption (), size) + 2 * pad,
+                 size + 2 * pad);
+  }
+  append_text (out, box->x + pad, box->y + pad + size * 0.8, size, c->text, "start", "bold",
+               atlas_map_inset_caption (), 0);
+  g_string_append (out, "  </g>\n");
+}
+
 /**
  * atlas_map_to_svg:
  *
@@ -134,23 +358,20 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 {
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   GString *out = g_string_new (NULL);
-  AtlasMapLayout layout;
-  double unit = MIN (width, height), r;
-  g_autofree char *bg = hex (&palette->background);
-  g_autofree char *text = hex (&palette->text);
-  g_autofree char *dim = hex (&palette->dim_text);
-  g_autofree char *visited = hex (&palette->visited);
-  g_autofree char *planned = hex (&palette->planned);
-  g_autofree char *none = hex (&palette->not_visited);
-  g_autofree char *border = hex (&palette->border);
-  g_autofree char *route = hex (&palette->route);
-  g_autofree char *stop = hex (&palette->stop);
-  g_autofree char *stop_text = hex (&palette->stop_text);
-  g_autofree AtlasPoint *places = NULL;
+  g_autofree AtlasMapLabel *labels = NULL;
+  g_autofree AtlasMapLabel *inset_labels = NULL;
+  g_auto(GStrv) key = NULL;
+  AtlasMapLayout layout, inset;
+  double unit = MIN (width, height), r, margin = MAX (8.0, unit * 0.03);
+  Colours c;
 
+  colours_init (&c, palette);
   atlas_map_layout_compute (&layout, width, height);
+  labels = atlas_map_place_labels (scene, &layout);
+  if (atlas_map_layout_inset (&layout, &inset))
+    inset_labels = atlas_map_place_labels (scene, &inset);
+  key = atlas_map_key_fit (scene, &layout, labels, inset_labels);
   r = atlas_map_stop_radius (&layout);
-  places = atlas_map_place_labels (scene, &layout);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
@@ -172,122 +393,41 @@ atlas_map_to_svg (const AtlasMapScene *scene,
                           "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\n"
                           "      <rect width=\"8\" height=\"8\" fill=\"%s\"/>\n"
                           "      <rect width=\"3\" height=\"8\" fill=\"%s\"/>\n    </pattern>\n  </defs>\n",
-                          none, planned);
-  g_string_append_printf (out, "  <rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", bg);
+                          c.none, c.planned);
+  g_string_append_printf (out, "  <rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", c.bg);
 
-  g_string_append_printf (out, "  <g id=\"districts\" stroke=\"%s\" stroke-width=\"1\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n", border);
-  for (guint i = 0; i < scene->areas->len; i++)
-    {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      const char *cls = sa->status == ATLAS_AREA_VISITED ? "visited"
-                        : sa->status == ATLAS_AREA_PLANNED ? "planned" : "not-visited";
-      const char *fill = sa->status == ATLAS_AREA_VISITED ? visited
-                         : sa->status == ATLAS_AREA_PLANNED ? "url(#planned-hatch)" : none;
+  append_map (out, scene, &layout, &c, "", labels);
+  append_inset (out, scene, &layout, &c, inset_labels);
 
-      g_string_append_printf (out, "    <path id=\"ags-%s\" class=\"%s\" fill=\"%s\" d=\"", sa->area->ags, cls, fill);
-      append_area_path (out, &layout, sa->area);
-      g_string_append (out, "\"><title>");
-      append_escaped (out, sa->area->name);
-      if (*sa->dates)
-        {
-          g_string_append (out, ": ");
-          append_escaped (out, sa->dates);
-        }
-      g_string_append (out, "</title></path>\n");
-    }
-  g_string_append (out, "  </g>\n");
-
-  g_string_append_printf (out, "  <g id=\"route\" fill=\"none\" stroke=\"%s\" stroke-width=\"", route);
-  append_number (out, atlas_map_route_width (unit));
-  g_string_append (out, "\" stroke-linecap=\"round\">\n");
-  for (guint i = 0; i < scene->stops->len; i++)
-    {
-      double x0, y0, x1, y1;
-
-      if (!atlas_map_route_segment (scene, &layout, i, &x0, &y0, &x1, &y1))
-        continue;
-      g_string_append (out, "    <line x1=\"");
-      append_number (out, x0);
-      g_string_append (out, "\" y1=\"");
-      append_number (out, y0);
-      g_string_append (out, "\" x2=\"");
-      append_number (out, x1);
-      g_string_append (out, "\" y2=\"");
-      append_number (out, y1);
-      g_string_append (out, "\"/>\n");
-    }
-  g_string_append (out, "  </g>\n");
-
-  /* Names over the route, each a group of its halo (the same text stroked
-   * in the background's colour; paint-order would do with one element, but
-   * Illustrator and ImageMagick ignore it) and the text. */
-  g_string_append (out, "  <g id=\"labels\">\n");
-  for (guint i = 0; i < scene->areas->len; i++)
-    {
-      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-      double size = atlas_map_label_size (sa, unit);
-
-      g_string_append_printf (out, "   <g id=\"label-%s\">\n", sa->area->ags);
-      /* The baseline a third of the size below the middle, as cairo's. */
-      append_text (out, places[i].x, places[i].y + size * 0.35, size, bg, "middle", "normal", sa->label,
-                   atlas_map_label_halo (unit));
-      append_text (out, places[i].x, places[i].y + size * 0.35, size, text, "middle", "normal", sa->label, 0);
-      g_string_append (out, "   </g>\n");
-    }
-  g_string_append (out, "  </g>\n");
-
-  g_string_append (out, "  <g id=\"stops\">\n");
-  for (guint i = 0; i < scene->stops->len; i++)
-    {
-      const AtlasSceneStop *s = &g_array_index (scene->stops, AtlasSceneStop, i);
-      g_autofree char *number = g_strdup_printf ("%u", s->number);
-      double cx, cy;
-
-      atlas_map_stop_position (scene, &layout, i, &cx, &cy);
-      g_string_append_printf (out, "   <g id=\"stop-%u\" class=\"%s\">\n    <circle cx=\"", s->number,
-                              s->planned ? "planned" : "visited");
-      append_number (out, cx);
-      g_string_append (out, "\" cy=\"");
-      append_number (out, cy);
-      g_string_append (out, "\" r=\"");
-      append_number (out, r);
-      g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? bg : stop, stop);
-      if (s->uncertain)
-        append_uncertain_ring (out, cx, cy, r, stop);
-      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? stop : stop_text, "middle", "bold", number, 0);
-      g_string_append (out, "   </g>\n");
-    }
-  g_string_append (out, "  </g>\n");
-
+  /* Title and summary, made smaller where they would run past the edge
+   * (by an estimate of their width: SVG has no measuring). */
   g_string_append (out, "  <g id=\"title\">\n");
-  append_text (out, unit * 0.03, unit * 0.05, unit * 0.034, text, "start", "bold", scene->title, 0);
   {
     g_autofree char *line = *scene->subtitle ? g_strdup_printf ("%s · %s", scene->subtitle, scene->summary)
                                              : g_strdup (scene->summary);
+    double room = width - 2 * margin;
 
-    append_text (out, unit * 0.03, unit * 0.085, unit * 0.02, dim, "start", "normal", line, 0);
+    append_text (out, margin, layout.title_y,
+                 MIN (layout.title_size, layout.title_size * room / atlas_map_text_width (scene->title, layout.title_size)),
+                 c.text, "start", "bold", scene->title, 0);
+    append_text (out, margin, layout.subtitle_y,
+                 MIN (layout.subtitle_size, layout.subtitle_size * room / atlas_map_text_width (line, layout.subtitle_size)),
+                 c.dim, "start", "normal", line, 0);
   }
   g_string_append (out, "  </g>\n");
 
   g_string_append (out, "  <g id=\"legend\">\n");
   {
-    double x = unit * 0.03, y = layout.legend_y + unit * 0.01, box = unit * 0.022, font = unit * 0.018;
+    double box = atlas_map_legend_box (&layout), font = layout.legend_font;
     AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
+    AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
     guint n_entries = atlas_map_scene_legend (scene, entries);
-    g_autoptr(GString) key = g_string_new (NULL);
+    double rows = atlas_map_legend_place (&layout, entries, n_entries, places);
 
-    /* As the cairo legend, with widths estimated: SVG has no measuring. */
     for (guint i = 0; i < n_entries; i++)
       {
-        double label_w = font * 0.55 * g_utf8_strlen (entries[i].label, -1);
-        double symbol_w = entries[i].kind == ATLAS_LEGEND_ROUTE ? box * 2
-                          : entries[i].kind >= ATLAS_LEGEND_STOP ? 2 * r * 1.45 : box;
+        double x = places[i].x, y = places[i].y, symbol_w = places[i].symbol_width;
 
-        if (x > unit * 0.03 && x + symbol_w + box * 0.4 + label_w > width - unit * 0.03)
-          {
-            x = unit * 0.03;
-            y += box * 1.6;
-          }
         g_string_append_printf (out, "    <g class=\"legend-%s\">\n", legend_class (entries[i].kind));
         switch (entries[i].kind)
           {
@@ -303,9 +443,9 @@ atlas_map_to_svg (const AtlasMapScene *scene,
             g_string_append (out, "\" height=\"");
             append_number (out, box);
             g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n",
-                                    entries[i].kind == ATLAS_LEGEND_VISITED ? visited
-                                    : entries[i].kind == ATLAS_LEGEND_PLANNED ? "url(#planned-hatch)" : none,
-                                    border);
+                                    entries[i].kind == ATLAS_LEGEND_VISITED ? c.visited
+                                    : entries[i].kind == ATLAS_LEGEND_PLANNED ? "url(#planned-hatch)" : c.none,
+                                    c.border);
             break;
           case ATLAS_LEGEND_STOP:
           case ATLAS_LEGEND_STOP_UNCERTAIN:
@@ -315,10 +455,10 @@ atlas_map_to_svg (const AtlasMapScene *scene,
             append_number (out, y + box / 2);
             g_string_append (out, "\" r=\"");
             append_number (out, r);
-            g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", stop, stop);
+            g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", c.stop, c.stop);
             if (entries[i].kind == ATLAS_LEGEND_STOP_UNCERTAIN)
-              append_uncertain_ring (out, x + symbol_w / 2, y + box / 2, r, stop);
-            append_text (out, x + symbol_w / 2, y + box / 2 + r * 0.4, r * 1.1, stop_text, "middle", "bold", "1", 0);
+              append_uncertain_ring (out, x + symbol_w / 2, y + box / 2, r, c.stop);
+            append_text (out, x + symbol_w / 2, y + box / 2 + r * 0.4, r * 1.1, c.stop_text, "middle", "bold", "1", 0);
             break;
           case ATLAS_LEGEND_ROUTE:
             g_string_append (out, "     <line x1=\"");
@@ -329,7 +469,7 @@ atlas_map_to_svg (const AtlasMapScene *scene,
             append_number (out, x + symbol_w);
             g_string_append (out, "\" y2=\"");
             append_number (out, y + box / 2);
-            g_string_append_printf (out, "\" stroke=\"%s\" stroke-linecap=\"round\" stroke-width=\"", route);
+            g_string_append_printf (out, "\" stroke=\"%s\" stroke-linecap=\"round\" stroke-width=\"", c.route);
             append_number (out, atlas_map_route_width (unit));
             g_string_append (out, "\"/>\n");
             break;
@@ -337,46 +477,21 @@ atlas_map_to_svg (const AtlasMapScene *scene,
           default:
             g_assert_not_reached ();
           }
-        append_text (out, x + symbol_w + box * 0.4, y + box * 0.8, font, text, "start", "normal", entries[i].label, 0);
+        append_text (out, x + symbol_w + box * 0.4, y + box * 0.8, font, c.text, "start", "normal", entries[i].label, 0);
         g_string_append (out, "    </g>\n");
-        x += symbol_w + box * 0.4 + label_w + box * 1.5;
       }
 
-    for (guint i = 0; i < scene->areas->len; i++)
-      {
-        const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
-
-        if (sa->short_label)
-          g_string_append_printf (key, "%s%s %s", key->len ? " · " : "", sa->label, sa->area->name);
-      }
-    /* Wrapped by an estimate of the text's width: SVG has no measuring. */
-    {
-      g_auto(GStrv) entries_key = g_strsplit (key->str, " · ", -1);
-      g_autoptr(GString) line = g_string_new (NULL);
-      double line_y = y + box * 2.4;
-      double max_chars = (width - unit * 0.06) / (font * 0.8 * 0.5);
-
-      for (guint i = 0; ; i++)
-        {
-          if (entries_key[i] == NULL ||
-              (line->len > 0 && g_utf8_strlen (line->str, -1) + 3 + g_utf8_strlen (entries_key[i], -1) > max_chars))
-            {
-              append_text (out, unit * 0.03, line_y, font * 0.8, dim, "start", "normal", line->str, 0);
-              line_y += font;
-              g_string_truncate (line, 0);
-              if (entries_key[i] == NULL)
-                break;
-            }
-          g_string_append_printf (line, "%s%s", line->len ? " · " : "", entries_key[i]);
-        }
-    }
+    for (guint i = 0; key[i] != NULL; i++)
+      append_text (out, layout.legend_x, layout.legend_y + rows + box * 0.6 + font * (i + 0.7), font * 0.8, c.dim,
+                   "start", "normal", key[i], 0);
   }
   g_string_append (out, "  </g>\n");
 
   g_string_append (out, "  <g id=\"attribution\">\n");
-  append_text (out, width - unit * 0.02, height - unit * 0.015, unit * 0.0135, dim, "end", "normal",
-               atlas_map_attribution (), 0);
+  append_text (out, width - MAX (6.0, unit * 0.02), height - MAX (6.0, unit * 0.015), layout.legend_font * 0.75,
+               c.dim, "end", "normal", atlas_map_attribution (), 0);
   g_string_append (out, "  </g>\n</svg>\n");
 
+  colours_clear (&c);
   return g_string_free (out, FALSE);
 }
