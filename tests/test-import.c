@@ -614,6 +614,24 @@ test_tolerant (AtlasTestDir  *fixture,
     assert_fixture_imports (store, "feed-namespace-warning.rss", &result);
     g_assert_cmpuint (result.n_new, ==, 1);
   }
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+    g_autoptr(AtlasRelease) r = NULL;
+
+    /* Declared ISO-8859-1, written in UTF-8 (a walk imported a real feed
+     * like this and stored "StraÃŸe", which no search finds). */
+    assert_fixture_imports (store, "feed-latin1-declared-utf8.rss", &result);
+    r = release_titled (store, "Neue Räume an der Hauptstraße in Köln");
+    g_assert_cmpstr (atlas_release_get_field (r, ATLAS_RELEASE_BODY), ==,
+                     "Das Zentrum zieht um – Grüße vom Team.");
+  }
+  {
+    g_auto(AtlasImportResult) result = { 0 };
+
+    /* Really ISO-8859-1: read as declared. */
+    assert_fixture_imports (store, "feed-latin1.rss", &result);
+    g_object_unref (release_titled (store, "Grüße aus Münster"));
+  }
 }
 
 /* Fields where publishers put them. */

@@ -285,6 +285,67 @@ find_declaration (const guchar *b,
 
 /* Appends @b to the pending bytes, HTML entities mapped; the last
  * HOLD_BACK bytes wait for more unless @last. */
+/* A declaration that says ISO-8859-1 (or windows-1252, latin1) over bytes
+ * that are UTF-8, as real feeds have it (a template's header over UTF-8
+ * text): read as declared, every umlaut becomes two letters ("StraÃŸe"),
+ * and the catalogue is searched in vain. When the first chunk holds UTF-8
+ * sequences and no byte that UTF-8 cannot have there, the declaration is
+ * taken to be wrong, as feed readers do. A Latin-1 file with an umlaut in
+ * its first chunk is never valid UTF-8, so it is read as declared.
+ * Returns whether to read UTF-8; @at and @len: the declared name. */
+static gboolean
+mislabelled_utf8 (const guchar *b,
+                  gsize         n,
+                  gboolean      last,
+                  gsize        *at,
+                  gsize        *len)
+{
+  static const char *const latin[] = { "iso-8859-1", "iso8859-1", "latin1", "latin-1",
+                                       "iso-8859-15", "windows-1252", "cp1252", NULL };
+  gsize max = MIN (n, HEAD_MAX), i, start;
+  const char *end = NULL;
+  gboolean high = FALSE;
+  char quote;
+
+  if (n < 6 || memcmp (b, "<?xml", 5) != 0)
+    return FALSE;
+  for (i = 5; i + 1 < max && !(b[i] == '?' && b[i + 1] == '>'); i++)
+    if (i + 8 < max && memcmp (b + i, "encoding", 8) == 0)
+      break;
+  if (i + 8 >= max || memcmp (b + i, "encoding", 8) != 0)
+    return FALSE;
+  for (i += 8; i < max && (b[i] == ' ' || b[i] == '=' || b[i] == '\t'); i++)
+    ;
+  if (i >= max || (b[i] != '"' && b[i] != '\''))
+    return FALSE;
+  quote = b[i];
+  start = ++i;
+  while (i < max && b[i] != quote)
+    i++;
+  if (i >= max)
+    return FALSE;
+  *at = start;
+  *len = i - start;
+  {
+    g_autofree char *name = g_ascii_strdown ((const char *) b + start, *len);
+    gboolean known = FALSE;
+
+    for (guint k = 0; latin[k] != NULL; k++)
+      known |= g_str_equal (name, latin[k]);
+    if (!known)
+      return FALSE;
+  }
+
+  for (i = 0; i < n && !high; i++)
+    high = b[i] >= 0x80;
+  if (!high)
+    return FALSE;
+  if (g_utf8_validate_len ((const char *) b, n, &end))
+    return TRUE;
+  /* A chunk may end inside a character: only that may be cut. */
+  return !last && (gsize) ((const char *) b + n - end) < 4 && (guchar) *end >= 0xc0;
+}
+
 static void
 filter (AtlasXmlReader *self,
         const guchar   *b,
@@ -390,7 +451,7 @@ fill (AtlasXmlReader *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GByteArray) raw = g_byte_array_new ();
   guchar *b;
-  gsize n;
+  gsize n, at, len;
   gssize got;
 
   g_byte_array_append (raw, self->carry->data, self->carry->len);
@@ -463,6 +524,17 @@ fill (AtlasXmlReader *self)
         }
       else if (n >= 2 && (b[0] == 0xfe || b[0] == 0xff))
         self->map_entities = FALSE;
+
+      if (self->map_entities && mislabelled_utf8 (b, n, self->eof, &at, &len))
+        {
+          g_autoptr(GByteArray) fixed = g_byte_array_sized_new (n);
+
+          g_byte_array_append (fixed, b, at);
+          g_byte_array_append (fixed, (const guint8 *) "UTF-8", 5);
+          g_byte_array_append (fixed, b + at + len, n - at - len);
+          filter (self, fixed->data, fixed->len, self->eof);
+          return TRUE;
+        }
     }
 
   filter (self, b, n, self->eof);
