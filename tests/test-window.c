@@ -12,6 +12,7 @@
 #include "atlas-shortcuts.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
+#include "atlas-visit-editor.h"
 #include "atlas-window.h"
 
 /* A drop-down whose first choice is @data. */
@@ -383,6 +384,21 @@ is_button_labelled (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
+/* A label showing @data, on screen. */
+static gboolean
+label_is_shown (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0 &&
+         gtk_widget_is_visible (widget);
+}
+
+static gboolean
+is_scrolled (gpointer adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -425,6 +441,10 @@ test_tour_view (AtlasTestDir  *fixture,
   GtkListBoxRow *selected;
   GPtrArray *visits;
   AtlasVisit *suggested = NULL;
+  GtkListBoxRow *last;
+  GtkScrolledWindow *scroller;
+  GtkWidget *plan;
+  AdwDialog *editor;
   double x, y, cx, cy;
   AtlasMapLayout layout;
 
@@ -468,6 +488,41 @@ test_tour_view (AtlasTestDir  *fixture,
   g_assert_nonnull (selected);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "ags"), ==, "05315");
   g_assert_cmpstr (atlas_map_view_get_selected (map), ==, "05315");
+  /* It shows the district's centre and visits. */
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "Kommunales Integrationszentrum Köln"));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "2 visits: 02.10.2018, 28.08.2019"));
+
+  /* The list scrolls to the visit of a district far down, and chooses
+   * the district of a visit chosen in it. */
+  last = GTK_LIST_BOX_ROW (gtk_widget_get_last_child (GTK_WIDGET (atlas_tour_page_get_list (page))));
+  g_signal_emit_by_name (map, "district-activated", g_object_get_data (G_OBJECT (last), "ags"));
+  g_assert_true (gtk_list_box_get_selected_row (atlas_tour_page_get_list (page)) == last);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (atlas_test_wait_until (is_scrolled, gtk_scrolled_window_get_vadjustment (scroller)));
+  gtk_list_box_select_row (atlas_tour_page_get_list (page),
+                           gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0));
+  g_assert_cmpstr (atlas_map_view_get_selected (map), ==,
+                   g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0)),
+                                      "ags"));
+
+  /* A district without visits says so and offers to plan one: the editor
+   * opens with its centre, no day, planned. */
+  g_signal_emit_by_name (map, "district-activated", "05974");
+  g_assert_null (gtk_list_box_get_selected_row (atlas_tour_page_get_list (page)));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "No visits in Soest"));
+  plan = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Plan a Visit…");
+  g_assert_true (gtk_widget_is_visible (plan));
+  g_signal_emit_by_name (plan, "clicked");
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     ADW_COMBO_ROW (atlas_test_find_by_id (GTK_WIDGET (editor), "centre_row")))), ==, "Soest");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (atlas_test_find_by_id (GTK_WIDGET (editor), "date_row"))),
+                   ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (atlas_test_find_by_id (GTK_WIDGET (editor),
+                                                                                      "status_row"))), ==, 0);
+  g_assert_cmpint (atlas_visit_editor_get_id (ATLAS_VISIT_EDITOR (editor)), ==, 0);
+  adw_dialog_force_close (editor);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -34,6 +34,7 @@ struct _AtlasTourPage
   GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
   gboolean updating_tours;
   gboolean dirty;           /* changes came while hidden: refresh when shown */
+  char *district_ags;       /* the district chosen on the map or in the list */
 
   /* Template children */
   GtkStack *page_stack;
@@ -46,6 +47,11 @@ struct _AtlasTourPage
   GtkWidget *review_bar;
   GtkLabel *review_label;
   GtkLabel *summary_label;
+  GtkWidget *district_box;
+  GtkLabel *district_title;
+  GtkLabel *centre_label;
+  GtkLabel *district_label;
+  GtkScrolledWindow *list_scroller;
   GtkListBox *visit_list;
   AtlasMapView *map_view;
 };
@@ -346,6 +352,48 @@ atlas_tour_page_new_visit (AtlasTourPage *self)
   atlas_tour_page_edit_visit (self, visit);
 }
 
+/**
+ * atlas_tour_page_plan_visit:
+ * @ags: the district whose centre is to be visited
+ *
+ * Opens the editor on a new planned visit to the centre of @ags, its day
+ * left for the user to enter.
+ */
+void
+atlas_tour_page_plan_visit (AtlasTourPage *self,
+                            const char    *ags)
+{
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autofree char *visitor = g_settings_get_string (self->settings, "default-visitor");
+  const char *tour = selected_tour (self);
+
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (self->store == NULL || ags == NULL)
+    return;
+  centre = atlas_store_get_centre_by_ags (self->store, ags, NULL);
+  if (centre == NULL)
+    return;
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+  atlas_visit_set_field (visit, ATLAS_VISIT_AGS, ags);
+  atlas_visit_set_field (visit, ATLAS_VISIT_CENTRE_NAME, atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "planned");
+  atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitor);
+  atlas_visit_set_field (visit, ATLAS_VISIT_TOUR, tour ? tour : "");
+  atlas_tour_page_edit_visit (self, visit);
+}
+
+static void
+plan_visit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+
+  atlas_tour_page_plan_visit (self, self->district_ags);
+}
+
 static void
 new_visit_action (GtkWidget  *widget,
                   const char *action_name,
@@ -489,6 +537,116 @@ update_tours (AtlasTourPage *self)
   self->updating_tours = FALSE;
 }
 
+static const char *
+district_name (const char *ags)
+{
+  const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
+
+  return area ? area->name : ags;
+}
+
+/* The chosen district under the filters: its centre, the days of its
+ * visits, or that it has none, with a visit to plan. */
+static void
+show_district (AtlasTourPage *self)
+{
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+
+  gtk_widget_set_visible (self->district_box, self->district_ags != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.plan-visit", self->district_ags != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.unselect-district", self->district_ags != NULL);
+  if (self->district_ags == NULL || self->store == NULL)
+    return;
+
+  name = district_name (self->district_ags);
+  centre = atlas_store_get_centre_by_ags (self->store, self->district_ags, NULL);
+  gtk_label_set_label (self->district_title, name);
+  gtk_label_set_label (self->centre_label, centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_NAME) : "");
+
+  days = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->visits != NULL && i < self->visits->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (self->visits, i);
+
+      if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_AGS), self->district_ags))
+        g_ptr_array_add (days, atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE)));
+    }
+
+  if (days->len == 0)
+    {
+      /* Translators: %s is a district, such as Soest. */
+      text = g_strdup_printf (_("No visits in %s"), name);
+    }
+  else
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (days, NULL);
+      list = g_strjoinv (", ", (char **) days->pdata);
+      /* Translators: %u is how many visits, %s their days, such as 02.08.2017, 28.11.2017. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit: %s", "%u visits: %s", days->len - 1),
+                              days->len - 1, list);
+    }
+  gtk_label_set_label (self->district_label, text);
+}
+
+/* The first row of the district, unless the selected one is of it. */
+static GtkListBoxRow *
+district_row (AtlasTourPage *self,
+              const char    *ags)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->visit_list);
+
+  if (selected != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (selected), "ags"), ags) == 0)
+    return selected;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ags"), ags) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* Chooses the district @ags (NULL for none) on the map and in the list,
+ * which scrolls to its visit. */
+static void
+select_district (AtlasTourPage *self,
+                 const char    *ags)
+{
+  GtkListBoxRow *row;
+
+  if (g_strcmp0 (self->district_ags, ags) != 0)
+    {
+      g_free (self->district_ags);
+      self->district_ags = g_strdup (ags);
+    }
+  atlas_map_view_select (self->map_view, ags);
+
+  row = ags ? district_row (self, ags) : NULL;
+  if (row == NULL)
+    gtk_list_box_unselect_all (self->visit_list);
+  else
+    {
+      if (row != gtk_list_box_get_selected_row (self->visit_list))
+        gtk_list_box_select_row (self->visit_list, row);
+      gtk_viewport_scroll_to (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->list_scroller)),
+                              GTK_WIDGET (row), NULL);
+    }
+  show_district (self);
+}
+
+static void
+unselect_district_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  select_district (ATLAS_TOUR_PAGE (widget), NULL);
+}
+
 static void
 refresh (AtlasTourPage *self)
 {
@@ -547,6 +705,16 @@ refresh (AtlasTourPage *self)
         n_suggested++;
       gtk_list_box_append (self->visit_list, visit_row (self, visit, suggested ? 0 : ++number));
     }
+
+  /* The district stays chosen across refreshes, its visit selected. */
+  if (self->district_ags != NULL)
+    {
+      g_autofree char *ags = g_strdup (self->district_ags);
+
+      select_district (self, ags);
+    }
+  else
+    show_district (self);
 
   gtk_widget_set_visible (self->review_bar, n_suggested > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", n_suggested > 0);
@@ -615,30 +783,27 @@ tour_changed_cb (AtlasTourPage *self)
     refresh (self);
 }
 
+/* A visit chosen in the list chooses its district on the map. */
 static void
 row_selected_cb (AtlasTourPage *self,
                  GtkListBoxRow *row)
 {
-  if (row != NULL)
-    atlas_map_view_select (self->map_view, g_object_get_data (G_OBJECT (row), "ags"));
+  const char *ags = row ? g_object_get_data (G_OBJECT (row), "ags") : NULL;
+
+  if (ags != NULL && g_strcmp0 (ags, self->district_ags) != 0)
+    select_district (self, ags);
 }
 
-/* A district chosen on the map selects its first visit in the list. */
+/* A district chosen on the map selects its first visit in the list and
+ * shows what is known of it. */
 static void
 district_activated_cb (AtlasTourPage *self,
                        const char    *ags)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ags"), ags) == 0)
-        {
-          gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-  gtk_list_box_unselect_all (self->visit_list);
+  select_district (self, ags);
+  /* Narrow, the list takes the map's place to show them. */
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
 /* A narrow page shows the list or the map; the map is one tap away. */
@@ -775,6 +940,7 @@ atlas_tour_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   g_clear_pointer (&self->tours, g_ptr_array_unref);
+  g_clear_pointer (&self->district_ags, g_free);
 
   G_OBJECT_CLASS (atlas_tour_page_parent_class)->dispose (object);
 }
@@ -802,6 +968,11 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, centre_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -814,6 +985,8 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tour.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "tour.new-visit", NULL, new_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.plan-visit", NULL, plan_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.unselect-district", NULL, unselect_district_action);
   gtk_widget_class_install_action (widget_class, "tour.accept-shown", NULL, review_shown_action);
   gtk_widget_class_install_action (widget_class, "tour.dismiss-shown", NULL, review_shown_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -830,6 +1003,8 @@ atlas_tour_page_init (AtlasTourPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.plan-visit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.unselect-district", FALSE);
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
