@@ -527,6 +527,90 @@ test_tour_view (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row whose title is @data. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* A suggested visit lists the release it came from, which opens in the
+ * reader; the reader lists the release's visits, each opening in the
+ * editor, offers the release's own page in the browser, and has no
+ * centre chosen in advance to add. */
+static void
+test_visits_and_releases (AtlasTestDir  *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GArray) sources = NULL;
+  const char *title = "Staatsministerin Widmann-Mauz und Staatssekretärin Güler besuchen Köln";
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  AdwViewStack *stack;
+  GtkWidget *open, *add, *row;
+  AdwDialog *editor;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (visits->len, ==, 1);
+  sources = atlas_store_get_visit_sources (store, atlas_visit_get_id (visits->pdata[0]), &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+
+  window = atlas_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  page = atlas_window_get_releases_page (window);
+
+  /* From the release to its visit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-release", "x", g_array_index (sources, gint64, 0));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "releases");
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, title));
+  open = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Open in Browser");
+  g_assert_true (gtk_widget_is_visible (open));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==,
+                   "https://www.stadt-koeln.de/presse/integrationszentrum-besuch-2018");
+  {
+    GtkDropDown *add_centre = GTK_DROP_DOWN (atlas_test_find_by_id (GTK_WIDGET (page), "add_centre_dropdown"));
+
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (add_centre)), ==,
+                     "Choose a Centre…");
+  }
+  add = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Add Centre");
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  row = atlas_test_find (GTK_WIDGET (page), is_row_titled, "Köln · 02.10.2018");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Suggested");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "tour");
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_cmpint (atlas_visit_editor_get_id (ATLAS_VISIT_EDITOR (editor)), ==,
+                   atlas_visit_get_id (visits->pdata[0]));
+
+  /* And back from the visit to its release. */
+  row = atlas_test_find (GTK_WIDGET (editor), is_row_titled, title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "releases");
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* What @widget draws in a frame, as the window's renderer draws it. */
 static cairo_surface_t *
 widget_image (GtkWidget *widget)
@@ -810,6 +894,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/import-toast-is-text", test_import_toast_is_text);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
+  ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-dialog", test_shortcuts_dialog);

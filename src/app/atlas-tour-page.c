@@ -456,8 +456,22 @@ visit_row (AtlasTourPage *self,
   if (g_str_equal (status, "suggested"))
     {
       g_autofree char *evidence = NULL;
+      g_autoptr(GArray) sources = atlas_store_get_visit_sources (self->store, atlas_visit_get_id (visit), NULL);
       double confidence = 1.0;
       gboolean announced = FALSE;
+
+      /* One suggestion for the visit several releases report. */
+      if (sources != NULL && sources->len > 1)
+        {
+          /* Translators: a suggested visit's day and tour, then how many press releases report it. */
+          char *with_sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u press release",
+                                                             "%s · %u press releases", sources->len),
+                                                subtitle, sources->len);
+
+          g_free (subtitle);
+          subtitle = with_sources;
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
 
       if (atlas_store_get_visit_evidence (self->store, atlas_visit_get_id (visit), &evidence, &confidence,
                                           &announced, NULL) && *evidence != '\0')

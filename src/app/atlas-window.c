@@ -455,6 +455,34 @@ show_view_action (GtkWidget  *widget,
   atlas_window_show_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A visit's press release in the reader. */
+static void
+show_release_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "releases");
+  atlas_releases_page_show_release (self->releases_page, g_variant_get_int64 (parameter));
+}
+
+/* A release's visit in its editor, over the Tour view. */
+static void
+show_visit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GObject) visit = atlas_store_load (self->store, ATLAS_RECORD_VISIT,
+                                               g_variant_get_int64 (parameter), NULL);
+
+  if (visit == NULL)
+    return;
+  atlas_window_show_view (self, "tour");
+  atlas_tour_page_edit_visit (atlas_window_get_tour_page (self), ATLAS_VISIT (visit));
+}
+
 /* Narrow views: one header bar -------------------------------------------- */
 
 /* The list-and-detail split view of the view shown, if it has one. */
@@ -805,6 +833,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-release", "x", show_release_action);
+  gtk_widget_class_install_action (widget_class, "win.show-visit", "x", show_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
