@@ -611,6 +611,77 @@ test_visits_and_releases (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The period popover offers the catalogue's years and tours; Enter in a
+ * day closes it; the button names the period; the filters are there
+ * again in the next window. */
+static void
+test_tour_filters (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkWidget *button, *popover, *preset, *to;
+  GPtrArray *visits;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+
+  button = atlas_test_find_by_id (GTK_WIDGET (page), "period_button");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Any Time");
+  g_assert_nonnull (atlas_test_find (popover, is_button_labelled, "Herbsttour 2018"));
+
+  /* A year: its visits, named on the button, kept in the settings. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  preset = atlas_test_find (popover, is_button_labelled, "2017");
+  g_assert_nonnull (preset);
+  g_signal_emit_by_name (preset, "clicked");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "2017");
+  visits = atlas_tour_page_get_visits (page);
+  g_assert_cmpuint (visits->len, >, 0);
+  g_assert_cmpuint (visits->len, <, 28);
+  for (guint i = 0; i < visits->len; i++)
+    g_assert_true (g_str_has_prefix (atlas_visit_get_field (visits->pdata[i], ATLAS_VISIT_SORT_DATE), "2017"));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "tour-filter-from");
+
+    g_assert_cmpstr (kept, ==, "01.01.2017");
+  }
+
+  /* A day typed, then Enter: applied, the popover closed. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (popover));
+  to = atlas_test_find_by_id (GTK_WIDGET (page), "to_entry");
+  gtk_editable_set_text (GTK_EDITABLE (to), "30.09.2017");
+  g_signal_emit_by_name (to, "activate");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "01.01.2017 – 30.09.2017");
+  visits = atlas_tour_page_get_visits (page);
+  {
+    guint n = visits->len;
+
+    gtk_window_destroy (GTK_WINDOW (window));
+
+    /* The next window shows the same. */
+    window = open_tour_view (store, 1200, 800);
+    page = atlas_window_get_tour_page (window);
+    button = atlas_test_find_by_id (GTK_WIDGET (page), "period_button");
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "01.01.2017 – 30.09.2017");
+    g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, n);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "tour-filter-from");
+  g_settings_reset (settings, "tour-filter-to");
+}
+
 /* What @widget draws in a frame, as the window's renderer draws it. */
 static cairo_surface_t *
 widget_image (GtkWidget *widget)
@@ -895,6 +966,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
+  ATLAS_TEST_ADD ("/window/tour-filters", test_tour_filters);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-dialog", test_shortcuts_dialog);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -33,6 +34,7 @@ struct _AtlasTourPage
   GPtrArray *visits;        /* AtlasVisit, as listed */
   GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
   gboolean updating_tours;
+  gboolean setting_period;  /* a preset writes both days: one refresh */
   gboolean dirty;           /* changes came while hidden: refresh when shown */
   char *district_ags;       /* the district chosen on the map or in the list */
 
@@ -41,6 +43,8 @@ struct _AtlasTourPage
   AdwNavigationSplitView *split_view;
   GtkDropDown *tour_filter;
   GtkMenuButton *period_button;
+  GtkPopover *period_popover;
+  GtkFlowBox *preset_box;
   GtkEntry *from_entry;
   GtkEntry *to_entry;
   GtkSearchEntry *visitor_entry;
@@ -518,13 +522,126 @@ visit_row (AtlasTourPage *self,
   return row;
 }
 
+static void
+set_period (AtlasTourPage *self,
+            const char    *from,
+            const char    *to)
+{
+  self->setting_period = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  self->setting_period = FALSE;
+  refresh (self);
+}
+
+static void
+preset_clicked_cb (GtkButton     *button,
+                   AtlasTourPage *self)
+{
+  set_period (self, g_object_get_data (G_OBJECT (button), "from"), g_object_get_data (G_OBJECT (button), "to"));
+  gtk_popover_popdown (self->period_popover);
+}
+
+/* A preset of the period popover: from–to as ISO days, NULL for no limit. */
+static void
+add_preset (AtlasTourPage *self,
+            const char    *label,
+            const char    *from,
+            const char    *to)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "from", from ? atlas_format_visit_date (from) : g_strdup (""), g_free);
+  g_object_set_data_full (G_OBJECT (button), "to", to ? atlas_format_visit_date (to) : g_strdup (""), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (preset_clicked_cb), self);
+  gtk_flow_box_append (self->preset_box, button);
+}
+
+/* The periods one click away: any time, each year with visits, each tour
+ * from its first stop to its last. @all is every visit, in date order. */
+static void
+update_presets (AtlasTourPage *self,
+                GPtrArray     *all)
+{
+  g_autoptr(GPtrArray) tours = g_ptr_array_new ();
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+  char year[5] = "";
+
+  gtk_flow_box_remove_all (self->preset_box);
+  add_preset (self, _("Any Time"), NULL, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (all, i);
+      const char *day = atlas_visit_get_field (visit, ATLAS_VISIT_SORT_DATE);
+      const char *tour = atlas_visit_get_field (visit, ATLAS_VISIT_TOUR);
+
+      if (strlen (day) == 10 && strncmp (year, day, 4) != 0)
+        {
+          g_autofree char *jan1 = NULL;
+          g_autofree char *dec31 = NULL;
+
+          g_strlcpy (year, day, sizeof year);
+          jan1 = g_strconcat (year, "-01-01", NULL);
+          dec31 = g_strconcat (year, "-12-31", NULL);
+          add_preset (self, year, jan1, dec31);
+        }
+      if (*tour == '\0')
+        continue;
+      if (!g_hash_table_contains (first, tour))
+        {
+          g_ptr_array_add (tours, (gpointer) tour);
+          g_hash_table_insert (first, (gpointer) tour, (gpointer) day);
+        }
+      /* The list's order is the tour's, not always the first day's. */
+      if (g_strcmp0 (day, g_hash_table_lookup (last, tour)) > 0)
+        g_hash_table_insert (last, (gpointer) tour, (gpointer) day);
+      if (g_strcmp0 (day, g_hash_table_lookup (first, tour)) < 0)
+        g_hash_table_insert (first, (gpointer) tour, (gpointer) day);
+    }
+
+  for (guint i = 0; i < tours->len; i++)
+    add_preset (self, g_ptr_array_index (tours, i), g_hash_table_lookup (first, tours->pdata[i]),
+                g_hash_table_lookup (last, tours->pdata[i]));
+}
+
+/* What the period button says: "2017", "02.08.2017 – 28.11.2017", "From
+ * 01.01.2018", or "Any Time". */
+static char *
+period_label (const char *from,
+              const char *to)
+{
+  g_autofree char *f = from ? atlas_format_visit_date (from) : NULL;
+  g_autofree char *t = to ? atlas_format_visit_date (to) : NULL;
+
+  if (from && to && strncmp (from, to, 4) == 0 && g_str_has_suffix (from, "-01-01") &&
+      g_str_has_suffix (to, "-12-31"))
+    return g_strndup (from, 4);
+  if (from && to)
+    return g_strdup_printf ("%s – %s", f, t);
+  if (from)
+    return g_strdup_printf (_("From %s"), f);
+  if (to)
+    return g_strdup_printf (_("Until %s"), t);
+  return g_strdup (_("Any Time"));
+}
+
+/* Enter in a day closes the popover: the filter is already applied. */
+static void
+period_entered_cb (AtlasTourPage *self)
+{
+  gtk_popover_popdown (self->period_popover);
+}
+
 /* The tours in the catalogue, for the drop-down; the choice is kept. */
 static void
 update_tours (AtlasTourPage *self)
 {
   g_autoptr(GPtrArray) all = atlas_store_list_visits (self->store, NULL, NULL, NULL, NULL, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *current = g_strdup (selected_tour (self));
+  g_autofree char *current = g_settings_get_string (self->settings, "tour-filter-tour");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint keep = 0;
 
@@ -549,6 +666,8 @@ update_tours (AtlasTourPage *self)
   gtk_drop_down_set_model (self->tour_filter, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->tour_filter, keep);
   self->updating_tours = FALSE;
+
+  update_presets (self, all);
 }
 
 static const char *
@@ -693,8 +812,11 @@ refresh (AtlasTourPage *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (*e), "error");
     }
-  gtk_menu_button_set_label (self->period_button,
-                             (from && *from) || (to && *to) ? _("Period") : _("Any Time"));
+  {
+    g_autofree char *label = period_label (from && *from ? from : NULL, to && *to ? to : NULL);
+
+    gtk_menu_button_set_label (self->period_button, label);
+  }
 
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   self->visits = atlas_store_list_visits (self->store, selected_tour (self),
@@ -787,14 +909,20 @@ atlas_tour_page_map (GtkWidget *widget)
 static void
 filters_changed_cb (AtlasTourPage *self)
 {
-  refresh (self);
+  if (!self->setting_period)
+    refresh (self);
 }
 
 static void
 tour_changed_cb (AtlasTourPage *self)
 {
-  if (!self->updating_tours)
-    refresh (self);
+  const char *tour;
+
+  if (self->updating_tours)
+    return;
+  tour = selected_tour (self);
+  g_settings_set_string (self->settings, "tour-filter-tour", tour ? tour : "");
+  refresh (self);
 }
 
 /* A visit chosen in the list chooses its district on the map. */
@@ -976,6 +1104,8 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, tour_filter);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, preset_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visitor_entry);
@@ -990,6 +1120,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
@@ -1022,6 +1153,11 @@ atlas_tour_page_init (AtlasTourPage *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
+
+  /* The filters stay from one session to the next. */
+  g_settings_bind (self->settings, "tour-filter-visitor", self->visitor_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tour-filter-from", self->from_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tour-filter-to", self->to_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
   /* The route's mode, a setting the export menu switches. */
   {
