@@ -682,6 +682,89 @@ test_tour_filters (AtlasTestDir  *fixture,
   g_settings_reset (settings, "tour-filter-to");
 }
 
+/* A label whose text is @data, mnemonic and all. */
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Whether the item @label of the window's main menu can be chosen. */
+static gboolean
+menu_item_enabled (AtlasWindow *window,
+                   const char  *label)
+{
+  GtkWidget *button = atlas_test_find_by_id (GTK_WIDGET (window), "primary_menu_button");
+  GtkWidget *item;
+
+  g_assert_nonnull (button);
+  item = atlas_test_find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), is_label, label);
+  g_assert_nonnull (item);
+  return gtk_widget_is_sensitive (item);
+}
+
+/* The example tour is marked while it is there, and goes again from the
+ * menu, the user's own visits staying; loading and removing it are undone
+ * and redone like any edit. */
+static void
+test_example_tour (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasVisit) own = atlas_visit_new ();
+  g_autoptr(AtlasCentre) soest = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  AdwBanner *banner;
+  gint64 first_id;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  banner = ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_assert_false (menu_item_enabled (window, "Remove the _Example Tour"));
+
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 28);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_true (menu_item_enabled (window, "Remove the _Example Tour"));
+  first_id = atlas_visit_get_id (atlas_tour_page_get_visits (page)->pdata[0]);
+
+  /* A visit of the user's own. */
+  soest = atlas_store_get_centre_by_ags (store, "05974", &error);
+  atlas_visit_set_centre_id (own, atlas_centre_get_id (soest));
+  atlas_visit_set_field (own, ATLAS_VISIT_DATE, "2026-12-01");
+  atlas_visit_set_field (own, ATLAS_VISIT_STATUS, "planned");
+  g_assert_cmpint (atlas_store_save_visit (store, own, &error), >, 0);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 29);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-example-tour", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 1);
+  g_assert_cmpstr (atlas_visit_get_field (atlas_tour_page_get_visits (page)->pdata[0], ATLAS_VISIT_AGS), ==, "05974");
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_false (menu_item_enabled (window, "Remove the _Example Tour"));
+
+  /* Undo brings it back, with its ids and its mark; Redo removes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 29);
+  g_assert_cmpint (atlas_visit_get_id (atlas_tour_page_get_visits (page)->pdata[0]), ==, first_id);
+  g_assert_true (adw_banner_get_revealed (banner));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 1);
+
+  /* Loading it is undone too. */
+  g_assert_true (atlas_store_delete_visit (store, atlas_visit_get_id (own), &error));
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 28);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* What @widget draws in a frame, as the window's renderer draws it. */
 static cairo_surface_t *
 widget_image (GtkWidget *widget)
@@ -967,6 +1050,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
   ATLAS_TEST_ADD ("/window/tour-filters", test_tour_filters);
+  ATLAS_TEST_ADD ("/window/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-dialog", test_shortcuts_dialog);

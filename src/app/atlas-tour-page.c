@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-a11y.h"
+#include "atlas-example-tour.h"
 #include "atlas-importer.h"
 #include "atlas-map-export-dialog.h"
 #include "atlas-map-view.h"
@@ -51,6 +52,7 @@ struct _AtlasTourPage
   GtkWidget *review_bar;
   GtkLabel *review_label;
   GtkLabel *summary_label;
+  AdwBanner *example_banner;
   GtkWidget *district_box;
   GtkLabel *district_title;
   GtkLabel *centre_label;
@@ -872,6 +874,9 @@ refresh (AtlasTourPage *self)
   gtk_label_set_label (self->summary_label, summary);
   atlas_map_view_set_scene (self->map_view, scene);
 
+  /* The example's visits are not the user's: the banner says so. */
+  adw_banner_set_revealed (self->example_banner, atlas_example_tour_count (self->store) > 0);
+
   total = atlas_store_count (self->store, ATLAS_RECORD_VISIT, NULL);
   gtk_stack_set_visible_child_name (self->page_stack, total > 0 ? "tour" : "empty");
 }
@@ -968,12 +973,11 @@ fit_cb (AtlasTourPage *self)
 static void
 load_example_cb (AtlasTourPage *self)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/example-tour.xml", 0, NULL);
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_auto(AtlasImportResult) result = { 0 };
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
-  if (!atlas_import_stream (self->store, stream, _("Example tour"), NULL, &result))
+  if (!atlas_example_tour_load (self->store, self->history, &result))
     {
       g_autofree char *line = atlas_import_result_describe (&result);
 
@@ -983,7 +987,48 @@ load_example_cb (AtlasTourPage *self)
 
   atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
   message = g_strdup_printf (_("%u visits of the 2017–2021 tour loaded"), result.n_visits);
-  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  atlas_toast_add (GTK_WIDGET (self), toast);
+}
+
+/**
+ * atlas_tour_page_remove_example:
+ *
+ * Removes the example tour's visits, as one step of the history.
+ */
+void
+atlas_tour_page_remove_example (AtlasTourPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  guint n;
+
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  n = atlas_example_tour_remove (self->store, self->history, &error);
+  if (error != NULL)
+    {
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (n == 0)
+    return;
+  toast = adw_toast_new (_("Example tour removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  atlas_toast_add (GTK_WIDGET (self), toast);
+}
+
+static void
+remove_example_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  atlas_tour_page_remove_example (ATLAS_TOUR_PAGE (widget));
 }
 
 /* The format, size and period are chosen in the app's own dialog, with
@@ -1112,6 +1157,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, example_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, centre_label);
@@ -1131,6 +1177,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "tour.new-visit", NULL, new_visit_action);
   gtk_widget_class_install_action (widget_class, "tour.plan-visit", NULL, plan_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.remove-example", NULL, remove_example_action);
   gtk_widget_class_install_action (widget_class, "tour.unselect-district", NULL, unselect_district_action);
   gtk_widget_class_install_action (widget_class, "tour.accept-shown", NULL, review_shown_action);
   gtk_widget_class_install_action (widget_class, "tour.dismiss-shown", NULL, review_shown_action);
