@@ -611,6 +611,49 @@ test_visits_and_releases (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two releases about one visit: one suggestion, which names both. */
+static void
+test_one_suggestion_two_sources (AtlasTestDir  *fixture,
+                                 gconstpointer  data)
+{
+  static const char feed[] =
+    "<rss version='2.0'><channel><title>Kreis Steinfurt</title>"
+    "<item><title>Einladung zum Pressetermin</title><pubDate>Fri, 10 Jan 2020 10:00:00 +0100</pubDate>"
+    "<description>Die Staatssekretärin besucht am Donnerstag, 16. Januar 2020, "
+    "das Kommunale Integrationszentrum in Ochtrup.</description></item>"
+    "<item><title>Besuch in Ochtrup</title><pubDate>Fri, 17 Jan 2020 10:00:00 +0100</pubDate>"
+    "<description>Die Staatssekretärin besuchte am Donnerstag, 16. Januar 2020, "
+    "das Kommunale Integrationszentrum in Ochtrup.</description></item></channel></rss>";
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (feed, -1, NULL);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkListBoxRow *row;
+  AdwDialog *editor;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_stream (store, stream, "feed.rss", NULL, &result));
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+
+  g_assert_cmpuint (count_rows (atlas_tour_page_get_list (page)), ==, 1);
+  row = gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "16.01.2020 · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · 2 press releases"));
+
+  g_signal_emit_by_name (atlas_tour_page_get_list (page), "row-activated", row);
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (editor), is_row_titled, "Einladung zum Pressetermin"));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (editor), is_row_titled, "Besuch in Ochtrup"));
+  adw_dialog_force_close (editor);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The period popover offers the catalogue's years and tours; Enter in a
  * day closes it; the button names the period; the filters are there
  * again in the next window. */
@@ -1049,6 +1092,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
+  ATLAS_TEST_ADD ("/window/one-suggestion-two-sources", test_one_suggestion_two_sources);
   ATLAS_TEST_ADD ("/window/tour-filters", test_tour_filters);
   ATLAS_TEST_ADD ("/window/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
