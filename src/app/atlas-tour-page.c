@@ -207,7 +207,6 @@ review (AtlasTourPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   guint n;
 
   if (self->store == NULL)
@@ -226,10 +225,7 @@ review (AtlasTourPage *self,
                                   : g_dngettext (GETTEXT_PACKAGE, "%u suggested visit dismissed",
                                                  "%u suggested visits dismissed", n),
                            n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), toast);
+  atlas_toast_add_undoable (GTK_WIDGET (self), title);
 }
 
 static void
@@ -251,7 +247,6 @@ delete_clicked_cb (GtkButton     *button,
   g_autoptr(GObject) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *t;
 
   if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested"))
     {
@@ -280,10 +275,7 @@ delete_clicked_cb (GtkButton     *button,
   /* Translators: after deleting a visit; %s is the district. */
   title = g_strdup_printf (_("Visit to %s deleted"), atlas_visit_get_field (ATLAS_VISIT (snapshot),
                                                                               ATLAS_VISIT_CENTRE_NAME));
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), t);
+  atlas_toast_add_undoable (GTK_WIDGET (self), title);
 }
 
 static void
@@ -975,7 +967,6 @@ load_example_cb (AtlasTourPage *self)
 {
   g_auto(AtlasImportResult) result = { 0 };
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (!atlas_example_tour_load (self->store, self->history, &result))
     {
@@ -987,10 +978,7 @@ load_example_cb (AtlasTourPage *self)
 
   atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
   message = g_strdup_printf (_("%u visits of the 2017–2021 tour loaded"), result.n_visits);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), toast);
+  atlas_toast_add_undoable (GTK_WIDGET (self), message);
 }
 
 /**
@@ -1002,7 +990,6 @@ void
 atlas_tour_page_remove_example (AtlasTourPage *self)
 {
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
   guint n;
 
   g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
@@ -1017,10 +1004,7 @@ atlas_tour_page_remove_example (AtlasTourPage *self)
     }
   if (n == 0)
     return;
-  toast = adw_toast_new (_("Example tour removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), toast);
+  atlas_toast_add_undoable (GTK_WIDGET (self), _("Example tour removed"));
 }
 
 static void
