@@ -355,17 +355,7 @@ test_visit_sources (AtlasTestDir  *fixture,
   g_autoptr(GError) error = NULL;
   gint64 visit;
 
-  g_assert_true (import_string (store,
-                                "<rss version='2.0'><channel><title>Kreis Steinfurt</title>"
-                                "<item><title>Einladung zum Pressetermin</title>"
-                                "<pubDate>Fri, 10 Jan 2020 10:00:00 +0100</pubDate>"
-                                "<description>Die Staatssekretärin besucht am Donnerstag, 16. Januar 2020, "
-                                "das Kommunale Integrationszentrum in Ochtrup.</description></item>"
-                                "<item><title>Besuch in Ochtrup</title>"
-                                "<pubDate>Fri, 17 Jan 2020 10:00:00 +0100</pubDate>"
-                                "<description>Die Staatssekretärin besuchte am Donnerstag, 16. Januar 2020, "
-                                "das Kommunale Integrationszentrum in Ochtrup.</description></item>"
-                                "</channel></rss>", -1, &result));
+  g_assert_true (import_fixture (store, "steinfurt-one-visit-two-releases.rss", &result));
   g_assert_cmpuint (result.n_new, ==, 2);
 
   visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
@@ -388,12 +378,7 @@ test_visit_sources (AtlasTestDir  *fixture,
 
   /* Importing the same file again adds no source. */
   g_clear_pointer (&sources, g_array_unref);
-  g_assert_true (import_string (store, "<rss version='2.0'><channel><title>Kreis Steinfurt</title>"
-                                "<item><title>Besuch in Ochtrup</title>"
-                                "<pubDate>Fri, 17 Jan 2020 10:00:00 +0100</pubDate>"
-                                "<description>Die Staatssekretärin besuchte am Donnerstag, 16. Januar 2020, "
-                                "das Kommunale Integrationszentrum in Ochtrup.</description></item>"
-                                "</channel></rss>", -1, &result));
+  g_assert_true (import_fixture (store, "steinfurt-one-visit-two-releases.rss", &result));
   sources = atlas_store_get_visit_sources (store, visit, &error);
   g_assert_cmpuint (sources->len, ==, 2);
 }

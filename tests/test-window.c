@@ -616,15 +616,9 @@ static void
 test_one_suggestion_two_sources (AtlasTestDir  *fixture,
                                  gconstpointer  data)
 {
-  static const char feed[] =
-    "<rss version='2.0'><channel><title>Kreis Steinfurt</title>"
-    "<item><title>Einladung zum Pressetermin</title><pubDate>Fri, 10 Jan 2020 10:00:00 +0100</pubDate>"
-    "<description>Die Staatssekretärin besucht am Donnerstag, 16. Januar 2020, "
-    "das Kommunale Integrationszentrum in Ochtrup.</description></item>"
-    "<item><title>Besuch in Ochtrup</title><pubDate>Fri, 17 Jan 2020 10:00:00 +0100</pubDate>"
-    "<description>Die Staatssekretärin besuchte am Donnerstag, 16. Januar 2020, "
-    "das Kommunale Integrationszentrum in Ochtrup.</description></item></channel></rss>";
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (feed, -1, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "steinfurt-one-visit-two-releases.rss",
+                                                NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_auto(AtlasImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasStore) store = NULL;
@@ -635,7 +629,7 @@ test_one_suggestion_two_sources (AtlasTestDir  *fixture,
 
   store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_true (atlas_import_stream (store, stream, "feed.rss", NULL, &result));
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
   window = open_tour_view (store, 1200, 800);
   page = atlas_window_get_tour_page (window);
 
