@@ -572,10 +572,20 @@ test_visits_and_releases (AtlasTestDir  *fixture,
   stack = ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   page = atlas_window_get_releases_page (window);
 
+  /* Chosen in the list, the release is in the reader. */
+  atlas_window_show_view (window, "releases");
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (atlas_test_find_by_id (GTK_WIDGET (page),
+                                                                                                    "list_view"))),
+                                   0, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (atlas_test_find_by_id (GTK_WIDGET (page),
+                                                                                     "reader_stack"))),
+                   ==, "reader");
+  atlas_window_show_view (window, "centres");
+
   /* From the release to its visit. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-release", "x", g_array_index (sources, gint64, 0));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "releases");
-  atlas_test_wait_for_mapped (GTK_WIDGET (page));
   g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, title));
   open = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Open in Browser");
   g_assert_true (gtk_widget_is_visible (open));
