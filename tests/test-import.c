@@ -342,6 +342,47 @@ test_evidence (AtlasTestDir  *fixture,
   g_assert_cmpstr (atlas_visit_get_field (visits->pdata[0], ATLAS_VISIT_STATUS), ==, "planned");
 }
 
+/* Two releases about the same visit (the centre, the day) make one
+ * suggestion with both as its sources; each release knows the visit. */
+static void
+test_visit_sources (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 visit;
+
+  g_assert_true (import_fixture (store, "steinfurt-one-visit-two-releases.rss", &result));
+  g_assert_cmpuint (result.n_new, ==, 2);
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, ==, 1);
+  visit = atlas_visit_get_id (visits->pdata[0]);
+  sources = atlas_store_get_visit_sources (store, visit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpint (g_array_index (sources, gint64, 0), ==, atlas_visit_get_release_id (visits->pdata[0]));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autoptr(GArray) of_release = atlas_store_get_release_visits (store, g_array_index (sources, gint64, i),
+                                                                     &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (of_release->len, ==, 1);
+      g_assert_cmpint (g_array_index (of_release, gint64, 0), ==, visit);
+    }
+
+  /* Importing the same file again adds no source. */
+  g_clear_pointer (&sources, g_array_unref);
+  g_assert_true (import_fixture (store, "steinfurt-one-visit-two-releases.rss", &result));
+  sources = atlas_store_get_visit_sources (store, visit, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+}
+
 /* Dedupe and versions -------------------------------------------------------- */
 
 #define ATOM_ENTRY(updated, title) \
@@ -947,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/import/describe", test_describe);
   ATLAS_TEST_ADD ("/import/seed-releases", test_seed_releases);
   ATLAS_TEST_ADD ("/import/evidence", test_evidence);
+  ATLAS_TEST_ADD ("/import/visit-sources", test_visit_sources);
   ATLAS_TEST_ADD ("/import/dedupe", test_dedupe);
   ATLAS_TEST_ADD ("/import/newsml-versions", test_newsml_versions);
   ATLAS_TEST_ADD ("/import/same-file-update", test_same_file_update);

@@ -189,6 +189,16 @@ test_narrow_views (AtlasTestDir  *fixture,
   g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
   check_takes_turns (window, tour, GTK_WIDGET (map));
 
+  /* A district tapped on the map: the list comes back to say what it has,
+   * with the visit to plan. */
+  g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
+  g_signal_emit_by_name (map, "district-activated", "05974");
+  g_assert_false (adw_navigation_split_view_get_show_content (split_view_of (tour)));
+  atlas_test_wait_for_mapped (find_id (tour, "district_label"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_id (tour, "district_label"))), ==, "No visits in Soest");
+  assert_fits (find_id (tour, "district_box"), "the chosen district");
+  g_assert_true (gtk_widget_activate_action (find_id (tour, "district_box"), "tour.unselect-district", NULL));
+
   /* The visit editor fits the window. */
   atlas_tour_page_new_visit (tour);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));

@@ -155,6 +155,50 @@ test_migrate_keeps_search (AtlasTestDir  *fixture,
   g_assert_finalize_object (store);
 }
 
+/* Version 7 knew one release per visit: the upgrade makes it the visit's
+ * source, and the example mark starts cleared. */
+static void
+test_migrate_visit_sources (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRelease) release = atlas_release_new ();
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(GArray) sources = NULL;
+  g_autoptr(GArray) examples = NULL;
+  AtlasStore *store;
+  gint64 release_id, visit_id;
+
+  store = atlas_store_new_at_version (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, 7, &error);
+  g_assert_no_error (error);
+  atlas_release_set_field (release, ATLAS_RELEASE_GUID, "urn:test:kleve");
+  atlas_release_set_field (release, ATLAS_RELEASE_TITLE, "Besuch in Kleve");
+  atlas_release_set_field (release, ATLAS_RELEASE_FORMAT, "rss2");
+  atlas_release_set_published (release, 1501761600);
+  release_id = atlas_store_insert_release (store, release, &error);
+  g_assert_cmpint (release_id, >, 0);
+  centre = atlas_store_get_centre_by_ags (store, "05154", &error);
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+  atlas_visit_set_release_id (visit, release_id);
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2017-08-03");
+  atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, "2017-08-03");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
+  visit_id = atlas_store_insert_visit (store, visit, &error);
+  g_assert_cmpint (visit_id, >, 0);
+  g_assert_finalize_object (store);
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sources = atlas_store_get_visit_sources (store, visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpint (g_array_index (sources, gint64, 0), ==, release_id);
+  examples = atlas_store_get_example_visits (store, 0, TRUE, &error);
+  g_assert_cmpuint (examples->len, ==, 0);
+  g_assert_finalize_object (store);
+}
+
 static void
 add_release (AtlasStore *store,
              const char *guid,
@@ -547,6 +591,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/store/migrate-from-v1", test_migrate_from_v1);
   ATLAS_TEST_ADD ("/store/migrate-keeps-search", test_migrate_keeps_search);
   ATLAS_TEST_ADD ("/store/migrate-to-folded-index", test_migrate_to_folded_index);
+  ATLAS_TEST_ADD ("/store/migrate-visit-sources", test_migrate_visit_sources);
   ATLAS_TEST_ADD ("/store/search-folds", test_search_folds);
   ATLAS_TEST_ADD ("/store/visit-lookup-indexed", test_visit_lookup_indexed);
   ATLAS_TEST_ADD ("/store/reopen", test_reopen);

@@ -12,6 +12,7 @@
 #include "atlas-shortcuts.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
+#include "atlas-visit-editor.h"
 #include "atlas-window.h"
 
 /* A drop-down whose first choice is @data. */
@@ -383,6 +384,21 @@ is_button_labelled (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
+/* A label showing @data, on screen. */
+static gboolean
+label_is_shown (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0 &&
+         gtk_widget_is_visible (widget);
+}
+
+static gboolean
+is_scrolled (gpointer adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -425,6 +441,10 @@ test_tour_view (AtlasTestDir  *fixture,
   GtkListBoxRow *selected;
   GPtrArray *visits;
   AtlasVisit *suggested = NULL;
+  GtkListBoxRow *last;
+  GtkScrolledWindow *scroller;
+  GtkWidget *plan;
+  AdwDialog *editor;
   double x, y, cx, cy;
   AtlasMapLayout layout;
 
@@ -468,6 +488,326 @@ test_tour_view (AtlasTestDir  *fixture,
   g_assert_nonnull (selected);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (selected), "ags"), ==, "05315");
   g_assert_cmpstr (atlas_map_view_get_selected (map), ==, "05315");
+  /* It shows the district's centre and visits. */
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "Kommunales Integrationszentrum Köln"));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "2 visits: 02.10.2018, 28.08.2019"));
+
+  /* The list scrolls to the visit of a district far down, and chooses
+   * the district of a visit chosen in it. */
+  last = GTK_LIST_BOX_ROW (gtk_widget_get_last_child (GTK_WIDGET (atlas_tour_page_get_list (page))));
+  g_signal_emit_by_name (map, "district-activated", g_object_get_data (G_OBJECT (last), "ags"));
+  g_assert_true (gtk_list_box_get_selected_row (atlas_tour_page_get_list (page)) == last);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (atlas_test_wait_until (is_scrolled, gtk_scrolled_window_get_vadjustment (scroller)));
+  gtk_list_box_select_row (atlas_tour_page_get_list (page),
+                           gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0));
+  g_assert_cmpstr (atlas_map_view_get_selected (map), ==,
+                   g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0)),
+                                      "ags"));
+
+  /* A district without visits says so and offers to plan one: the editor
+   * opens with its centre, no day, planned. */
+  g_signal_emit_by_name (map, "district-activated", "05974");
+  g_assert_null (gtk_list_box_get_selected_row (atlas_tour_page_get_list (page)));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, "No visits in Soest"));
+  plan = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Plan a Visit…");
+  g_assert_true (gtk_widget_is_visible (plan));
+  g_signal_emit_by_name (plan, "clicked");
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     ADW_COMBO_ROW (atlas_test_find_by_id (GTK_WIDGET (editor), "centre_row")))), ==, "Soest");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (atlas_test_find_by_id (GTK_WIDGET (editor), "date_row"))),
+                   ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (atlas_test_find_by_id (GTK_WIDGET (editor),
+                                                                                      "status_row"))), ==, 0);
+  g_assert_cmpint (atlas_visit_editor_get_id (ATLAS_VISIT_EDITOR (editor)), ==, 0);
+  adw_dialog_force_close (editor);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A row whose title is @data. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* A suggested visit lists the release it came from, which opens in the
+ * reader; the reader lists the release's visits, each opening in the
+ * editor, offers the release's own page in the browser, and has no
+ * centre chosen in advance to add. */
+static void
+test_visits_and_releases (AtlasTestDir  *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GArray) sources = NULL;
+  const char *title = "Staatsministerin Widmann-Mauz und Staatssekretärin Güler besuchen Köln";
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  AdwViewStack *stack;
+  GtkWidget *open, *add, *row;
+  AdwDialog *editor;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (visits->len, ==, 1);
+  sources = atlas_store_get_visit_sources (store, atlas_visit_get_id (visits->pdata[0]), &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+
+  window = atlas_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  page = atlas_window_get_releases_page (window);
+
+  /* Chosen in the list, the release is in the reader. */
+  atlas_window_show_view (window, "releases");
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (atlas_test_find_by_id (GTK_WIDGET (page),
+                                                                                                    "list_view"))),
+                                   0, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (atlas_test_find_by_id (GTK_WIDGET (page),
+                                                                                     "reader_stack"))),
+                   ==, "reader");
+  atlas_window_show_view (window, "centres");
+
+  /* From the release to its visit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-release", "x", g_array_index (sources, gint64, 0));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "releases");
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, title));
+  open = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Open in Browser");
+  g_assert_true (gtk_widget_is_visible (open));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==,
+                   "https://www.stadt-koeln.de/presse/integrationszentrum-besuch-2018");
+  {
+    GtkDropDown *add_centre = GTK_DROP_DOWN (atlas_test_find_by_id (GTK_WIDGET (page), "add_centre_dropdown"));
+
+    g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (add_centre)), ==,
+                     "Choose a Centre…");
+  }
+  add = atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Add Centre");
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  row = atlas_test_find (GTK_WIDGET (page), is_row_titled, "Köln · 02.10.2018");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Suggested");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "tour");
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_cmpint (atlas_visit_editor_get_id (ATLAS_VISIT_EDITOR (editor)), ==,
+                   atlas_visit_get_id (visits->pdata[0]));
+
+  /* And back from the visit to its release. */
+  row = atlas_test_find (GTK_WIDGET (editor), is_row_titled, title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "releases");
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (page), label_is_shown, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Two releases about one visit: one suggestion, which names both. */
+static void
+test_one_suggestion_two_sources (AtlasTestDir  *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "steinfurt-one-visit-two-releases.rss",
+                                                NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkListBoxRow *row;
+  AdwDialog *editor;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+
+  g_assert_cmpuint (count_rows (atlas_tour_page_get_list (page)), ==, 1);
+  row = gtk_list_box_get_row_at_index (atlas_tour_page_get_list (page), 0);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "16.01.2020 · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · 2 press releases"));
+
+  g_signal_emit_by_name (atlas_tour_page_get_list (page), "row-activated", row);
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ATLAS_IS_VISIT_EDITOR (editor));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (editor), is_row_titled, "Einladung zum Pressetermin"));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (editor), is_row_titled, "Besuch in Ochtrup"));
+  adw_dialog_force_close (editor);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The period popover offers the catalogue's years and tours; Enter in a
+ * day closes it; the button names the period; the filters are there
+ * again in the next window. */
+static void
+test_tour_filters (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkWidget *button, *popover, *preset, *to;
+  GPtrArray *visits;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+
+  button = atlas_test_find_by_id (GTK_WIDGET (page), "period_button");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Any Time");
+  g_assert_nonnull (atlas_test_find (popover, is_button_labelled, "Herbsttour 2018"));
+
+  /* A year: its visits, named on the button, kept in the settings. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  preset = atlas_test_find (popover, is_button_labelled, "2017");
+  g_assert_nonnull (preset);
+  g_signal_emit_by_name (preset, "clicked");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "2017");
+  visits = atlas_tour_page_get_visits (page);
+  g_assert_cmpuint (visits->len, >, 0);
+  g_assert_cmpuint (visits->len, <, 28);
+  for (guint i = 0; i < visits->len; i++)
+    g_assert_true (g_str_has_prefix (atlas_visit_get_field (visits->pdata[i], ATLAS_VISIT_SORT_DATE), "2017"));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "tour-filter-from");
+
+    g_assert_cmpstr (kept, ==, "01.01.2017");
+  }
+
+  /* A day typed, then Enter: applied, the popover closed. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (popover));
+  to = atlas_test_find_by_id (GTK_WIDGET (page), "to_entry");
+  gtk_editable_set_text (GTK_EDITABLE (to), "30.09.2017");
+  g_signal_emit_by_name (to, "activate");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "01.01.2017 – 30.09.2017");
+  visits = atlas_tour_page_get_visits (page);
+  {
+    guint n = visits->len;
+
+    gtk_window_destroy (GTK_WINDOW (window));
+
+    /* The next window shows the same. */
+    window = open_tour_view (store, 1200, 800);
+    page = atlas_window_get_tour_page (window);
+    button = atlas_test_find_by_id (GTK_WIDGET (page), "period_button");
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "01.01.2017 – 30.09.2017");
+    g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, n);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "tour-filter-from");
+  g_settings_reset (settings, "tour-filter-to");
+}
+
+/* A label whose text is @data, mnemonic and all. */
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Whether the item @label of the window's main menu can be chosen. */
+static gboolean
+menu_item_enabled (AtlasWindow *window,
+                   const char  *label)
+{
+  GtkWidget *button = atlas_test_find_by_id (GTK_WIDGET (window), "primary_menu_button");
+  GtkWidget *item;
+
+  g_assert_nonnull (button);
+  item = atlas_test_find (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), is_label, label);
+  g_assert_nonnull (item);
+  return gtk_widget_is_sensitive (item);
+}
+
+/* The example tour is marked while it is there, and goes again from the
+ * menu, the user's own visits staying; loading and removing it are undone
+ * and redone like any edit. */
+static void
+test_example_tour (AtlasTestDir  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasVisit) own = atlas_visit_new ();
+  g_autoptr(AtlasCentre) soest = NULL;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  AdwBanner *banner;
+  gint64 first_id;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  banner = ADW_BANNER (atlas_test_find_widget (GTK_WIDGET (page), ADW_TYPE_BANNER));
+  g_assert_false (menu_item_enabled (window, "Remove the _Example Tour"));
+
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 28);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_true (menu_item_enabled (window, "Remove the _Example Tour"));
+  first_id = atlas_visit_get_id (atlas_tour_page_get_visits (page)->pdata[0]);
+
+  /* A visit of the user's own. */
+  soest = atlas_store_get_centre_by_ags (store, "05974", &error);
+  atlas_visit_set_centre_id (own, atlas_centre_get_id (soest));
+  atlas_visit_set_field (own, ATLAS_VISIT_DATE, "2026-12-01");
+  atlas_visit_set_field (own, ATLAS_VISIT_STATUS, "planned");
+  g_assert_cmpint (atlas_store_save_visit (store, own, &error), >, 0);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 29);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-example-tour", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 1);
+  g_assert_cmpstr (atlas_visit_get_field (atlas_tour_page_get_visits (page)->pdata[0], ATLAS_VISIT_AGS), ==, "05974");
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_false (menu_item_enabled (window, "Remove the _Example Tour"));
+
+  /* Undo brings it back, with its ids and its mark; Redo removes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 29);
+  g_assert_cmpint (atlas_visit_get_id (atlas_tour_page_get_visits (page)->pdata[0]), ==, first_id);
+  g_assert_true (adw_banner_get_revealed (banner));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 1);
+
+  /* Loading it is undone too. */
+  g_assert_true (atlas_store_delete_visit (store, atlas_visit_get_id (own), &error));
+  g_signal_emit_by_name (atlas_test_find (GTK_WIDGET (page), is_button_labelled, "_Load the Example Tour"), "clicked");
+  g_assert_cmpuint (atlas_tour_page_get_visits (page)->len, ==, 28);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -755,6 +1095,10 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/import-toast-is-text", test_import_toast_is_text);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
+  ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
+  ATLAS_TEST_ADD ("/window/one-suggestion-two-sources", test_one_suggestion_two_sources);
+  ATLAS_TEST_ADD ("/window/tour-filters", test_tour_filters);
+  ATLAS_TEST_ADD ("/window/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-dialog", test_shortcuts_dialog);

@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "atlas-detect.h"
+#include "atlas-map-scene.h"
 #include "atlas-releases-page.h"
 #include "atlas-text.h"
+#include "atlas-toast.h"
 
 struct _AtlasReleasesPage
 {
@@ -44,24 +46,16 @@ struct _AtlasReleasesPage
   GtkLabel *meta_label;
   GtkListBox *links_box;
   GtkDropDown *add_centre_dropdown;
+  GtkButton *add_centre_button;
+  GtkListBox *visits_box;
+  GtkButton *open_button;
   GtkLabel *body_label;
+  char *link;               /* the release's original page, for the browser */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasReleasesPage, atlas_releases_page, GTK_TYPE_WIDGET)
 
-/* Dates as German readers write them, in German time. */
-static char *
-format_date (gint64 unix_utc)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_utc);
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup ("");
-  local = berlin ? g_date_time_to_timezone (utc, berlin) : g_date_time_ref (utc);
-  return g_date_time_format (local, "%d.%m.%Y");
-}
+static void load_centres (AtlasReleasesPage *self);
 
 static char *
 centre_names (AtlasReleasesPage *self,
@@ -123,7 +117,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *meta = gtk_widget_get_next_sibling (title);
   GtkWidget *snippet = gtk_widget_get_next_sibling (meta);
-  g_autofree char *date = format_date (atlas_release_get_published (release));
+  g_autofree char *date = atlas_release_format_published (release);
   const char *source = atlas_release_get_field (release, ATLAS_RELEASE_SOURCE);
   g_autofree char *names = centre_names (self, atlas_release_get_field (release, ATLAS_RELEASE_CENTRES));
   g_autofree char *meta_text = g_strjoin (" · ", date, *names ? names : source, NULL);
@@ -226,6 +220,96 @@ show_links (AtlasReleasesPage *self)
 }
 
 static void
+visit_row_activated_cb (AdwActionRow      *row,
+                        AtlasReleasesPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-visit", "x", id);
+}
+
+/* The visits the release reports, each opening in the Tour view. */
+static void
+show_visits (AtlasReleasesPage *self)
+{
+  g_autoptr(GArray) ids = atlas_store_get_release_visits (self->store, self->current_id, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visits_box))) != NULL)
+    gtk_list_box_remove (self->visits_box, child);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GObject) visit = atlas_store_load (self->store, ATLAS_RECORD_VISIT, id, NULL);
+      g_autofree char *date = NULL;
+      g_autofree char *title = NULL;
+      const char *ags, *status;
+      GtkWidget *row;
+
+      if (visit == NULL)
+        continue;
+      ags = atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_AGS);
+      status = atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_STATUS);
+      date = atlas_format_visit_date (atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_DATE));
+      title = g_strjoin (" · ", self->districts && g_hash_table_lookup (self->districts, ags)
+                                  ? (const char *) g_hash_table_lookup (self->districts, ags) : ags,
+                         date, NULL);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   g_str_equal (status, "suggested") ? _("Suggested")
+                                   : g_str_equal (status, "planned") ? _("Planned") : _("Visited"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "visit-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (row, "activated", G_CALLBACK (visit_row_activated_cb), self);
+      gtk_list_box_append (self->visits_box, row);
+    }
+
+  if (ids == NULL || ids->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No visit"));
+      gtk_list_box_append (self->visits_box, row);
+    }
+}
+
+/* The release's own page, in the browser (through the portal in a
+ * sandbox). */
+static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      gtk_widget_get_root (self) != NULL)
+    atlas_toast_add_text (self, error->message);
+}
+
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasReleasesPage *self = ATLAS_RELEASES_PAGE (widget);
+  g_autoptr(GtkUriLauncher) launcher = NULL;
+
+  if (self->link == NULL || *self->link == '\0')
+    return;
+  launcher = gtk_uri_launcher_new (self->link);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, launched_cb,
+                           g_object_ref (widget));
+}
+
+static void
 show_release (AtlasReleasesPage *self,
               AtlasRelease      *release)
 {
@@ -235,15 +319,17 @@ show_release (AtlasReleasesPage *self,
   g_auto(GStrv) evidence = NULL;
   const char *source, *author;
 
+  g_clear_pointer (&self->link, g_free);
   if (release == NULL)
     {
       self->current_id = 0;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.open-link", FALSE);
       gtk_stack_set_visible_child_name (self->reader_stack, "none");
       return;
     }
 
   self->current_id = atlas_release_get_id (release);
-  date = format_date (atlas_release_get_published (release));
+  date = atlas_release_format_published (release);
   source = atlas_release_get_field (release, ATLAS_RELEASE_SOURCE);
   author = atlas_release_get_field (release, ATLAS_RELEASE_AUTHOR);
   meta = g_strjoin (" · ", date, *source ? source : (*author ? author : NULL), NULL);
@@ -256,7 +342,41 @@ show_release (AtlasReleasesPage *self,
                                  (const char * const *) evidence);
   gtk_label_set_markup (self->body_label, body);
   show_links (self);
+  show_visits (self);
+  self->link = g_strdup (atlas_release_get_field (release, ATLAS_RELEASE_LINK));
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), *self->link != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), self->link);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.open-link", *self->link != '\0');
+  /* The centre to add is chosen each time: none is offered in advance. */
+  gtk_drop_down_set_selected (self->add_centre_dropdown, 0);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
+}
+
+/**
+ * atlas_releases_page_show_release:
+ * @id: a release's id
+ *
+ * Opens the release in the reader.
+ */
+void
+atlas_releases_page_show_release (AtlasReleasesPage *self,
+                                  gint64             id)
+{
+  g_autoptr(GObject) release = NULL;
+
+  g_return_if_fail (ATLAS_IS_RELEASES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->centre_ids == NULL)
+    load_centres (self);
+  release = atlas_store_load (self->store, ATLAS_RECORD_RELEASE, id, NULL);
+  if (release == NULL)
+    return;
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_release (self, ATLAS_RELEASE (release));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -265,14 +385,23 @@ add_centre_cb (AtlasReleasesPage *self)
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->add_centre_dropdown);
 
-  if (self->current_id == 0 || self->centre_ids == NULL || selected + 1 >= self->centre_ids->len)
+  if (self->current_id == 0 || self->centre_ids == NULL || selected == 0 || selected >= self->centre_ids->len)
     return;
 
   /* A centre the user adds is the one the release is about. */
   if (!atlas_store_link_release_full (self->store, self->current_id,
-                                      g_array_index (self->centre_ids, gint64, selected + 1),
+                                      g_array_index (self->centre_ids, gint64, selected),
                                       TRUE, TRUE, &error))
     g_warning ("Could not add a link: %s", error->message);
+  gtk_drop_down_set_selected (self->add_centre_dropdown, 0);
+}
+
+static void
+add_centre_chosen_cb (AtlasReleasesPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->add_centre_dropdown);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_centre_button), selected != 0 && selected != GTK_INVALID_LIST_POSITION);
 }
 
 /* Links changed: the reader shows them as they are now. */
@@ -283,6 +412,8 @@ store_changed_cb (AtlasReleasesPage *self,
 {
   if (kind == ATLAS_RECORD_RELEASE && self->current_id != 0 && (id == 0 || id == self->current_id))
     show_links (self);
+  if (kind == ATLAS_RECORD_VISIT && self->current_id != 0)
+    show_visits (self);
 }
 
 /* "31.12.2018" or "2018-12-31" as the first (or last) second of that day in
@@ -373,6 +504,8 @@ load_centres (AtlasReleasesPage *self)
 
   g_array_append_val (self->centre_ids, none);
   gtk_string_list_append (filter_names, _("All Centres"));
+  /* Positions in both lists are those of centre_ids: the first is none. */
+  gtk_string_list_append (add_names, _("Choose a Centre…"));
 
   if (self->store != NULL)
     {
@@ -393,6 +526,7 @@ load_centres (AtlasReleasesPage *self)
 
   gtk_drop_down_set_model (self->centre_filter, G_LIST_MODEL (filter_names));
   gtk_drop_down_set_model (self->add_centre_dropdown, G_LIST_MODEL (add_names));
+  gtk_drop_down_set_selected (self->add_centre_dropdown, 0);
 }
 
 static void
@@ -460,6 +594,9 @@ ensure_model (AtlasReleasesPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* A new selection has chosen its first item already, unseen by the
+   * reader: that release could not be opened by choosing it. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -491,6 +628,7 @@ atlas_releases_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->centre_ids, g_array_unref);
   g_clear_pointer (&self->districts, g_hash_table_unref);
+  g_clear_pointer (&self->link, g_free);
 
   G_OBJECT_CLASS (atlas_releases_page_parent_class)->dispose (object);
 }
@@ -516,6 +654,9 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, links_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, add_centre_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, add_centre_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, visits_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, meta_label);
@@ -524,6 +665,9 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_centre_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_centre_chosen_cb);
+
+  gtk_widget_class_install_action (widget_class, "releases.open-link", NULL, open_link_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -534,6 +678,7 @@ atlas_releases_page_init (AtlasReleasesPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.open-link", FALSE);
 
   g_signal_connect_swapped (self->centre_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 

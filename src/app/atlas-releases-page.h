@@ -18,5 +18,7 @@ void            atlas_releases_page_set_store (AtlasReleasesPage *self,
                                                AtlasStore        *store);
 AtlasListModel *atlas_releases_page_get_model (AtlasReleasesPage *self);
 void            atlas_releases_page_search    (AtlasReleasesPage *self);
+void            atlas_releases_page_show_release (AtlasReleasesPage *self,
+                                                  gint64             id);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-toast.h"
 
 static GtkWidget *
@@ -56,4 +58,17 @@ atlas_toast_add_text (GtkWidget  *from,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   atlas_toast_add (from, adw_toast_new (escaped));
+}
+
+/* Plain text with an Undo button, after a step of the history. */
+void
+atlas_toast_add_undoable (GtkWidget  *from,
+                          const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  atlas_toast_add (from, toast);
 }

@@ -12,5 +12,7 @@ void atlas_toast_add      (GtkWidget  *from,
                            AdwToast   *toast);
 void atlas_toast_add_text (GtkWidget  *from,
                            const char *text);
+void atlas_toast_add_undoable (GtkWidget  *from,
+                               const char *text);
 
 G_END_DECLS

@@ -9,11 +9,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "atlas-a11y.h"
+#include "atlas-example-tour.h"
 #include "atlas-importer.h"
 #include "atlas-map-export-dialog.h"
 #include "atlas-map-view.h"
@@ -33,19 +35,29 @@ struct _AtlasTourPage
   GPtrArray *visits;        /* AtlasVisit, as listed */
   GPtrArray *tours;         /* char *, the tour drop-down's choices after "All Tours" */
   gboolean updating_tours;
+  gboolean setting_period;  /* a preset writes both days: one refresh */
   gboolean dirty;           /* changes came while hidden: refresh when shown */
+  char *district_ags;       /* the district chosen on the map or in the list */
 
   /* Template children */
   GtkStack *page_stack;
   AdwNavigationSplitView *split_view;
   GtkDropDown *tour_filter;
   GtkMenuButton *period_button;
+  GtkPopover *period_popover;
+  GtkFlowBox *preset_box;
   GtkEntry *from_entry;
   GtkEntry *to_entry;
   GtkSearchEntry *visitor_entry;
   GtkWidget *review_bar;
   GtkLabel *review_label;
   GtkLabel *summary_label;
+  AdwBanner *example_banner;
+  GtkWidget *district_box;
+  GtkLabel *district_title;
+  GtkLabel *centre_label;
+  GtkLabel *district_label;
+  GtkScrolledWindow *list_scroller;
   GtkListBox *visit_list;
   AtlasMapView *map_view;
 };
@@ -195,7 +207,6 @@ review (AtlasTourPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   guint n;
 
   if (self->store == NULL)
@@ -214,10 +225,7 @@ review (AtlasTourPage *self,
                                   : g_dngettext (GETTEXT_PACKAGE, "%u suggested visit dismissed",
                                                  "%u suggested visits dismissed", n),
                            n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), toast);
+  atlas_toast_add_undoable (GTK_WIDGET (self), title);
 }
 
 static void
@@ -239,7 +247,6 @@ delete_clicked_cb (GtkButton     *button,
   g_autoptr(GObject) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *t;
 
   if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested"))
     {
@@ -268,10 +275,7 @@ delete_clicked_cb (GtkButton     *button,
   /* Translators: after deleting a visit; %s is the district. */
   title = g_strdup_printf (_("Visit to %s deleted"), atlas_visit_get_field (ATLAS_VISIT (snapshot),
                                                                               ATLAS_VISIT_CENTRE_NAME));
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo");
-  atlas_toast_add (GTK_WIDGET (self), t);
+  atlas_toast_add_undoable (GTK_WIDGET (self), title);
 }
 
 static void
@@ -346,6 +350,48 @@ atlas_tour_page_new_visit (AtlasTourPage *self)
   atlas_tour_page_edit_visit (self, visit);
 }
 
+/**
+ * atlas_tour_page_plan_visit:
+ * @ags: the district whose centre is to be visited
+ *
+ * Opens the editor on a new planned visit to the centre of @ags, its day
+ * left for the user to enter.
+ */
+void
+atlas_tour_page_plan_visit (AtlasTourPage *self,
+                            const char    *ags)
+{
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autofree char *visitor = g_settings_get_string (self->settings, "default-visitor");
+  const char *tour = selected_tour (self);
+
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (self->store == NULL || ags == NULL)
+    return;
+  centre = atlas_store_get_centre_by_ags (self->store, ags, NULL);
+  if (centre == NULL)
+    return;
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
+  atlas_visit_set_field (visit, ATLAS_VISIT_AGS, ags);
+  atlas_visit_set_field (visit, ATLAS_VISIT_CENTRE_NAME, atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "planned");
+  atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitor);
+  atlas_visit_set_field (visit, ATLAS_VISIT_TOUR, tour ? tour : "");
+  atlas_tour_page_edit_visit (self, visit);
+}
+
+static void
+plan_visit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
+
+  atlas_tour_page_plan_visit (self, self->district_ags);
+}
+
 static void
 new_visit_action (GtkWidget  *widget,
                   const char *action_name,
@@ -408,8 +454,22 @@ visit_row (AtlasTourPage *self,
   if (g_str_equal (status, "suggested"))
     {
       g_autofree char *evidence = NULL;
+      g_autoptr(GArray) sources = atlas_store_get_visit_sources (self->store, atlas_visit_get_id (visit), NULL);
       double confidence = 1.0;
       gboolean announced = FALSE;
+
+      /* One suggestion for the visit several releases report. */
+      if (sources != NULL && sources->len > 1)
+        {
+          /* Translators: a suggested visit's day and tour, then how many press releases report it. */
+          char *with_sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u press release",
+                                                             "%s · %u press releases", sources->len),
+                                                subtitle, sources->len);
+
+          g_free (subtitle);
+          subtitle = with_sources;
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
 
       if (atlas_store_get_visit_evidence (self->store, atlas_visit_get_id (visit), &evidence, &confidence,
                                           &announced, NULL) && *evidence != '\0')
@@ -456,13 +516,126 @@ visit_row (AtlasTourPage *self,
   return row;
 }
 
+static void
+set_period (AtlasTourPage *self,
+            const char    *from,
+            const char    *to)
+{
+  self->setting_period = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  self->setting_period = FALSE;
+  refresh (self);
+}
+
+static void
+preset_clicked_cb (GtkButton     *button,
+                   AtlasTourPage *self)
+{
+  set_period (self, g_object_get_data (G_OBJECT (button), "from"), g_object_get_data (G_OBJECT (button), "to"));
+  gtk_popover_popdown (self->period_popover);
+}
+
+/* A preset of the period popover: from–to as ISO days, NULL for no limit. */
+static void
+add_preset (AtlasTourPage *self,
+            const char    *label,
+            const char    *from,
+            const char    *to)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "from", from ? atlas_format_visit_date (from) : g_strdup (""), g_free);
+  g_object_set_data_full (G_OBJECT (button), "to", to ? atlas_format_visit_date (to) : g_strdup (""), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (preset_clicked_cb), self);
+  gtk_flow_box_append (self->preset_box, button);
+}
+
+/* The periods one click away: any time, each year with visits, each tour
+ * from its first stop to its last. @all is every visit, in date order. */
+static void
+update_presets (AtlasTourPage *self,
+                GPtrArray     *all)
+{
+  g_autoptr(GPtrArray) tours = g_ptr_array_new ();
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+  char year[5] = "";
+
+  gtk_flow_box_remove_all (self->preset_box);
+  add_preset (self, _("Any Time"), NULL, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (all, i);
+      const char *day = atlas_visit_get_field (visit, ATLAS_VISIT_SORT_DATE);
+      const char *tour = atlas_visit_get_field (visit, ATLAS_VISIT_TOUR);
+
+      if (strlen (day) == 10 && strncmp (year, day, 4) != 0)
+        {
+          g_autofree char *jan1 = NULL;
+          g_autofree char *dec31 = NULL;
+
+          g_strlcpy (year, day, sizeof year);
+          jan1 = g_strconcat (year, "-01-01", NULL);
+          dec31 = g_strconcat (year, "-12-31", NULL);
+          add_preset (self, year, jan1, dec31);
+        }
+      if (*tour == '\0')
+        continue;
+      if (!g_hash_table_contains (first, tour))
+        {
+          g_ptr_array_add (tours, (gpointer) tour);
+          g_hash_table_insert (first, (gpointer) tour, (gpointer) day);
+        }
+      /* The list's order is the tour's, not always the first day's. */
+      if (g_strcmp0 (day, g_hash_table_lookup (last, tour)) > 0)
+        g_hash_table_insert (last, (gpointer) tour, (gpointer) day);
+      if (g_strcmp0 (day, g_hash_table_lookup (first, tour)) < 0)
+        g_hash_table_insert (first, (gpointer) tour, (gpointer) day);
+    }
+
+  for (guint i = 0; i < tours->len; i++)
+    add_preset (self, g_ptr_array_index (tours, i), g_hash_table_lookup (first, tours->pdata[i]),
+                g_hash_table_lookup (last, tours->pdata[i]));
+}
+
+/* What the period button says: "2017", "02.08.2017 – 28.11.2017", "From
+ * 01.01.2018", or "Any Time". */
+static char *
+period_label (const char *from,
+              const char *to)
+{
+  g_autofree char *f = from ? atlas_format_visit_date (from) : NULL;
+  g_autofree char *t = to ? atlas_format_visit_date (to) : NULL;
+
+  if (from && to && strncmp (from, to, 4) == 0 && g_str_has_suffix (from, "-01-01") &&
+      g_str_has_suffix (to, "-12-31"))
+    return g_strndup (from, 4);
+  if (from && to)
+    return g_strdup_printf ("%s – %s", f, t);
+  if (from)
+    return g_strdup_printf (_("From %s"), f);
+  if (to)
+    return g_strdup_printf (_("Until %s"), t);
+  return g_strdup (_("Any Time"));
+}
+
+/* Enter in a day closes the popover: the filter is already applied. */
+static void
+period_entered_cb (AtlasTourPage *self)
+{
+  gtk_popover_popdown (self->period_popover);
+}
+
 /* The tours in the catalogue, for the drop-down; the choice is kept. */
 static void
 update_tours (AtlasTourPage *self)
 {
   g_autoptr(GPtrArray) all = atlas_store_list_visits (self->store, NULL, NULL, NULL, NULL, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *current = g_strdup (selected_tour (self));
+  g_autofree char *current = g_settings_get_string (self->settings, "tour-filter-tour");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint keep = 0;
 
@@ -487,6 +660,118 @@ update_tours (AtlasTourPage *self)
   gtk_drop_down_set_model (self->tour_filter, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->tour_filter, keep);
   self->updating_tours = FALSE;
+
+  update_presets (self, all);
+}
+
+static const char *
+district_name (const char *ags)
+{
+  const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
+
+  return area ? area->name : ags;
+}
+
+/* The chosen district under the filters: its centre, the days of its
+ * visits, or that it has none, with a visit to plan. */
+static void
+show_district (AtlasTourPage *self)
+{
+  g_autoptr(AtlasCentre) centre = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+
+  gtk_widget_set_visible (self->district_box, self->district_ags != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.plan-visit", self->district_ags != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.unselect-district", self->district_ags != NULL);
+  if (self->district_ags == NULL || self->store == NULL)
+    return;
+
+  name = district_name (self->district_ags);
+  centre = atlas_store_get_centre_by_ags (self->store, self->district_ags, NULL);
+  gtk_label_set_label (self->district_title, name);
+  gtk_label_set_label (self->centre_label, centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_NAME) : "");
+
+  days = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->visits != NULL && i < self->visits->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (self->visits, i);
+
+      if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_AGS), self->district_ags))
+        g_ptr_array_add (days, atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE)));
+    }
+
+  if (days->len == 0)
+    {
+      /* Translators: %s is a district, such as Soest. */
+      text = g_strdup_printf (_("No visits in %s"), name);
+    }
+  else
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (days, NULL);
+      list = g_strjoinv (", ", (char **) days->pdata);
+      /* Translators: %u is how many visits, %s their days, such as 02.08.2017, 28.11.2017. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit: %s", "%u visits: %s", days->len - 1),
+                              days->len - 1, list);
+    }
+  gtk_label_set_label (self->district_label, text);
+}
+
+/* The first row of the district, unless the selected one is of it. */
+static GtkListBoxRow *
+district_row (AtlasTourPage *self,
+              const char    *ags)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->visit_list);
+
+  if (selected != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (selected), "ags"), ags) == 0)
+    return selected;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ags"), ags) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* Chooses the district @ags (NULL for none) on the map and in the list,
+ * which scrolls to its visit. */
+static void
+select_district (AtlasTourPage *self,
+                 const char    *ags)
+{
+  GtkListBoxRow *row;
+
+  if (g_strcmp0 (self->district_ags, ags) != 0)
+    {
+      g_free (self->district_ags);
+      self->district_ags = g_strdup (ags);
+    }
+  atlas_map_view_select (self->map_view, ags);
+
+  row = ags ? district_row (self, ags) : NULL;
+  if (row == NULL)
+    gtk_list_box_unselect_all (self->visit_list);
+  else
+    {
+      if (row != gtk_list_box_get_selected_row (self->visit_list))
+        gtk_list_box_select_row (self->visit_list, row);
+      gtk_viewport_scroll_to (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->list_scroller)),
+                              GTK_WIDGET (row), NULL);
+    }
+  show_district (self);
+}
+
+static void
+unselect_district_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  select_district (ATLAS_TOUR_PAGE (widget), NULL);
 }
 
 static void
@@ -521,8 +806,11 @@ refresh (AtlasTourPage *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (*e), "error");
     }
-  gtk_menu_button_set_label (self->period_button,
-                             (from && *from) || (to && *to) ? _("Period") : _("Any Time"));
+  {
+    g_autofree char *label = period_label (from && *from ? from : NULL, to && *to ? to : NULL);
+
+    gtk_menu_button_set_label (self->period_button, label);
+  }
 
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   self->visits = atlas_store_list_visits (self->store, selected_tour (self),
@@ -548,6 +836,16 @@ refresh (AtlasTourPage *self)
       gtk_list_box_append (self->visit_list, visit_row (self, visit, suggested ? 0 : ++number));
     }
 
+  /* The district stays chosen across refreshes, its visit selected. */
+  if (self->district_ags != NULL)
+    {
+      g_autofree char *ags = g_strdup (self->district_ags);
+
+      select_district (self, ags);
+    }
+  else
+    show_district (self);
+
   gtk_widget_set_visible (self->review_bar, n_suggested > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", n_suggested > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.dismiss-shown", n_suggested > 0);
@@ -567,6 +865,9 @@ refresh (AtlasTourPage *self)
                              self->visits->len);
   gtk_label_set_label (self->summary_label, summary);
   atlas_map_view_set_scene (self->map_view, scene);
+
+  /* The example's visits are not the user's: the banner says so. */
+  adw_banner_set_revealed (self->example_banner, atlas_example_tour_count (self->store) > 0);
 
   total = atlas_store_count (self->store, ATLAS_RECORD_VISIT, NULL);
   gtk_stack_set_visible_child_name (self->page_stack, total > 0 ? "tour" : "empty");
@@ -605,40 +906,43 @@ atlas_tour_page_map (GtkWidget *widget)
 static void
 filters_changed_cb (AtlasTourPage *self)
 {
-  refresh (self);
+  if (!self->setting_period)
+    refresh (self);
 }
 
 static void
 tour_changed_cb (AtlasTourPage *self)
 {
-  if (!self->updating_tours)
-    refresh (self);
+  const char *tour;
+
+  if (self->updating_tours)
+    return;
+  tour = selected_tour (self);
+  g_settings_set_string (self->settings, "tour-filter-tour", tour ? tour : "");
+  refresh (self);
 }
 
+/* A visit chosen in the list chooses its district on the map. */
 static void
 row_selected_cb (AtlasTourPage *self,
                  GtkListBoxRow *row)
 {
-  if (row != NULL)
-    atlas_map_view_select (self->map_view, g_object_get_data (G_OBJECT (row), "ags"));
+  const char *ags = row ? g_object_get_data (G_OBJECT (row), "ags") : NULL;
+
+  if (ags != NULL && g_strcmp0 (ags, self->district_ags) != 0)
+    select_district (self, ags);
 }
 
-/* A district chosen on the map selects its first visit in the list. */
+/* A district chosen on the map selects its first visit in the list and
+ * shows what is known of it. */
 static void
 district_activated_cb (AtlasTourPage *self,
                        const char    *ags)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "ags"), ags) == 0)
-        {
-          gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-  gtk_list_box_unselect_all (self->visit_list);
+  select_district (self, ags);
+  /* Narrow, the list takes the map's place to show them. */
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
 /* A narrow page shows the list or the map; the map is one tap away. */
@@ -661,12 +965,10 @@ fit_cb (AtlasTourPage *self)
 static void
 load_example_cb (AtlasTourPage *self)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/core/data/example-tour.xml", 0, NULL);
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_auto(AtlasImportResult) result = { 0 };
   g_autofree char *message = NULL;
 
-  if (!atlas_import_stream (self->store, stream, _("Example tour"), NULL, &result))
+  if (!atlas_example_tour_load (self->store, self->history, &result))
     {
       g_autofree char *line = atlas_import_result_describe (&result);
 
@@ -676,7 +978,41 @@ load_example_cb (AtlasTourPage *self)
 
   atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
   message = g_strdup_printf (_("%u visits of the 2017–2021 tour loaded"), result.n_visits);
-  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (message));
+  atlas_toast_add_undoable (GTK_WIDGET (self), message);
+}
+
+/**
+ * atlas_tour_page_remove_example:
+ *
+ * Removes the example tour's visits, as one step of the history.
+ */
+void
+atlas_tour_page_remove_example (AtlasTourPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  n = atlas_example_tour_remove (self->store, self->history, &error);
+  if (error != NULL)
+    {
+      atlas_toast_add_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (n == 0)
+    return;
+  atlas_toast_add_undoable (GTK_WIDGET (self), _("Example tour removed"));
+}
+
+static void
+remove_example_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  atlas_tour_page_remove_example (ATLAS_TOUR_PAGE (widget));
 }
 
 /* The format, size and period are chosen in the app's own dialog, with
@@ -775,6 +1111,7 @@ atlas_tour_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   g_clear_pointer (&self->tours, g_ptr_array_unref);
+  g_clear_pointer (&self->district_ags, g_free);
 
   G_OBJECT_CLASS (atlas_tour_page_parent_class)->dispose (object);
 }
@@ -796,15 +1133,24 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, tour_filter);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, preset_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visitor_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, centre_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
@@ -814,6 +1160,9 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tour.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "tour.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "tour.new-visit", NULL, new_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.plan-visit", NULL, plan_visit_action);
+  gtk_widget_class_install_action (widget_class, "tour.remove-example", NULL, remove_example_action);
+  gtk_widget_class_install_action (widget_class, "tour.unselect-district", NULL, unselect_district_action);
   gtk_widget_class_install_action (widget_class, "tour.accept-shown", NULL, review_shown_action);
   gtk_widget_class_install_action (widget_class, "tour.dismiss-shown", NULL, review_shown_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -830,9 +1179,16 @@ atlas_tour_page_init (AtlasTourPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.plan-visit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.unselect-district", FALSE);
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect_swapped (self->tour_filter, "notify::selected", G_CALLBACK (tour_changed_cb), self);
+
+  /* The filters stay from one session to the next. */
+  g_settings_bind (self->settings, "tour-filter-visitor", self->visitor_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tour-filter-from", self->from_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tour-filter-to", self->to_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
   /* The route's mode, a setting the export menu switches. */
   {

@@ -24,6 +24,9 @@ GtkListBox   *atlas_tour_page_get_list     (AtlasTourPage *self);
 void          atlas_tour_page_set_history  (AtlasTourPage *self,
                                             AtlasHistory  *history);
 void          atlas_tour_page_new_visit    (AtlasTourPage *self);
+void          atlas_tour_page_remove_example (AtlasTourPage *self);
+void          atlas_tour_page_plan_visit   (AtlasTourPage *self,
+                                            const char    *ags);
 void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
                                             AtlasVisit    *visit);
 gboolean      atlas_tour_page_print_to_file (AtlasTourPage *self,

@@ -33,6 +33,7 @@ struct _AtlasVisitEditor
   AdwEntryRow *tour_row;
   AdwEntryRow *visitors_row;
   GtkTextView *notes_view;
+  AdwPreferencesGroup *sources_group;
   GtkButton *delete_button;
 };
 
@@ -132,6 +133,7 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, tour_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, visitors_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, sources_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
   /* Ctrl+W closes it, as Escape does. */
@@ -167,6 +169,53 @@ bind_fields (AtlasVisitEditor *self)
   atlas_editor_form_bind (self->form, GTK_WIDGET (self->notes_view), ATLAS_VISIT_NOTES, ATLAS_CHECK_NONE);
 }
 
+static void
+source_activated_cb (AdwActionRow     *row,
+                     AtlasVisitEditor *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "release-id"));
+
+  /* The reader is in the window behind the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-release", "x", id);
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+/* The press releases the visit came from, each opening in the reader. */
+static void
+add_sources (AtlasVisitEditor *self,
+             gint64            visit_id)
+{
+  g_autoptr(GArray) ids = visit_id ? atlas_store_get_visit_sources (self->store, visit_id, NULL) : NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GObject) release = atlas_store_load (self->store, ATLAS_RECORD_RELEASE, id, NULL);
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *source;
+      GtkWidget *row;
+
+      if (release == NULL)
+        continue;
+      date = atlas_release_format_published (ATLAS_RELEASE (release));
+      source = atlas_release_get_field (ATLAS_RELEASE (release), ATLAS_RELEASE_SOURCE);
+      subtitle = g_strjoin (" · ", date, *source ? source : NULL, NULL);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     atlas_release_get_field (ATLAS_RELEASE (release), ATLAS_RELEASE_TITLE));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "release-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (row, "activated", G_CALLBACK (source_activated_cb), self);
+      adw_preferences_group_add (self->sources_group, row);
+      gtk_widget_set_visible (GTK_WIDGET (self->sources_group), TRUE);
+    }
+}
+
 /**
  * atlas_visit_editor_new:
  * @visit: the visit to edit, or a new one (id 0) with what is known
@@ -190,6 +239,7 @@ atlas_visit_editor_new (AtlasStore   *store,
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "record-gone", G_CALLBACK (record_gone_cb), self, G_CONNECT_SWAPPED);
   atlas_editor_form_set_record (self->form, G_OBJECT (visit));
+  add_sources (self, atlas_visit_get_id (visit));
   update_title (self);
   problem_changed_cb (self);
   return self;

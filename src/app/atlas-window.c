@@ -11,6 +11,7 @@
 #include "atlas-alert.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
+#include "atlas-example-tour.h"
 #include "atlas-exchange-dialogs.h"
 #include "atlas-facts.h"
 #include "atlas-import-job.h"
@@ -455,6 +456,55 @@ show_view_action (GtkWidget  *widget,
   atlas_window_show_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The example tour is removed from any view, while it is there. */
+static void
+remove_example_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "tour");
+  atlas_tour_page_remove_example (atlas_window_get_tour_page (self));
+}
+
+static void
+update_example_action (AtlasWindow *self,
+                       guint        kind)
+{
+  if (kind == ATLAS_RECORD_VISIT)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-example-tour",
+                                   self->store != NULL && atlas_example_tour_count (self->store) > 0);
+}
+
+/* A visit's press release in the reader. */
+static void
+show_release_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, "releases");
+  atlas_releases_page_show_release (self->releases_page, g_variant_get_int64 (parameter));
+}
+
+/* A release's visit in its editor, over the Tour view. */
+static void
+show_visit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GObject) visit = atlas_store_load (self->store, ATLAS_RECORD_VISIT,
+                                               g_variant_get_int64 (parameter), NULL);
+
+  if (visit == NULL)
+    return;
+  atlas_window_show_view (self, "tour");
+  atlas_tour_page_edit_visit (atlas_window_get_tour_page (self), ATLAS_VISIT (visit));
+}
+
 /* Narrow views: one header bar -------------------------------------------- */
 
 /* The list-and-detail split view of the view shown, if it has one. */
@@ -658,6 +708,10 @@ atlas_window_constructed (GObject *object)
     }
   update_history_actions (self);
   update_facts (self);
+  update_example_action (self, ATLAS_RECORD_VISIT);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_example_action), self,
+                             G_CONNECT_SWAPPED);
 
   /* The Tour view may have been made already, when the window opened on
    * it (the last view shown), before the store was known. */
@@ -805,6 +859,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-release", "x", show_release_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-example-tour", NULL, remove_example_action);
+  gtk_widget_class_install_action (widget_class, "win.show-visit", "x", show_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);

@@ -296,3 +296,25 @@ atlas_release_set_version (AtlasRelease *self,
   self->version = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
+
+/**
+ * atlas_release_format_published:
+ *
+ * Returns: (transfer full): the day the release was published, as German
+ *   readers write it (31.12.2018), in German time; empty when unknown
+ */
+char *
+atlas_release_format_published (AtlasRelease *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_RELEASE (self), NULL);
+
+  utc = g_date_time_new_from_unix_utc (atlas_release_get_published (self));
+  if (utc == NULL)
+    return g_strdup ("");
+  local = berlin ? g_date_time_to_timezone (utc, berlin) : g_date_time_ref (utc);
+  return g_date_time_format (local, "%d.%m.%Y");
+}

@@ -38,5 +38,6 @@ gint64 atlas_release_get_updated (AtlasRelease *self);
 void atlas_release_set_updated (AtlasRelease *self, gint64 value);
 gint64 atlas_release_get_version (AtlasRelease *self);
 void atlas_release_set_version (AtlasRelease *self, gint64 value);
+char *atlas_release_format_published (AtlasRelease *self);
 
 G_END_DECLS

@@ -34,6 +34,8 @@ static const char * const migrations[] = {
   "0005-visit-identity.sql",
   "0006-detection-evidence.sql",
   "0007-folded-search-index.sql",
+  "0008-visit-sources.sql",
+  "0009-example-visits.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit
@@ -2304,6 +2306,147 @@ atlas_store_get_visit_evidence (AtlasStore  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * atlas_store_add_visit_source:
+ *
+ * Records @release_id as one more press release that reports the visit
+ * @visit_id (the same centre on the same day as the release it was
+ * suggested by).
+ */
+gboolean
+atlas_store_add_visit_source (AtlasStore  *self,
+                              gint64       visit_id,
+                              gint64       release_id,
+                              GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "INSERT OR IGNORE INTO visit_source (visit_id, release_id) VALUES (?1, ?2)",
+                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  sqlite3_bind_int64 (stmt, 2, release_id);
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
+}
+
+/**
+ * atlas_store_get_visit_sources:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the press
+ *   releases that report the visit @visit_id, the oldest first; %NULL on
+ *   error
+ */
+GArray *
+atlas_store_get_visit_sources (AtlasStore  *self,
+                               gint64       visit_id,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT s.release_id FROM visit_source s JOIN release r ON r.id = s.release_id "
+                        "WHERE s.visit_id = ?1 ORDER BY r.published, r.id",
+                        error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  return collect_ids (self, stmt, error);
+}
+
+/**
+ * atlas_store_get_release_visits:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the visits
+ *   the press release @release_id reports, in the tour's order; %NULL on
+ *   error
+ */
+GArray *
+atlas_store_get_release_visits (AtlasStore  *self,
+                                gint64       release_id,
+                                GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT s.visit_id FROM visit_source s JOIN visit v ON v.id = s.visit_id "
+                        "WHERE s.release_id = ?1 ORDER BY " VISIT_ORDER ("v."),
+                        error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, release_id);
+  return collect_ids (self, stmt, error);
+}
+
+/**
+ * atlas_store_get_example_visits:
+ * @after_id: only visits with a greater id; 0 for all
+ * @example: the example tour's visits, or the others
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the visits,
+ *   %NULL on error
+ */
+GArray *
+atlas_store_get_example_visits (AtlasStore  *self,
+                                gint64       after_id,
+                                gboolean     example,
+                                GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT id FROM visit WHERE id > ?1 AND example = ?2 ORDER BY id", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int (stmt, 2, example ? 1 : 0);
+  return collect_ids (self, stmt, error);
+}
+
+/**
+ * atlas_store_last_visit_id:
+ *
+ * Returns: the greatest id a visit has, 0 when there is none, -1 on error
+ */
+gint64
+atlas_store_last_visit_id (AtlasStore  *self,
+                           GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+
+  if (!(stmt = prepare (self, "SELECT coalesce(max(id), 0) FROM visit", error)))
+    return -1;
+  return step_id (self, stmt, error);
+}
+
+/* Marks the visit @visit_id as one of the example tour's, or not. */
+gboolean
+atlas_store_set_visit_example (AtlasStore  *self,
+                               gint64       visit_id,
+                               gboolean     example,
+                               GError     **error)
+{
+  g_autoptr(AtlasStmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "UPDATE visit SET example = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  sqlite3_bind_int (stmt, 2, example ? 1 : 0);
+  return finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
 }
 
 /**

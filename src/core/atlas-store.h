@@ -232,6 +232,26 @@ gboolean     atlas_store_get_visit_evidence   (AtlasStore          *self,
                                                double              *confidence,
                                                gboolean            *announced,
                                               GError             **error);
+gboolean     atlas_store_add_visit_source     (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               gint64               release_id,
+                                               GError             **error);
+GArray      *atlas_store_get_visit_sources    (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               GError             **error);
+GArray      *atlas_store_get_release_visits   (AtlasStore          *self,
+                                               gint64               release_id,
+                                               GError             **error);
+GArray      *atlas_store_get_example_visits   (AtlasStore          *self,
+                                               gint64               after_id,
+                                               gboolean             example,
+                                               GError             **error);
+gint64       atlas_store_last_visit_id        (AtlasStore          *self,
+                                               GError             **error);
+gboolean     atlas_store_set_visit_example    (AtlasStore          *self,
+                                               gint64               visit_id,
+                                               gboolean             example,
+                                               GError             **error);
 gint64       atlas_store_accept_suggested     (AtlasStore          *self,
                                                GError             **error);
 gboolean     atlas_store_set_visit_status     (AtlasStore          *self,

@@ -74,7 +74,8 @@ content_hash (AtlasRelease *release)
 
 /* A suggested visit for each centre the release reports visiting (or
  * announces: accepted, it becomes planned), on the day detection found,
- * with the sentence that says so. */
+ * with the sentence that says so; or the release as one more source of
+ * the visit that centre has on that day. */
 static gboolean
 suggest_visits (ImportContext  *ctx,
                 AtlasRelease   *release,
@@ -99,11 +100,16 @@ suggest_visits (ImportContext  *ctx,
       if ((centre = centre_id (ctx, m->ags, error)) == 0)
         return FALSE;
 
+      /* Another release about the same visit is one more source of it. */
       existing = atlas_store_find_visit (ctx->store, centre, m->day, error);
       if (existing < 0)
         return FALSE;
       if (existing > 0)
-        continue;
+        {
+          if (!atlas_store_add_visit_source (ctx->store, existing, atlas_release_get_id (release), error))
+            return FALSE;
+          continue;
+        }
 
       visit = atlas_visit_new ();
       atlas_visit_set_centre_id (visit, centre);
