@@ -26,6 +26,8 @@ void          atlas_tour_page_set_history  (AtlasTourPage *self,
 void          atlas_tour_page_new_visit    (AtlasTourPage *self);
 void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
                                             AtlasVisit    *visit);
+void          atlas_tour_page_show_visit   (AtlasTourPage *self,
+                                            gint64         id);
 gboolean      atlas_tour_page_print_to_file (AtlasTourPage *self,
                                              const char    *path,
                                              GError       **error);
