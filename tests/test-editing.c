@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-editor-form.h"
+#include "atlas-record.h"
 #include "atlas-visit-editor.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
@@ -878,6 +879,175 @@ test_focus_and_scroll (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint64
+save_contact (AtlasStore *store,
+              const char *given,
+              const char *family)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasContact) contact = atlas_contact_new ();
+  gint64 id;
+
+  atlas_contact_set_field (contact, ATLAS_CONTACT_GIVEN_NAME, given);
+  atlas_contact_set_field (contact, ATLAS_CONTACT_FAMILY_NAME, family);
+  id = atlas_store_save_contact (store, contact, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The id of the row selected in the list view under @page, 0 for none. */
+static gint64
+selected_id (gpointer page)
+{
+  GtkListView *list = GTK_LIST_VIEW (atlas_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  guint position = gtk_single_selection_get_selected (selection);
+  AtlasListModel *model = ATLAS_LIST_MODEL (gtk_single_selection_get_model (selection));
+
+  return position == GTK_INVALID_LIST_POSITION ? 0 : atlas_list_model_get_id (model, position);
+}
+
+/* The focus is in @widget (or is @widget). */
+static void
+assert_focus_in (AtlasWindow *window,
+                 gpointer     widget,
+                 const char  *what)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    g_error ("after %s the focus is on %s, not in %s", what, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Alt+1…4 put the focus into the view's list (it stayed behind on a
+ * hidden widget, and GTK gave it to the header bar's import button). */
+static void
+test_view_keys_focus (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  AtlasWindow *window;
+  AtlasCentresPage *centres;
+  AtlasContactsPage *contacts;
+  AtlasTourPage *tour;
+
+  g_assert_no_error (error);
+  save_contact (store, "Carina", "Cleven-Pawletko");
+  atlas_visit_set_centre_id (visit, centre_id (store, "05315"));
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "done");
+  g_assert_cmpint (atlas_store_save_visit (store, visit, &error), >, 0);
+  window = open_window (store);
+  centres = atlas_window_get_centres_page (window);
+  contacts = atlas_window_get_contacts_page (window);
+  show_koeln (window, store);
+  gtk_widget_grab_focus (row (atlas_centres_page_get_editor (centres), "phone_row"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "contacts"));
+  spin_until (NULL, NULL, 50);
+  assert_focus_in (window, atlas_test_find_widget (GTK_WIDGET (contacts), GTK_TYPE_LIST_VIEW), "Alt+2");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "tour"));
+  spin_until (NULL, NULL, 50);
+  tour = atlas_window_get_tour_page (window);
+  assert_focus_in (window, atlas_tour_page_get_list (tour), "Alt+4");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "centres"));
+  spin_until (NULL, NULL, 50);
+  assert_focus_in (window, atlas_test_find_widget (GTK_WIDGET (centres), GTK_TYPE_LIST_VIEW), "Alt+1");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Undo shows what it changed: a deleted contact comes back selected; an
+ * edit of another view's record switches to that view and selects it. */
+static void
+test_undo_shows_record (AtlasTestDir  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  g_autoptr(AtlasVisit) moved = NULL;
+  g_autoptr(GObject) was = NULL;
+  AtlasWindow *window;
+  AtlasContactsPage *contacts;
+  AtlasContactEditor *contact_editor;
+  AtlasCentreEditor *centre_editor;
+  AtlasTourPage *tour;
+  GtkListBoxRow *selected;
+  gint64 carina, other, koeln = 0, visit_id;
+
+  g_assert_no_error (error);
+  carina = save_contact (store, "Carina", "Cleven-Pawletko");
+  other = save_contact (store, "Jürgen", "Weiß");
+  window = open_window (store);
+  contacts = atlas_window_get_contacts_page (window);
+  contact_editor = atlas_contacts_page_get_editor (contacts);
+
+  /* Delete, Ctrl+Z: the contact is back, shown and selected. */
+  atlas_window_show_view (window, "contacts");
+  atlas_test_wait_for_mapped (GTK_WIDGET (contacts));
+  atlas_contacts_page_show_contact (contacts, carina);
+  g_assert_cmpint (selected_id (contacts), ==, carina);
+  g_assert_true (atlas_contacts_page_delete_shown (contacts));
+  g_assert_true (atlas_contact_editor_is_empty (contact_editor));
+  activate (window, "win.undo");
+  g_assert_cmpint (atlas_contact_editor_get_id (contact_editor), ==, carina);
+  g_assert_cmpint (selected_id (contacts), ==, carina);
+
+  /* A contact's edit undone from the Centres view: the Contacts view,
+   * with that contact. */
+  gtk_editable_set_text (GTK_EDITABLE (row (contact_editor, "role_row")), "Leiterin");
+  g_assert_true (atlas_contact_editor_flush (contact_editor));
+  atlas_contacts_page_show_contact (contacts, other);
+  centre_editor = show_koeln (window, store);
+  koeln = atlas_centre_editor_get_id (centre_editor);
+  activate (window, "win.undo");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
+                   ==, "contacts");
+  g_assert_cmpint (atlas_contact_editor_get_id (contact_editor), ==, carina);
+  g_assert_cmpint (selected_id (contacts), ==, carina);
+  assert_focus_in (window, contacts, "an undo that switched to the Contacts view");
+
+  /* A centre's edit redone from the Contacts view: the Centres view.
+   * The centre shown before was another. */
+  gtk_editable_set_text (GTK_EDITABLE (row (centre_editor, "phone_row")), "0221 221-29292");
+  g_assert_true (atlas_centre_editor_flush (centre_editor));
+  activate (window, "win.undo");
+  atlas_centres_page_show_centre (atlas_window_get_centres_page (window), centre_id (store, "05314"));
+  atlas_window_show_view (window, "contacts");
+  activate (window, "win.redo");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (atlas_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK))),
+                   ==, "centres");
+  g_assert_cmpint (atlas_centre_editor_get_id (centre_editor), ==, koeln);
+  g_assert_cmpint (selected_id (atlas_window_get_centres_page (window)), ==, koeln);
+
+  /* A visit's edit undone from the Centres view: the Tour view, with the
+   * visit selected in its list. */
+  atlas_visit_set_centre_id (visit, koeln);
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "done");
+  visit_id = atlas_store_save_visit (store, visit, &error);
+  g_assert_no_error (error);
+  was = atlas_store_load (store, ATLAS_RECORD_VISIT, visit_id, &error);
+  g_assert_no_error (error);
+  moved = ATLAS_VISIT (atlas_record_copy (was));
+  atlas_visit_set_field (moved, ATLAS_VISIT_DATE, "2018-10-03");
+  g_assert_cmpint (atlas_store_save_visit (store, moved, &error), ==, visit_id);
+  atlas_history_push (atlas_window_get_history (window), ATLAS_RECORD_VISIT, was, G_OBJECT (moved), "Edit Date");
+  activate (window, "win.undo");
+  tour = atlas_window_get_tour_page (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tour)));
+  selected = gtk_list_box_get_selected_row (atlas_tour_page_get_list (tour));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (atlas_visit_get_id (g_object_get_data (G_OBJECT (selected), "visit")), ==, visit_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run as a child: type one field and report it, then wait to be killed. */
 static int
 child_type_and_wait (const char *path)
@@ -966,6 +1136,8 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
   ATLAS_TEST_ADD ("/editing/long-typing-in-notes", test_long_typing_in_notes);
   ATLAS_TEST_ADD ("/editing/verified-date-shown-german", test_verified_date_shown_german);
+  ATLAS_TEST_ADD ("/editing/view-keys-focus", test_view_keys_focus);
+  ATLAS_TEST_ADD ("/editing/undo-shows-record", test_undo_shows_record);
 
   return g_test_run ();
 }

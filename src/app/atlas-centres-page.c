@@ -336,9 +336,14 @@ atlas_centres_page_show_centre (AtlasCentresPage *self,
   if (self->model == NULL)
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  atlas_list_model_set_filter (self->model, NULL);
+  /* A search that hides the centre is cleared. */
   position = atlas_list_model_find (self->model, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      atlas_list_model_set_filter (self->model, NULL);
+      position = atlas_list_model_find (self->model, id);
+    }
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_single_selection_set_selected (self->selection, position);

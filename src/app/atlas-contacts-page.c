@@ -441,7 +441,10 @@ atlas_contacts_page_show_contact (AtlasContactsPage *self,
   if (contact == NULL)
     return;
 
-  atlas_contact_editor_show (self->editor, ATLAS_CONTACT (contact));
+  /* The contact shown already keeps its fields as they are: the one being
+   * typed into keeps its caret. */
+  if (atlas_contact_editor_get_id (self->editor) != id)
+    atlas_contact_editor_show (self->editor, ATLAS_CONTACT (contact));
   if (self->model != NULL && atlas_list_model_find (self->model, id) == GTK_INVALID_LIST_POSITION)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   search_changed_cb (self);

@@ -945,6 +945,32 @@ district_activated_cb (AtlasTourPage *self,
     adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
+/**
+ * atlas_tour_page_show_visit:
+ *
+ * Selects the visit with @id in the list, and so its district on the map,
+ * when the tour and period chosen show it.
+ */
+void
+atlas_tour_page_show_visit (AtlasTourPage *self,
+                            gint64         id)
+{
+  g_return_if_fail (ATLAS_IS_TOUR_PAGE (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      AtlasVisit *visit = g_object_get_data (G_OBJECT (row), "visit");
+
+      if (visit != NULL && atlas_visit_get_id (visit) == id)
+        {
+          gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+}
+
 /* A narrow page shows the list or the map; the map is one tap away. */
 static void
 show_map_action (GtkWidget  *widget,

@@ -29,6 +29,8 @@ void          atlas_tour_page_plan_visit   (AtlasTourPage *self,
                                             const char    *ags);
 void          atlas_tour_page_edit_visit   (AtlasTourPage *self,
                                             AtlasVisit    *visit);
+void          atlas_tour_page_show_visit   (AtlasTourPage *self,
+                                            gint64         id);
 gboolean      atlas_tour_page_print_to_file (AtlasTourPage *self,
                                              const char    *path,
                                              GError       **error);

@@ -119,6 +119,9 @@ search_action (GtkWidget  *widget,
 }
 
 static void ensure_tour_page (AtlasWindow *self);
+static void show_record (AtlasWindow     *self,
+                         AtlasRecordKind  kind,
+                         gint64           id);
 
 /* Editing ------------------------------------------------------------------ */
 
@@ -139,6 +142,9 @@ history_step (AtlasWindow *self,
   g_autofree char *text = NULL;
   const char *label;
   AdwToast *toast;
+  AtlasRecordKind kind = ATLAS_RECORD_CENTRE;
+  gint64 id = 0;
+  gboolean has_record;
 
   /* What is typed but not yet saved is saved first, and so undone first. */
   atlas_window_flush (self);
@@ -149,6 +155,8 @@ history_step (AtlasWindow *self,
                : atlas_history_get_redo_label (self->history);
   if (label == NULL)
     return;
+  has_record = undo ? atlas_history_get_undo_record (self->history, &kind, &id)
+                    : atlas_history_get_redo_record (self->history, &kind, &id);
   /* TRANSLATORS: a toast; %s names an edit, like “Edit “Phone”” */
   text = undo ? g_markup_printf_escaped (_("Undone: %s"), label)
               : g_markup_printf_escaped (_("Redone: %s"), label);
@@ -165,6 +173,12 @@ history_step (AtlasWindow *self,
   /* It says what the last key did: shown at once, over an older toast. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* The record undone or redone is shown, in its view if another is
+   * shown, so that the user sees what changed (a deleted contact is back
+   * and selected), as GNOME apps do. */
+  if (has_record)
+    show_record (self, kind, id);
 }
 
 static void
@@ -448,12 +462,48 @@ drop_cb (GtkDropTarget *target,
   return files->len > 0;
 }
 
+static void focus_view (AtlasWindow *self);
+
+/* Alt+1…4 */
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  atlas_window_show_view (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_window_show_view (self, g_variant_get_string (parameter, NULL));
+  focus_view (self);
+}
+
+/* Shows the record with @id in its view, selected. */
+static void
+show_record (AtlasWindow     *self,
+             AtlasRecordKind  kind,
+             gint64           id)
+{
+  const char *view;
+  gboolean other_view;
+
+  if (kind == ATLAS_RECORD_CENTRE)
+    view = "centres";
+  else if (kind == ATLAS_RECORD_CONTACT)
+    view = "contacts";
+  else if (kind == ATLAS_RECORD_VISIT)
+    view = "tour";
+  else
+    return;
+  other_view = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), view) != 0;
+  atlas_window_show_view (self, view);
+
+  if (kind == ATLAS_RECORD_CENTRE)
+    atlas_centres_page_show_centre (self->centres_page, id);
+  else if (kind == ATLAS_RECORD_CONTACT)
+    atlas_contacts_page_show_contact (self->contacts_page, id);
+  else
+    atlas_tour_page_show_visit (atlas_window_get_tour_page (self), id);
+  if (other_view)
+    focus_view (self);
 }
 
 /* The example tour is removed from any view, while it is there. */
@@ -554,6 +604,64 @@ update_navigation (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", in_detail);
   adw_window_title_set_title (self->narrow_title,
                               page != NULL ? adw_navigation_page_get_title (page) : "Integrationsatlas");
+}
+
+static gboolean
+is_shown_list (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) &&
+         (GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) || GTK_IS_COLUMN_VIEW (widget));
+}
+
+static GtkWidget *
+find_shown_list (GtkWidget *widget)
+{
+  if (is_shown_list (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Into the view shown: its list, or on a narrow window that shows a
+ * record, the record's first field, as in GNOME Contacts. The focus
+ * stayed on a widget of the view left, hidden now, and GTK gave it to the
+ * header bar's first button. */
+static void
+focus_view (AtlasWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+  AdwNavigationSplitView *split = view != NULL ? find_split_view (view) : NULL;
+  GtkWidget *area = view;
+  GtkWidget *list = NULL;
+
+  if (view == NULL)
+    return;
+  if (split != NULL && gtk_widget_get_mapped (GTK_WIDGET (split)))
+    {
+      if (adw_navigation_split_view_get_collapsed (split) &&
+          adw_navigation_split_view_get_show_content (split))
+        area = GTK_WIDGET (adw_navigation_split_view_get_content (split));
+      else
+        {
+          area = GTK_WIDGET (adw_navigation_split_view_get_sidebar (split));
+          list = find_shown_list (area);
+        }
+    }
+  else
+    list = find_shown_list (view);
+
+  if (list != NULL && (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD) || gtk_widget_grab_focus (list)))
+    return;
+  if (!gtk_widget_child_focus (area, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 static void

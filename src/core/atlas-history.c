@@ -311,6 +311,59 @@ record_id (GObject *object)
   return id;
 }
 
+/* The record @entry is about: the first it changes (a merge's kept
+ * contact, the first of an import's visits). */
+static gboolean
+entry_record (Entry           *entry,
+              AtlasRecordKind *kind,
+              gint64          *id)
+{
+  for (guint i = 0; entry != NULL && i < entry->changes->len; i++)
+    {
+      Change *c = &g_array_index (entry->changes, Change, i);
+
+      if (c->step != NULL)
+        continue;
+      if (kind != NULL)
+        *kind = c->kind;
+      if (id != NULL)
+        *id = record_id (c->before ? c->before : c->after);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * atlas_history_get_undo_record:
+ * @kind: (out) (optional): the kind of record
+ * @id: (out) (optional): its id
+ *
+ * Which record the next undo changes, for the window to show it: the
+ * first the edit changed, when it changed several.
+ *
+ * Returns: %FALSE when there is nothing to undo or it changes no record
+ */
+gboolean
+atlas_history_get_undo_record (AtlasHistory    *self,
+                               AtlasRecordKind *kind,
+                               gint64          *id)
+{
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), FALSE);
+
+  return entry_record (g_queue_peek_head (&self->undo), kind, id);
+}
+
+/* Which record the next redo changes, as atlas_history_get_undo_record(). */
+gboolean
+atlas_history_get_redo_record (AtlasHistory    *self,
+                               AtlasRecordKind *kind,
+                               gint64          *id)
+{
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), FALSE);
+
+  return entry_record (g_queue_peek_head (&self->redo), kind, id);
+}
+
 static gboolean
 save (AtlasHistory     *self,
       AtlasRecordKind   kind,

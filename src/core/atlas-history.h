@@ -36,6 +36,12 @@ gboolean      atlas_history_can_undo       (AtlasHistory    *self);
 gboolean      atlas_history_can_redo       (AtlasHistory    *self);
 const char   *atlas_history_get_undo_label (AtlasHistory    *self);
 const char   *atlas_history_get_redo_label (AtlasHistory    *self);
+gboolean      atlas_history_get_undo_record (AtlasHistory    *self,
+                                             AtlasRecordKind *kind,
+                                             gint64          *id);
+gboolean      atlas_history_get_redo_record (AtlasHistory    *self,
+                                             AtlasRecordKind *kind,
+                                             gint64          *id);
 gboolean      atlas_history_undo           (AtlasHistory    *self,
                                             GError         **error);
 gboolean      atlas_history_redo           (AtlasHistory    *self,

@@ -296,8 +296,8 @@ class Desktop:
                 walk(window)
         return found
 
-    def centre_of(self, node):
-        """Where on the screen @node is, to click it."""
+    def on_screen_box(self, node):
+        """Where on the screen @node is: (x, y, width, height)."""
         import pyatspi
         # GTK 4 knows positions inside its window only; add where the
         # window manager put the window.
@@ -307,10 +307,24 @@ class Desktop:
         # frame or window is one the window manager placed.
         while window is not None and window.getRoleName() not in ("frame", "window"):
             window = window.parent
+        # GTK 4.18 adds up the widgets' boxes from the node to its window,
+        # each measured from its parent's content box, and ends with the
+        # window's own box measured from the window's content box: 5 px
+        # up and left of it. So every position it reports lies up and
+        # left of the widget by twice the window's frame (taken back
+        # here) and by the padding of every widget around it (small
+        # beside most widgets; see click_dialog_close).
+        frame = window.queryComponent().getExtents(pyatspi.WINDOW_COORDS) if window else ext
+        dx, dy = (-2 * frame.x, -2 * frame.y) if window else (0, 0)
         geo = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.window_of(window)],
                              capture_output=True, text=True).stdout
         pos = dict(line.split("=") for line in geo.split())
-        return int(pos["X"]) + ext.x + ext.width // 2, int(pos["Y"]) + ext.y + ext.height // 2
+        return int(pos["X"]) + ext.x + dx, int(pos["Y"]) + ext.y + dy, ext.width, ext.height
+
+    def centre_of(self, node):
+        """Where on the screen @node's centre is, to click it."""
+        x, y, width, height = self.on_screen_box(node)
+        return x + width // 2, y + height // 2
 
     def window_of(self, window):
         title = window.name if window is not None else "Integrationsatlas"
@@ -323,30 +337,62 @@ class Desktop:
                 return wid
         return out[-1] if out else self.window
 
-    def click_node(self, node):
+    def click_node(self, node, where=None):
+        """Clicks @node, at where(@node) if given, else at its centre."""
+        where = where or self.centre_of
         # A view that has just opened may still be laid out: click where
         # the widget has stayed for a moment.
-        where = self.centre_of(node)
+        spot = where(node)
         for _ in range(20):
             time.sleep(0.3)
-            now = self.centre_of(node)
-            if now == where:
+            now = where(node)
+            if now == spot:
                 break
-            where = now
-        self.click(*where)
+            spot = now
+        self.click(*spot)
 
     def click_dialog_close(self):
         """Clicks the × of the dialog in front: a button named Close inside
-        a dialog (the window's own × is named Close too)."""
-        def in_dialog(node):
+        a dialog (the window's own × is named Close too).
+
+        The × is a small round button in the corner of the dialog's header
+        bar, inside paddings that GTK 4.18 leaves out of the position it
+        reports (see on_screen_box): a click at its reported centre lands
+        on the round button's edge or beside it. The dialog's sheet (the
+        panel the dialog is drawn in, floating or at the bottom of a
+        narrow window) has no padding around it, so its position is exact;
+        the × sits in its top right corner, as far in from the top and
+        from the right edge as the header bar is half high, and is clicked
+        there, where a person sees it. The sheet is the outermost widget
+        around the × that is lower than the dialog (which fills the window)."""
+        def dialog_of(node):
             while node is not None:
                 if node.getRoleName() == "dialog":
-                    return True
+                    return node
                 node = node.parent
-            return False
-        found = self.wait(lambda: [n for n in self.nodes(self.BUTTON, ["Close", "Schließen"]) if in_dialog(n)],
+            return None
+        found = self.wait(lambda: [n for n in self.nodes(self.BUTTON, ["Close", "Schließen"]) if dialog_of(n)],
                           20, "no × in a dialog")
-        self.click_node(found[-1])
+        button = found[-1]
+
+        def size(node):
+            ext = node.queryComponent().getExtents(0)
+            return ext.width, ext.height
+
+        def corner(node):
+            dialog = dialog_of(node)
+            header = sheet = node
+            ancestor = node.parent
+            while ancestor is not None and size(ancestor)[1] < size(dialog)[1]:
+                if size(ancestor)[1] < 2 * size(node)[1]:
+                    header = ancestor
+                sheet = ancestor
+                ancestor = ancestor.parent
+            x, y, width, _height = self.on_screen_box(sheet)
+            half = size(header)[1] // 2
+            return x + width - half, y + half
+
+        self.click_node(button, corner)
 
     # GTK 4.8 calls a button's role "push button", GTK 4.18 "button".
     BUTTON = ("push button", "button")
