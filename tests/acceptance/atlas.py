@@ -69,13 +69,14 @@ class Failed(Exception):
 
 
 class Desktop:
-    def __init__(self, name, width=1200, height=820):
+    def __init__(self, name, width=1200, height=820, german=False):
         # The screen is larger than the window: a GTK window drawn by
         # itself (client-side decorations) has a shadow around it.
         for tool in ("xdotool", "openbox", "Xvfb", "import"):
             if shutil.which(tool) is None:
                 skip(f"{tool} is not installed")
         self.name = name
+        self.german = german
         self.size = (width, height)
         self.failures = 0
         self.checks = 0
@@ -125,6 +126,9 @@ class Desktop:
             "GSK_RENDERER": "cairo",
             "G_DEBUG": "fatal-criticals",
         }
+        if self.german:
+            # A German user: glibc ignores LANGUAGE in the C locale.
+            self.env.update(LANGUAGE="de", LC_ALL="de_DE.UTF-8")
         bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
         if bus:
             self.env["DBUS_SESSION_BUS_ADDRESS"] = bus
@@ -389,6 +393,27 @@ class Desktop:
         t = self.field(name).queryText()
         return t.getText(0, t.characterCount)
 
+    def choose_file(self, title, name):
+        """In the file dialog titled @title (GTK's own, without a portal):
+        Alt+Home to the home folder (the work dir), a click on the file
+        @name in the list, Enter, as a person picks a file. (Typing a name
+        races GTK's inline completion, which adds to what is typed.)"""
+        self.wait(lambda: self.nodes("dialog", title), 20, f"no file dialog {title!r}")
+        self.pause(1)
+        # The dialog has the focus. Tall enough to list the home folder
+        # whole: a list shows the rows in view only.
+        chooser = subprocess.run(["xdotool", "getactivewindow"], capture_output=True, text=True).stdout.strip()
+        subprocess.run(["xdotool", "windowsize", "--sync", chooser, "900", str(self.size[1] - 40)])
+        self.key("alt+Home", pause=1.5)
+        self.click_node(self.wait(lambda: self.nodes("label", name), 20, f"{name} is not listed in {title!r}")[0])
+        self.key("Return", pause=1.5)
+        self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
+
+    def texts(self):
+        """The text of every visible label, in the app's windows: what a
+        screen reader reads of toasts and alerts."""
+        return [n.name for n in self.nodes("label") if n.name]
+
     def quit(self):
         """Ctrl+Q, as a person quits; waits for the app to end."""
         self.key("ctrl+q")
@@ -433,6 +458,14 @@ class Desktop:
         if out.returncode != 0:
             raise Failed(f"integrationsatlas-cli {' '.join(args)}: {out.stderr.strip()}")
         return out.stdout
+
+    def cli_status(self, *args, db=None):
+        """Runs the CLI on @db (this scenario's catalogue by default);
+        its exit status, output and errors, whatever the status."""
+        out = subprocess.run([os.path.join(self.root, "bin", "integrationsatlas-cli"),
+                              "--db", db or self.db, *args], env=self.env,
+                             capture_output=True, text=True)
+        return out.returncode, out.stdout, out.stderr
 
     def records(self, kind):
         return json.loads(self.cli("list", kind, "--format", "json"))
