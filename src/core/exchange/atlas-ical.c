@@ -214,8 +214,9 @@ visit_event (AtlasVisit          *visit,
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
   icalcomponent_add_property (event, icalproperty_new_location (location));
   icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (status, "suggested")
-                                                              ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED));
+  /* Only a visit that took place is certain; a planned one may still move. */
+  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (status, "done")
+                                                              ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE));
   /* A day out of the office, not hours blocked in the diary. */
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   if (*tour)
