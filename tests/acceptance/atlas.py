@@ -409,6 +409,25 @@ class Desktop:
         self.key("Return", pause=1.5)
         self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
 
+    def menu(self, mnemonic):
+        """F10 opens the main menu; the item's underlined letter chooses it
+        (its entries have no accessible names to find them by)."""
+        self.key("F10", pause=1)
+        self.key(mnemonic, pause=1.5)
+
+    def save_as(self, title, name):
+        """In the save dialog titled @title (GTK's own, without a portal):
+        Alt+Home to the home folder (the work dir), Alt+N to the name, the
+        file's @name typed over the suggested one, Enter. Let @name begin with a letter no file
+        in the work dir begins with: GTK completes what is typed inline."""
+        self.wait(lambda: self.nodes("dialog", title), 20, f"no file dialog {title!r}")
+        self.pause(1)
+        self.key("alt+Home", pause=1.5)
+        self.key("alt+n", "ctrl+a")                  # _Name:
+        self.type(name, pause=1)
+        self.key("Delete", "Return", pause=1.5)
+        self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
+
     def texts(self):
         """The text of every visible label, in the app's windows: what a
         screen reader reads of toasts and alerts."""
