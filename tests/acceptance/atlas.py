@@ -393,11 +393,12 @@ class Desktop:
         t = self.field(name).queryText()
         return t.getText(0, t.characterCount)
 
-    def choose_file(self, title, name):
+    def choose_file(self, title, name, *more):
         """In the file dialog titled @title (GTK's own, without a portal):
         Alt+Home to the home folder (the work dir), a click on the file
-        @name in the list, Enter, as a person picks a file. (Typing a name
-        races GTK's inline completion, which adds to what is typed.)"""
+        @name in the list (Ctrl+click on @more), Enter, as a person picks
+        files. (Typing a name races GTK's inline completion, which adds to
+        what is typed.)"""
         self.wait(lambda: self.nodes("dialog", title), 20, f"no file dialog {title!r}")
         self.pause(1)
         # The dialog has the focus. Tall enough to list the home folder
@@ -406,6 +407,11 @@ class Desktop:
         subprocess.run(["xdotool", "windowsize", "--sync", chooser, "900", str(self.size[1] - 40)])
         self.key("alt+Home", pause=1.5)
         self.click_node(self.wait(lambda: self.nodes("label", name), 20, f"{name} is not listed in {title!r}")[0])
+        for other in more:
+            x, y = self.centre_of(self.wait(lambda: self.nodes("label", other), 20, f"{other} is not listed")[0])
+            subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y),
+                            "keydown", "ctrl", "click", "1", "keyup", "ctrl"])
+            self.pause(0.5)
         self.key("Return", pause=1.5)
         self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
 

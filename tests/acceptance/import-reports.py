@@ -2,7 +2,8 @@
 # Issue 17: what a German press officer reads after importing a file in
 # the window (Ctrl+O, the name typed in the file dialog), and that the CLI
 # says the same of the same file: a text file, a PNG, a feed cut off
-# mid-way, a feed with one bad item, and a clean feed imported twice.
+# mid-way, a feed with one bad item, and a clean feed imported twice;
+# then two files at once.
 #
 # A file that imports cleanly gets a toast with its one line; any other
 # file an alert whose body is that line and whose details are the CLI's
@@ -68,5 +69,23 @@ with Desktop("import-reports", german=True) as d:
             d.check(report in d.texts(), f"{name}: the alert's details are the CLI's report, line for line")
             d.key("Escape", pause=1)
         d.check_alive(f"importing {name}")
+
+    # Two files at once: the totals as the alert's body, a line per file
+    # in its details, as the CLI prints them.
+    d.key("ctrl+o")
+    d.choose_file("Pressemitteilungen importieren", "bild.xml", "feed-links.rss")
+    status, out, err = d.cli_status("import", *(os.path.join(d.work, n) for n in ("bild.xml", "feed-links.rss")),
+                                    db=cli_db)
+    totals = out.strip().splitlines()[-1]
+    d.check(totals == "2 Dateien, 1 abgelehnt: 0 neu, 0 aktualisiert, 5 schon im Katalog, 0 übersprungen; "
+                      "0 Besuche vorgeschlagen", f"the CLI's totals: “{totals}”")
+    d.wait(lambda: totals in d.texts(), 30, "the window never showed the CLI's totals")
+    d.check("Eine Datei wurde nicht importiert" in d.texts(), "two files, one refused: the alert says so")
+    details = [t for t in d.texts() if t.count("\n") >= 1]
+    lines = (err + out).strip().splitlines()[:-1]
+    d.check(len(details) == 1 and sorted(details[0].splitlines()) == sorted(lines),
+            f"a line per file in the details, the CLI's lines: {details}")
+    d.screenshot("7-two-files")
+    d.key("Escape", pause=1)
 
     d.quit()
