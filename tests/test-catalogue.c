@@ -629,6 +629,9 @@ test_exchange_import_links_centre (AtlasTestDir  *fixture,
     { "Organisation", "05334002" },
     { "Einheit", "05154" },
     { "Ministerium", "" },
+    { "Kreisverwaltung", "05162" },
+    { "Zeitung", "" },
+    { "Behoerde", "" },
   };
 
   g_assert_no_error (error);
@@ -647,7 +650,12 @@ test_exchange_import_links_centre (AtlasTestDir  *fixture,
                        "ORG:Kreis Kleve;Kommunales Integrationszentrum\r\nEND:VCARD\r\n"
                        "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Ministerium;Mia\r\n"
                        "ORG:Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration\r\n"
-                       "END:VCARD\r\n", 0, &format, &error);
+                       "END:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Kreisverwaltung;Kai\r\nORG:Rhein-Kreis Neuss\r\nEND:VCARD\r\n"
+                       /* A town's newspaper or state authority is not its centre. */
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Zeitung;Zoe\r\nORG:Rheinische Post Düsseldorf\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Behoerde;Ben\r\nORG:Bezirksregierung Köln\r\nEND:VCARD\r\n",
+                       0, &format, &error);
   g_assert_no_error (error);
   g_assert_true (atlas_contacts_import (store, parsed, FALSE, &report, &error));
   g_assert_no_error (error);

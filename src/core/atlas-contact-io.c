@@ -1052,6 +1052,30 @@ index_fill (ContactIndex  *ix,
   return TRUE;
 }
 
+/* Whether @organisation is a centre or its district's administration
+ * («Kommunales Integrationszentrum Kreis Kleve», «Stadt Köln», «Rhein-Kreis
+ * Neuss»), whose place then names the centre; a newspaper, a broadcaster
+ * or a state authority in the same town («Rheinische Post Düsseldorf»,
+ * «Bezirksregierung Köln») is no centre's. */
+static gboolean
+is_centre_or_district (const char *organisation)
+{
+  g_autofree char *folded = atlas_text_fold_search (organisation);
+  g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", folded, 0, 0);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *w = words[i];
+
+      if (strstr (w, "integrationszentrum") != NULL || g_str_equal (w, "ki") ||
+          g_str_has_suffix (w, "kreis") || g_str_has_suffix (w, "stadt") ||
+          g_str_equal (w, "staedteregion") || g_str_equal (w, "stadtverwaltung") ||
+          g_str_equal (w, "kreisverwaltung"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 import_one (AtlasStore          *store,
             AtlasContact        *contact,
@@ -1092,8 +1116,9 @@ import_one (AtlasStore          *store,
     {
       /* A file from another program: the centre its address or its
        * organisation names, as a release or a calendar's event is linked. */
+      const char *organisation = atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION);
       AtlasCentre *centre = atlas_centre_index_match (centres, NULL, get_address (contact),
-                                                      atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION),
+                                                      is_centre_or_district (organisation) ? organisation : NULL,
                                                       NULL);
 
       if (centre != NULL)
