@@ -37,6 +37,11 @@ BUILD = os.environ.get("ATLAS_BUILD_ROOT", "")
 PREFIX = os.environ.get("ATLAS_PREFIX", "/usr/local")
 KEEP = os.environ.get("ATLAS_ACCEPTANCE_KEEP")  # keep the work dir (screenshots)
 
+# The session's accessibility bus, started when first asked for, puts its
+# socket in the runtime dir meson gives each scenario (tests/meson.build).
+if os.environ.get("XDG_RUNTIME_DIR"):
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+
 
 def skip(why):
     print(f"SKIP: {why}")
