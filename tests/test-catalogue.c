@@ -607,6 +607,84 @@ test_exchange_import (AtlasTestDir  *fixture,
 }
 
 
+/* A vCard from another program names its centre by its address or its
+ * organisation, as releases and calendar events do: linked like them (a
+ * walk found such contacts imported without a centre). */
+static void
+test_exchange_import_links_centre (AtlasTestDir  *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) bielefeld = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  AtlasContactReport report = { 0 };
+  AtlasContactFormat format;
+  static const struct {
+    const char *family;
+    const char *ags;
+  } expected[] = {
+    { "Adresse", "05711" },
+    { "Organisation", "05334002" },
+    { "Einheit", "05154" },
+    { "Ministerium", "" },
+    { "Kreisverwaltung", "05162" },
+    { "Zeitung", "" },
+    { "Behoerde", "" },
+  };
+
+  g_assert_no_error (error);
+  bielefeld = atlas_store_get_centre_by_ags (store, "05711", &error);
+  g_assert_no_error (error);
+  atlas_centre_set_field (bielefeld, ATLAS_CENTRE_STREET, "Niederwall 23");
+  atlas_centre_set_field (bielefeld, ATLAS_CENTRE_POSTAL_CODE, "33602");
+  g_assert_true (atlas_store_update_centre (store, bielefeld, &error));
+  g_assert_no_error (error);
+
+  parsed = parse_text ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Adresse;Ada\r\nORG:Amt für Integration\r\n"
+                       "ADR;TYPE=WORK:;;Niederwall 23;Bielefeld;;33602;Deutschland\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Organisation;Olga\r\n"
+                       "ORG:Kommunales Integrationszentrum der Stadt Aachen\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Einheit;Emil\r\n"
+                       "ORG:Kreis Kleve;Kommunales Integrationszentrum\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Ministerium;Mia\r\n"
+                       "ORG:Ministerium für Kinder, Jugend, Familie, Gleichstellung, Flucht und Integration\r\n"
+                       "END:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Kreisverwaltung;Kai\r\nORG:Rhein-Kreis Neuss\r\nEND:VCARD\r\n"
+                       /* A town's newspaper or state authority is not its centre. */
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Zeitung;Zoe\r\nORG:Rheinische Post Düsseldorf\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Behoerde;Ben\r\nORG:Bezirksregierung Köln\r\nEND:VCARD\r\n",
+                       0, &format, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_contacts_import (store, parsed, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, G_N_ELEMENTS (expected));
+
+  stored = atlas_contacts_collect (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      AtlasContact *found = NULL;
+
+      for (guint j = 0; j < stored->len; j++)
+        if (g_str_equal (atlas_contact_get_field (g_ptr_array_index (stored, j), ATLAS_CONTACT_FAMILY_NAME),
+                         expected[i].family))
+          found = g_ptr_array_index (stored, j);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (atlas_contact_get_field (found, ATLAS_CONTACT_CENTRE_AGS), ==, expected[i].ags);
+      if (*expected[i].ags != '\0')
+        {
+          g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (store, expected[i].ags, NULL);
+
+          g_assert_cmpint (atlas_contact_get_centre_id (found), ==, atlas_centre_get_id (centre));
+        }
+      else
+        g_assert_cmpint (atlas_contact_get_centre_id (found), ==, 0);
+    }
+  atlas_contact_report_clear (&report);
+}
+
 static void
 test_visit_dates (void)
 {
@@ -721,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/exchange/round-trip", test_exchange_round_trip);
   g_test_add_func ("/exchange/odd-files", test_exchange_odd_files);
   ATLAS_TEST_ADD ("/exchange/import", test_exchange_import);
+  ATLAS_TEST_ADD ("/exchange/import-links-centre", test_exchange_import_links_centre);
 
   return g_test_run ();
 }

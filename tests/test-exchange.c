@@ -166,6 +166,36 @@ test_ical_all_day (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (ics, "STATUS:TENTATIVE\r\n"));
 }
 
+/* Only a visit that took place is confirmed: a planned visit, or one a
+ * press release suggested, is tentative in the calendar (a walk found the
+ * planned ones exported as CONFIRMED). */
+static void
+test_ical_status (AtlasTestDir  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture, "a.sqlite");
+  g_autofree char *ics = NULL;
+  g_auto(GStrv) events = NULL;
+  guint checked = 0;
+
+  add_tour (store);
+  ics = export_all (store, NULL);
+  events = g_strsplit (ics, "BEGIN:VEVENT\r\n", -1);
+  for (guint i = 1; events[i]; i++)
+    {
+      g_autoptr(GPtrArray) ours = lines_named (events[i], "X-INTEGRATIONSATLAS-STATUS:");
+      g_autoptr(GPtrArray) theirs = lines_named (events[i], "STATUS:");
+      const char *status = (const char *) g_ptr_array_index (ours, 0) + strlen ("X-INTEGRATIONSATLAS-STATUS:");
+
+      g_assert_cmpuint (theirs->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (theirs, 0), ==,
+                       g_str_equal (status, "done") ? "STATUS:CONFIRMED" : "STATUS:TENTATIVE");
+      checked++;
+    }
+  /* Two done, one planned, one suggested. */
+  g_assert_cmpuint (checked, ==, 4);
+}
+
 /* libical's parser finds no error, and every component keeps RFC 5545's
  * rules of which properties it must and may have. */
 static void
@@ -828,6 +858,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   ATLAS_TEST_ADD ("/exchange/ical/all-day", test_ical_all_day);
+  ATLAS_TEST_ADD ("/exchange/ical/status", test_ical_status);
   ATLAS_TEST_ADD ("/exchange/ical/strict-libical", test_ical_strict);
   ATLAS_TEST_ADD ("/exchange/ical/python-icalendar", test_ical_python);
   ATLAS_TEST_ADD ("/exchange/ical/identity", test_ical_identity);

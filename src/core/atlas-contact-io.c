@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "atlas-centre-index.h"
 #include "atlas-contact-io.h"
 #include "atlas-record.h"
 #include "atlas-text.h"
@@ -32,6 +33,39 @@ static guint
 get_line (AtlasContact *contact)
 {
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (contact), LINE_KEY));
+}
+
+/* A file that says the centre (ours: vCard's X-INTEGRATIONSATLAS-AGS, CSV's
+ * centre-ags column), empty for none, is not second-guessed. */
+#define CENTRE_GIVEN_KEY "atlas-source-centre-given"
+
+static gboolean
+get_centre_given (AtlasContact *contact)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (contact), CENTRE_GIVEN_KEY));
+}
+
+static void
+set_centre_given (AtlasContact *contact,
+                  gboolean      given)
+{
+  g_object_set_data (G_OBJECT (contact), CENTRE_GIVEN_KEY, GINT_TO_POINTER (given));
+}
+
+/* A contact keeps no address; a vCard's is read only to find its centre. */
+#define ADDRESS_KEY "atlas-source-address"
+
+static const char *
+get_address (AtlasContact *contact)
+{
+  return g_object_get_data (G_OBJECT (contact), ADDRESS_KEY);
+}
+
+static void
+set_address (AtlasContact *contact,
+             const char   *address)
+{
+  g_object_set_data_full (G_OBJECT (contact), ADDRESS_KEY, g_strdup (address), g_free);
 }
 
 gboolean
@@ -167,7 +201,12 @@ atlas_contacts_to_vcard (GPtrArray *contacts)
       append_list_property (out, "EMAIL", atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS), FALSE);
       append_property (out, "NOTE", atlas_contact_get_field (c, ATLAS_CONTACT_NOTES));
       append_list_property (out, "CATEGORIES", atlas_contact_get_field (c, ATLAS_CONTACT_TAGS), TRUE);
-      append_property (out, "X-INTEGRATIONSATLAS-AGS", atlas_contact_get_field (c, ATLAS_CONTACT_CENTRE_AGS));
+      /* Always, empty for none: a contact the user keeps apart from any
+       * centre stays so when the file is read back (see import_one()). */
+      if (*atlas_contact_get_field (c, ATLAS_CONTACT_CENTRE_AGS) == '\0')
+        append_line (out, "X-INTEGRATIONSATLAS-AGS:");
+      else
+        append_property (out, "X-INTEGRATIONSATLAS-AGS", atlas_contact_get_field (c, ATLAS_CONTACT_CENTRE_AGS));
       append_line (out, "END:VCARD");
     }
 
@@ -577,8 +616,24 @@ vcard_property (AtlasContact *contact,
       for (guint i = 0; parts[i]; i++)
         add_to_list (contact, ATLAS_CONTACT_TAGS, parts[i]);
     }
+  else if (g_ascii_strcasecmp (name, "ADR") == 0 && get_address (contact) == NULL)
+    {
+      /* PO box; extended; street; locality; region; postal code; country */
+      g_auto(GStrv) parts = vcard_split (value, ';');
+
+      if (g_strv_length (parts) >= 6)
+        {
+          g_autofree char *address = g_strdup_printf ("%s, %s %s", g_strstrip (parts[2]),
+                                                      g_strstrip (parts[5]), g_strstrip (parts[3]));
+
+          set_address (contact, address);
+        }
+    }
   else if (g_ascii_strcasecmp (name, "X-INTEGRATIONSATLAS-AGS") == 0)
-    atlas_contact_set_field (contact, ATLAS_CONTACT_CENTRE_AGS, g_strstrip (value));
+    {
+      atlas_contact_set_field (contact, ATLAS_CONTACT_CENTRE_AGS, g_strstrip (value));
+      set_centre_given (contact, TRUE);
+    }
 }
 
 static GPtrArray *
@@ -783,12 +838,16 @@ parse_csv (const char  *text,
   const char *pos = text;
   char sep = csv_separator (text);
   guint line = 1, n_columns, n_known = 0;
+  gboolean centre_column = FALSE;
 
   header = csv_record (&pos, sep, &line);
   n_columns = g_strv_length (header);
   fields = g_new0 (AtlasContactField, n_columns);
   for (guint i = 0; i < n_columns; i++)
-    n_known += (fields[i] = field_for_header (header[i])) != 0;
+    {
+      n_known += (fields[i] = field_for_header (header[i])) != 0;
+      centre_column |= fields[i] == ATLAS_CONTACT_CENTRE_AGS;
+    }
 
   if (n_known == 0)
     {
@@ -817,6 +876,7 @@ parse_csv (const char  *text,
 
       contact = atlas_contact_new ();
       set_line (contact, start);
+      set_centre_given (contact, centre_column);
       for (guint i = 0; i < MIN (n, n_columns); i++)
         {
           if (fields[i] == 0 || *cells[i] == '\0')
@@ -992,10 +1052,34 @@ index_fill (ContactIndex  *ix,
   return TRUE;
 }
 
+/* Whether @organisation is a centre or its district's administration
+ * («Kommunales Integrationszentrum Kreis Kleve», «Stadt Köln», «Rhein-Kreis
+ * Neuss»), whose place then names the centre; a newspaper, a broadcaster
+ * or a state authority in the same town («Rheinische Post Düsseldorf»,
+ * «Bezirksregierung Köln») is no centre's. */
+static gboolean
+is_centre_or_district (const char *organisation)
+{
+  g_autofree char *folded = atlas_text_fold_search (organisation);
+  g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", folded, 0, 0);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *w = words[i];
+
+      if (strstr (w, "integrationszentrum") != NULL || g_str_equal (w, "ki") ||
+          g_str_has_suffix (w, "kreis") || g_str_has_suffix (w, "stadt") ||
+          g_str_equal (w, "staedteregion") || g_str_equal (w, "stadtverwaltung") ||
+          g_str_equal (w, "kreisverwaltung"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 import_one (AtlasStore          *store,
             AtlasContact        *contact,
-            GHashTable          *centres,
+            AtlasCentreIndex    *centres,
             ContactIndex        *ix,
             AtlasContactReport  *report,
             GError             **error)
@@ -1017,15 +1101,30 @@ import_one (AtlasStore          *store,
 
   if (*ags != '\0')
     {
-      gpointer id = g_hash_table_lookup (centres, ags);
+      AtlasCentre *centre = atlas_centre_index_match (centres, ags, NULL, NULL, NULL);
 
-      atlas_contact_set_centre_id (contact, (gint64) GPOINTER_TO_SIZE (id));
-      if (id == NULL)
+      atlas_contact_set_centre_id (contact, centre ? atlas_centre_get_id (centre) : 0);
+      if (centre == NULL)
         {
           g_ptr_array_add (report->messages,
                            g_strdup_printf (_("Line %u: no centre has the district key “%s”; the contact is kept without a centre."),
                                             get_line (contact), ags));
           atlas_contact_set_field (contact, ATLAS_CONTACT_CENTRE_AGS, "");
+        }
+    }
+  else if (!get_centre_given (contact))
+    {
+      /* A file from another program: the centre its address or its
+       * organisation names, as a release or a calendar's event is linked. */
+      const char *organisation = atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION);
+      AtlasCentre *centre = atlas_centre_index_match (centres, NULL, get_address (contact),
+                                                      is_centre_or_district (organisation) ? organisation : NULL,
+                                                      NULL);
+
+      if (centre != NULL)
+        {
+          atlas_contact_set_centre_id (contact, atlas_centre_get_id (centre));
+          atlas_contact_set_field (contact, ATLAS_CONTACT_CENTRE_AGS, atlas_centre_get_field (centre, ATLAS_CENTRE_AGS));
         }
     }
 
@@ -1080,7 +1179,7 @@ atlas_contacts_import (AtlasStore          *store,
                        AtlasContactReport  *report,
                        GError             **error)
 {
-  g_autoptr(GHashTable) centres = NULL;
+  g_autoptr(AtlasCentreIndex) centres = NULL;
   ContactIndex ix = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
@@ -1088,7 +1187,7 @@ atlas_contacts_import (AtlasStore          *store,
   atlas_contact_report_clear (report);
   report->messages = g_ptr_array_new_with_free_func (g_free);
 
-  if (!(centres = atlas_store_get_centre_ids (store, error)))
+  if (!(centres = atlas_centre_index_new (store, error)))
     return FALSE;
   if (!atlas_store_begin (store, error))
     return FALSE;
@@ -1105,6 +1204,8 @@ atlas_contacts_import (AtlasStore          *store,
       g_autoptr(AtlasContact) contact = ATLAS_CONTACT (atlas_record_copy (g_ptr_array_index (contacts, i)));
 
       set_line (contact, get_line (g_ptr_array_index (contacts, i)));
+      set_address (contact, get_address (g_ptr_array_index (contacts, i)));
+      set_centre_given (contact, get_centre_given (g_ptr_array_index (contacts, i)));
       if (!import_one (store, contact, centres, &ix, report, error))
         {
           index_clear (&ix);

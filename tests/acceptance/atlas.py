@@ -37,6 +37,11 @@ BUILD = os.environ.get("ATLAS_BUILD_ROOT", "")
 PREFIX = os.environ.get("ATLAS_PREFIX", "/usr/local")
 KEEP = os.environ.get("ATLAS_ACCEPTANCE_KEEP")  # keep the work dir (screenshots)
 
+# The session's accessibility bus, started when first asked for, puts its
+# socket in the runtime dir meson gives each scenario (tests/meson.build).
+if os.environ.get("XDG_RUNTIME_DIR"):
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+
 
 def skip(why):
     print(f"SKIP: {why}")
@@ -69,13 +74,14 @@ class Failed(Exception):
 
 
 class Desktop:
-    def __init__(self, name, width=1200, height=820):
+    def __init__(self, name, width=1200, height=820, german=False):
         # The screen is larger than the window: a GTK window drawn by
         # itself (client-side decorations) has a shadow around it.
         for tool in ("xdotool", "openbox", "Xvfb", "import"):
             if shutil.which(tool) is None:
                 skip(f"{tool} is not installed")
         self.name = name
+        self.german = german
         self.size = (width, height)
         self.failures = 0
         self.checks = 0
@@ -125,6 +131,9 @@ class Desktop:
             "GSK_RENDERER": "cairo",
             "G_DEBUG": "fatal-criticals",
         }
+        if self.german:
+            # A German user: glibc ignores LANGUAGE in the C locale.
+            self.env.update(LANGUAGE="de", LC_ALL="de_DE.UTF-8")
         bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
         if bus:
             self.env["DBUS_SESSION_BUS_ADDRESS"] = bus
@@ -435,6 +444,52 @@ class Desktop:
         t = self.field(name).queryText()
         return t.getText(0, t.characterCount)
 
+    def choose_file(self, title, name, *more):
+        """In the file dialog titled @title (GTK's own, without a portal):
+        Alt+Home to the home folder (the work dir), a click on the file
+        @name in the list (Ctrl+click on @more), Enter, as a person picks
+        files. (Typing a name races GTK's inline completion, which adds to
+        what is typed.)"""
+        self.wait(lambda: self.nodes("dialog", title), 20, f"no file dialog {title!r}")
+        self.pause(1)
+        # The dialog has the focus. Tall enough to list the home folder
+        # whole: a list shows the rows in view only.
+        chooser = subprocess.run(["xdotool", "getactivewindow"], capture_output=True, text=True).stdout.strip()
+        subprocess.run(["xdotool", "windowsize", "--sync", chooser, "900", str(self.size[1] - 40)])
+        self.key("alt+Home", pause=1.5)
+        self.click_node(self.wait(lambda: self.nodes("label", name), 20, f"{name} is not listed in {title!r}")[0])
+        for other in more:
+            x, y = self.centre_of(self.wait(lambda: self.nodes("label", other), 20, f"{other} is not listed")[0])
+            subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y),
+                            "keydown", "ctrl", "click", "1", "keyup", "ctrl"])
+            self.pause(0.5)
+        self.key("Return", pause=1.5)
+        self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
+
+    def menu(self, mnemonic):
+        """F10 opens the main menu; the item's underlined letter chooses it
+        (its entries have no accessible names to find them by)."""
+        self.key("F10", pause=1)
+        self.key(mnemonic, pause=1.5)
+
+    def save_as(self, title, name):
+        """In the save dialog titled @title (GTK's own, without a portal):
+        Alt+Home to the home folder (the work dir), Alt+N to the name, the
+        file's @name typed over the suggested one, Enter. Let @name begin with a letter no file
+        in the work dir begins with: GTK completes what is typed inline."""
+        self.wait(lambda: self.nodes("dialog", title), 20, f"no file dialog {title!r}")
+        self.pause(1)
+        self.key("alt+Home", pause=1.5)
+        self.key("alt+n", "ctrl+a")                  # _Name:
+        self.type(name, pause=1)
+        self.key("Delete", "Return", pause=1.5)
+        self.wait(lambda: not self.nodes("dialog", title), 20, f"the file dialog {title!r} stayed open")
+
+    def texts(self):
+        """The text of every visible label, in the app's windows: what a
+        screen reader reads of toasts and alerts."""
+        return [n.name for n in self.nodes("label") if n.name]
+
     def quit(self):
         """Ctrl+Q, as a person quits; waits for the app to end."""
         self.key("ctrl+q")
@@ -479,6 +534,14 @@ class Desktop:
         if out.returncode != 0:
             raise Failed(f"integrationsatlas-cli {' '.join(args)}: {out.stderr.strip()}")
         return out.stdout
+
+    def cli_status(self, *args, db=None):
+        """Runs the CLI on @db (this scenario's catalogue by default);
+        its exit status, output and errors, whatever the status."""
+        out = subprocess.run([os.path.join(self.root, "bin", "integrationsatlas-cli"),
+                              "--db", db or self.db, *args], env=self.env,
+                             capture_output=True, text=True)
+        return out.returncode, out.stdout, out.stderr
 
     def records(self, kind):
         return json.loads(self.cli("list", kind, "--format", "json"))

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <libical/ical.h>
 
+#include "atlas-centre-index.h"
 #include "atlas-detect.h"
 #include "atlas-ical.h"
 #include "atlas-text.h"
@@ -214,8 +215,9 @@ visit_event (AtlasVisit          *visit,
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
   icalcomponent_add_property (event, icalproperty_new_location (location));
   icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (status, "suggested")
-                                                              ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED));
+  /* Only a visit that took place is certain; a planned one may still move. */
+  icalcomponent_add_property (event, icalproperty_new_status (g_str_equal (status, "done")
+                                                              ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_TENTATIVE));
   /* A day out of the office, not hours blocked in the diary. */
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   if (*tour)
@@ -359,109 +361,18 @@ get_text (icalcomponent   *event,
   return value ? value : "";
 }
 
-typedef struct {
-  GPtrArray *centres;       /* AtlasCentre, in store order */
-  GHashTable *by_ags;       /* ags → AtlasCentre */
-  GPtrArray *addresses;     /* folded "street postal code" of each centre, or NULL */
-} CentreIndex;
-
-static void
-centre_index_clear (CentreIndex *index)
-{
-  g_clear_pointer (&index->by_ags, g_hash_table_unref);
-  g_clear_pointer (&index->addresses, g_ptr_array_unref);
-  g_clear_pointer (&index->centres, g_ptr_array_unref);
-}
-
-static gboolean
-centre_index_init (CentreIndex  *index,
-                   AtlasStore   *store,
-                   GError      **error)
-{
-  g_autoptr(GArray) ids = atlas_store_query_ids (store, ATLAS_RECORD_CENTRE, NULL, error);
-
-  if (ids == NULL)
-    return FALSE;
-
-  index->centres = g_ptr_array_new_with_free_func (g_object_unref);
-  index->by_ags = g_hash_table_new (g_str_hash, g_str_equal);
-  index->addresses = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      GObject *object = atlas_store_load (store, ATLAS_RECORD_CENTRE, g_array_index (ids, gint64, i), error);
-      AtlasCentre *centre;
-      const char *street, *postal_code;
-
-      if (object == NULL)
-        return FALSE;
-      centre = ATLAS_CENTRE (object);
-      g_ptr_array_add (index->centres, centre);
-      g_hash_table_insert (index->by_ags, (gpointer) atlas_centre_get_field (centre, ATLAS_CENTRE_AGS), centre);
-
-      street = atlas_centre_get_field (centre, ATLAS_CENTRE_STREET);
-      postal_code = atlas_centre_get_field (centre, ATLAS_CENTRE_POSTAL_CODE);
-      g_ptr_array_add (index->addresses, *street && *postal_code ? atlas_text_fold_search (street) : NULL);
-    }
-
-  return TRUE;
-}
-
-/* A centre whose street and postal code the location names; NULL when
- * none or more than one do. */
+/* Our own exports carry the district key; another calendar's event its
+ * place in the location or the text. */
 static AtlasCentre *
-match_address (CentreIndex *index,
-               const char  *location)
+match_centre (AtlasCentreIndex *index,
+              icalcomponent    *event,
+              const char       *summary,
+              const char       *location,
+              const char       *description)
 {
-  g_autofree char *folded = atlas_text_fold_search (location);
-  AtlasCentre *found = NULL;
+  g_autofree char *body = g_strconcat (summary, "\n\n", description, NULL);
 
-  if (*location == '\0')
-    return NULL;
-
-  for (guint i = 0; i < index->centres->len; i++)
-    {
-      AtlasCentre *centre = g_ptr_array_index (index->centres, i);
-      const char *street = g_ptr_array_index (index->addresses, i);
-
-      if (street == NULL || strstr (folded, street) == NULL ||
-          strstr (location, atlas_centre_get_field (centre, ATLAS_CENTRE_POSTAL_CODE)) == NULL)
-        continue;
-      if (found != NULL && found != centre)
-        return NULL;
-      found = centre;
-    }
-  return found;
-}
-
-static AtlasCentre *
-match_centre (CentreIndex   *index,
-              icalcomponent *event,
-              const char    *summary,
-              const char    *location,
-              const char    *description)
-{
-  const char *ags = get_x (event, X_AGS);
-  g_autoptr(GArray) mentions = NULL;
-  g_autofree char *body = NULL;
-  AtlasCentre *centre;
-
-  if (ags != NULL && (centre = g_hash_table_lookup (index->by_ags, ags)) != NULL)
-    return centre;
-  if ((centre = match_address (index, location)) != NULL)
-    return centre;
-
-  /* The place first, as a release's title: its names count as visited. */
-  body = g_strconcat (summary, "\n\n", description, NULL);
-  mentions = atlas_detect_centres (location, body);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      AtlasCentreMention *m = &g_array_index (mentions, AtlasCentreMention, i);
-
-      if ((centre = g_hash_table_lookup (index->by_ags, m->ags)) != NULL)
-        return centre;
-    }
-  return NULL;
+  return atlas_centre_index_match (index, get_x (event, X_AGS), location, location, body);
 }
 
 /* The days an event covers, as a visit's date: YYYY-MM-DD or start/end. */
@@ -543,7 +454,7 @@ skip (AtlasIcalEntry *entry,
 
 static gboolean
 plan_event (AtlasStore     *store,
-            CentreIndex    *index,
+            AtlasCentreIndex *index,
             GHashTable     *seen,
             icalcomponent  *event,
             AtlasIcalEntry *entry,
@@ -679,7 +590,7 @@ parse_calendar (GBytes  *bytes,
 
 static gboolean
 plan_calendar (AtlasStore    *store,
-               CentreIndex   *index,
+               AtlasCentreIndex *index,
                GHashTable    *seen,
                icalcomponent *calendar,
                GPtrArray     *plan,
@@ -715,7 +626,7 @@ atlas_ical_plan_import (AtlasStore  *store,
 {
   g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (entry_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  CentreIndex index = { 0 };
+  g_autoptr(AtlasCentreIndex) index = NULL;
   icalcomponent *root;
   gboolean ok = TRUE;
 
@@ -723,22 +634,20 @@ atlas_ical_plan_import (AtlasStore  *store,
 
   if (!(root = parse_calendar (bytes, error)))
     return NULL;
-  if (!centre_index_init (&index, store, error))
+  if (!(index = atlas_centre_index_new (store, error)))
     {
-      centre_index_clear (&index);
       icalcomponent_free (root);
       return NULL;
     }
 
   if (icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
-    ok = plan_calendar (store, &index, seen, root, plan, error);
+    ok = plan_calendar (store, index, seen, root, plan, error);
   else
     for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VCALENDAR_COMPONENT);
          ok && c != NULL;
          c = icalcomponent_get_next_component (root, ICAL_VCALENDAR_COMPONENT))
-      ok = plan_calendar (store, &index, seen, c, plan, error);
+      ok = plan_calendar (store, index, seen, c, plan, error);
 
-  centre_index_clear (&index);
   icalcomponent_free (root);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
