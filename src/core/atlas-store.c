@@ -34,6 +34,7 @@ static const char * const migrations[] = {
   "0005-visit-identity.sql",
   "0006-detection-evidence.sql",
   "0007-folded-search-index.sql",
+  "0008-search-index-hash.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit

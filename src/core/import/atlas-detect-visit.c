@@ -145,7 +145,8 @@ atlas_detect_visit_sentence (const char *sentence,
   int start = 0, end = 0;
 
   *verb_offset = 0;
-  if (g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
+  /* Every match of stops_pattern holds "Station"; most sentences have none. */
+  if (strstr (sentence, "Station") != NULL && g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
   if (!official_named || !g_regex_match (get_regex (REGEX_VISIT), sentence, 0, &match))
     return ATLAS_VISIT_SENTENCE_NONE;
