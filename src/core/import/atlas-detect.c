@@ -155,7 +155,9 @@ is_alnum_at (const char *p)
 static GArray *
 tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  /* Room for every word a text of this length can hold (one letter and
+   * one separator each), so that appending never moves the array. */
+  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), strlen (text) / 2 + 1);
   const char *p = text;
 
   while (*p)
@@ -700,6 +702,46 @@ static const char *patterns[N_PATTERNS] = {
   "Städte[Rr]egion",
 };
 
+/* Five digits in a row (\d with (*UCP) is any decimal digit). */
+static gboolean
+has_five_digits (const char *text)
+{
+  int run = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gboolean digit = (guchar) *p < 0x80 ? g_ascii_isdigit (*p) : g_unichar_isdigit (g_utf8_get_char (p));
+
+      run = digit ? run + 1 : 0;
+      if (run == 5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @text can match the pattern at all: every match of it holds one
+ * of these words. A look for them costs far less than the pattern, and
+ * most lines and texts have none. */
+static gboolean
+may_match (PatternId   id,
+           const char *text)
+{
+  switch (id)
+    {
+    case PATTERN_CAPTION:
+      return strstr (text, "Foto") != NULL || strstr (text, "Bild") != NULL || strstr (text, "Quelle") != NULL;
+    case PATTERN_ADDRESS:
+      return strstr (text, "Str.") != NULL || strstr (text, "traße") != NULL || has_five_digits (text);
+    case PATTERN_STAEDTEREGION:
+      return strstr (text, "Städte") != NULL;
+    case PATTERN_STATEWIDE:
+    case PATTERN_STATE_SOURCE:
+    case N_PATTERNS:
+    default:
+      return TRUE;
+    }
+}
+
 /* Compiled once per process, shared by import threads (GRegex is
  * immutable and thread-safe). */
 static gboolean
@@ -708,6 +750,9 @@ matches (PatternId   id,
 {
   static gsize initialized = 0;
   static GRegex *regexes[N_PATTERNS];
+
+  if (!may_match (id, text))
+    return FALSE;
 
   if (g_once_init_enter (&initialized))
     {
