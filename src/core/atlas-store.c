@@ -1122,11 +1122,6 @@ atlas_store_poll_changes (AtlasStore *self)
   return changed;
 }
 
-/* Releases indexed in one statement within an import. Each such
- * statement starts with a savepoint, at which FTS5 writes out what it
- * holds in memory: one segment per batch. */
-#define FTS_BATCH 2000
-
 /* Adds the releases inserted in this transaction to the full-text index in
  * one statement. Rowids of new rows only grow, and this connection is the
  * only writer (BEGIN IMMEDIATE), so the range holds exactly those rows. It
@@ -2050,18 +2045,6 @@ atlas_store_insert_release (AtlasStore    *self,
     self->fts_first = atlas_release_get_id (release);
   self->fts_last = atlas_release_get_id (release);
   atlas_store_note_change (self, ATLAS_RECORD_RELEASE, atlas_release_get_id (release));
-
-  /* A long import indexes as it goes, a batch at a time, so the indexing
-   * overlaps the parsing thread's work instead of following it all at
-   * the commit (see fts_flush()). */
-  if (self->fts_last - self->fts_first + 1 >= FTS_BATCH && !fts_flush (self, error))
-    {
-      if (self->txn_depth == 1)
-        atlas_store_rollback (self);
-      else
-        self->txn_depth--;
-      return 0;
-    }
 
   if (!atlas_store_commit (self, error))
     return 0;

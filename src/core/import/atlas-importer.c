@@ -353,9 +353,9 @@ detect_format (xmlTextReaderPtr   reader,
 
 /* The parsers, the HTML to text and the detection need no catalogue: they
  * run in a thread of their own while the calling thread stores what they
- * finished, in the file's order (the work splits about evenly between the
- * two; bench/README.md). At most PIPE_DEPTH releases wait in between, so
- * memory stays bounded whatever the file's size. */
+ * finished, in the file's order (bench/README.md). At most PIPE_DEPTH
+ * releases wait in between, so memory stays bounded whatever the file's
+ * size. */
 #define PIPE_DEPTH 32
 #define PIPE_SLOT GINT_TO_POINTER (1)
 
@@ -384,8 +384,12 @@ pipe_sink (AtlasRelease  *release,
   Piped *item;
 
   /* Detection ahead, for the releases store_release() will detect in as
-   * they are (a release without a date gets one from its text first). */
-  if (g_object_get_data (G_OBJECT (release), "atlas-skip") == NULL &&
+   * they are (a release without a date gets one from its text first),
+   * while releases wait to be stored: when none wait, the storing thread
+   * has time to spare and detects them itself. So the two threads share
+   * the work whatever it costs on either side. */
+  if (g_async_queue_length (pipe->items) >= PIPE_DEPTH / 4 &&
+      g_object_get_data (G_OBJECT (release), "atlas-skip") == NULL &&
       g_object_get_data (G_OBJECT (release), "atlas-links") == NULL &&
       *atlas_release_get_field (release, ATLAS_RELEASE_TITLE) != '\0' &&
       atlas_release_get_published (release) != 0)
