@@ -404,6 +404,7 @@ pipe_sink (AtlasRelease  *release,
   g_async_queue_pop (pipe->slots);
   if (g_atomic_int_get (&pipe->stop))
     {
+      /* Never shown: import_piped() reports the store's error instead. */
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
       return FALSE;
     }
