@@ -391,6 +391,32 @@ test_every_town (void)
 }
 
 /* The reader shows the evidence in bold, the rest escaped as it is. */
+/* The officials named with their office, however the office is spelt,
+ * wherever it stands in the word, in order of first mention, once each;
+ * a word that holds an office but names no one names no one. */
+static void
+test_visitors (void)
+{
+  static const struct { const char *text, *visitors; } cases[] = {
+    { "Staatssekretärin Serap Güler besuchte Köln. Ministerpräsident Hendrik Wüst und "
+      "Landesministerin Ina Scharrenbach kamen; erneut Staatssekretärin Serap Güler.",
+      "Serap Güler; Hendrik Wüst; Ina Scharrenbach" },
+    { "Der Minister kam. Der Minister für Integration, Joachim Stamp, sprach.", "Joachim Stamp" },
+    { "(Bundesinnenministerin Nancy Faeser) und Staatsministerin Annette Widmann-Mauz",
+      "Nancy Faeser; Annette Widmann-Mauz" },
+    { "Ministerialrat Dr. Hans Meier und die Ministerin Dr. Eva Roth", "Dr. Eva Roth" },
+    { "Ministerin\nMona Neubaur", "Mona Neubaur" },
+    { "Keine Behörde, kein Amt.", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *visitors = atlas_detect_visitors (cases[i].text);
+
+      g_assert_cmpstr (visitors, ==, cases[i].visitors);
+    }
+}
+
 static void
 test_highlight (void)
 {
@@ -417,6 +443,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/detect/gazetteer", test_gazetteer);
   g_test_add_func ("/detect/highlight", test_highlight);
+  g_test_add_func ("/detect/visitors", test_visitors);
   g_test_add_func ("/detect/every-town", test_every_town);
   g_test_add_data_func ("/detect/labelled-set", &labelled, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set", &held_out, test_labelled_set);

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "atlas-date.h"
 #include "atlas-detect.h"
 #include "atlas-html.h"
@@ -829,6 +831,40 @@ test_catalogue_not_writable (AtlasTestDir  *fixture,
   g_assert_true (g_str_has_prefix (line, "feed-one-bad-item.rss: The catalogue could not be written: "));
 }
 
+/* A catalogue that fails in the middle of a long file, while the parsing
+ * thread is releases ahead of the storing one: the import stops there,
+ * keeps nothing and says why (the parser waiting for room is woken). */
+static void
+test_store_fails_midway (AtlasTestDir  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasStore) store = open_store (fixture);
+  g_autoptr(GString) rss = g_string_new ("<rss version='2.0'><channel><title>C</title>");
+  g_auto(AtlasImportResult) result = { 0 };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON release "
+                                     "WHEN NEW.title = 'Nummer 150' BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (rss, "<item><title>Nummer %u</title><guid>%u</guid>"
+                                 "<pubDate>Wed, 28 Aug 2019 10:00:00 +0200</pubDate>"
+                                 "<description>Staatssekretärin Serap Güler besuchte das "
+                                 "Integrationszentrum in Köln.</description></item>", i, i);
+  g_string_append (rss, "</channel></rss>");
+
+  g_assert_false (import_string (store, rss->str, rss->len, &result));
+  g_assert_true (result.rejected);
+  g_assert_error (result.error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (result.detail, "refused"));
+  g_assert_cmpuint (result.n_new, ==, 0);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_RELEASE, NULL), ==, 0);
+  g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);
+}
+
 /* HTML entities are mapped in the stream: also across the reader's 64 KiB
  * chunks, never inside CDATA or comments. */
 static void
@@ -1000,6 +1036,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/import/messages", test_messages);
   ATLAS_TEST_ADD ("/import/entities-streamed", test_entities_streamed);
   ATLAS_TEST_ADD ("/import/catalogue-not-writable", test_catalogue_not_writable);
+  ATLAS_TEST_ADD ("/import/store-fails-midway", test_store_fails_midway);
   ATLAS_TEST_ADD ("/import/date-from-text", test_date_from_text);
   ATLAS_TEST_ADD ("/import/hostile", test_hostile);
   ATLAS_TEST_ADD ("/import/plain-doctype", test_plain_doctype);

@@ -36,6 +36,7 @@ static const char * const migrations[] = {
   "0007-folded-search-index.sql",
   "0008-visit-sources.sql",
   "0009-example-visits.sql",
+  "0010-search-index-hash.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit

@@ -251,7 +251,8 @@ atlas_detect_visit_sentence (const char *sentence,
   gboolean found = FALSE, strong_found = FALSE;
 
   *verb_offset = 0;
-  if (g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
+  /* Every match of stops_pattern holds "Station"; most sentences have none. */
+  if (strstr (sentence, "Station") != NULL && g_regex_match (get_regex (REGEX_STOPS), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
   if (!official_named)
     return ATLAS_VISIT_SENTENCE_NONE;

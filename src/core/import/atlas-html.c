@@ -69,8 +69,15 @@ walk (GString *out,
         case XML_CDATA_SECTION_NODE:
           /* Only text and CDATA: entity nodes are never expanded here.
            * Line breaks in markup are mere white space. */
-          for (const xmlChar *c = node->content; c != NULL && *c; c++)
-            g_string_append_c (out, (*c == '\n' || *c == '\r' || *c == '\t') ? ' ' : (char) *c);
+          if (node->content != NULL)
+            {
+              gsize from = out->len;
+
+              g_string_append (out, (const char *) node->content);
+              for (char *c = out->str + from; *c; c++)
+                if (*c == '\n' || *c == '\r' || *c == '\t')
+                  *c = ' ';
+            }
           break;
 
         case XML_ELEMENT_NODE:
@@ -131,7 +138,7 @@ walk (GString *out,
 char *
 atlas_html_tidy_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
   gboolean pending_space = FALSE;
   int pending_break = 0;  /* 0 none, 1 line, 2 paragraph */
 
@@ -253,7 +260,7 @@ atlas_html_has_markup (const char *text)
 char *
 atlas_html_to_text (const char *html)
 {
-  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autoptr(GString) raw = g_string_sized_new (html != NULL ? strlen (html) : 0);
   htmlDocPtr doc;
   gsize len;
 

@@ -72,6 +72,41 @@ content_hash (AtlasRelease *release)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 }
 
+/* What detection found in a release, worked out ahead of storing it (by
+ * the parsing thread, see import_piped()). */
+typedef struct {
+  GArray *mentions;  /* (element-type AtlasCentreMention) */
+  char *visitors;
+} Detected;
+
+static void
+detected_free (gpointer data)
+{
+  Detected *detected = data;
+
+  g_array_unref (detected->mentions);
+  g_free (detected->visitors);
+  g_free (detected);
+}
+
+static GArray *
+detect (AtlasRelease *release)
+{
+  return atlas_detect_release (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
+                               atlas_release_get_field (release, ATLAS_RELEASE_BODY),
+                               atlas_release_get_field (release, ATLAS_RELEASE_SOURCE),
+                               atlas_release_get_published (release));
+}
+
+static char *
+find_visitors (AtlasRelease *release)
+{
+  g_autofree char *text = g_strconcat (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), "\n\n",
+                                       atlas_release_get_field (release, ATLAS_RELEASE_BODY), NULL);
+
+  return atlas_detect_visitors (text);
+}
+
 /* A suggested visit for each centre the release reports visiting (or
  * announces: accepted, it becomes planned), on the day detection found,
  * with the sentence that says so; or the release as one more source of
@@ -82,11 +117,13 @@ suggest_visits (ImportContext  *ctx,
                 GArray         *mentions,
                 GError        **error)
 {
+  Detected *detected = g_object_get_data (G_OBJECT (release), "atlas-detected");
   g_autofree char *visitors = NULL;
-  g_autofree char *text = g_strconcat (atlas_release_get_field (release, ATLAS_RELEASE_TITLE), "\n\n",
-                                       atlas_release_get_field (release, ATLAS_RELEASE_BODY), NULL);
 
-  visitors = atlas_detect_visitors (text);
+  if (detected != NULL)
+    visitors = g_strdup (detected->visitors);
+  else
+    visitors = find_visitors (release);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -155,15 +192,13 @@ link_centres (ImportContext  *ctx,
               GError        **error)
 {
   GArray *given = g_object_get_data (G_OBJECT (release), "atlas-links");
+  Detected *detected = g_object_get_data (G_OBJECT (release), "atlas-detected");
   g_autoptr(GArray) mentions = NULL;
 
   if (given != NULL)
     return link_given_centres (ctx, release, given, error);
 
-  mentions = atlas_detect_release (atlas_release_get_field (release, ATLAS_RELEASE_TITLE),
-                                   atlas_release_get_field (release, ATLAS_RELEASE_BODY),
-                                   atlas_release_get_field (release, ATLAS_RELEASE_SOURCE),
-                                   atlas_release_get_published (release));
+  mentions = detected != NULL ? g_array_ref (detected->mentions) : detect (release);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -320,6 +355,138 @@ detect_format (xmlTextReaderPtr   reader,
   return NULL;
 }
 
+/* Parsing in one thread, storing in the calling one ------------------------ */
+
+/* The parsers, the HTML to text and the detection need no catalogue: they
+ * run in a thread of their own while the calling thread stores what they
+ * finished, in the file's order (bench/README.md). At most PIPE_DEPTH
+ * releases wait in between, so memory stays bounded whatever the file's
+ * size. */
+#define PIPE_DEPTH 32
+#define PIPE_SLOT GINT_TO_POINTER (1)
+
+typedef struct {
+  AtlasRelease *release;  /* NULL: the parser has finished */
+  int line;
+} Piped;
+
+typedef struct {
+  GAsyncQueue *items;  /* (element-type Piped): parser → store */
+  GAsyncQueue *slots;  /* free places: store → parser */
+  gint stop;           /* the store failed: the parser stops at the next release */
+  AtlasParseContext *parse;
+  ParseFunc parse_func;
+  gboolean parsed;
+  GError *parse_error;
+} Pipe;
+
+static gboolean
+pipe_sink (AtlasRelease  *release,
+           int            line,
+           gpointer       user_data,
+           GError       **error)
+{
+  Pipe *pipe = user_data;
+  Piped *item;
+
+  /* Detection ahead, for the releases store_release() will detect in as
+   * they are (a release without a date gets one from its text first),
+   * while releases wait to be stored: when none wait, the storing thread
+   * has time to spare and detects them itself. So the two threads share
+   * the work whatever it costs on either side. */
+  if (g_async_queue_length (pipe->items) >= PIPE_DEPTH / 4 &&
+      g_object_get_data (G_OBJECT (release), "atlas-skip") == NULL &&
+      g_object_get_data (G_OBJECT (release), "atlas-links") == NULL &&
+      *atlas_release_get_field (release, ATLAS_RELEASE_TITLE) != '\0' &&
+      atlas_release_get_published (release) != 0)
+    {
+      Detected *detected = g_new0 (Detected, 1);
+
+      detected->mentions = detect (release);
+      detected->visitors = find_visitors (release);
+      g_object_set_data_full (G_OBJECT (release), "atlas-detected", detected, detected_free);
+    }
+
+  g_async_queue_pop (pipe->slots);
+  if (g_atomic_int_get (&pipe->stop))
+    {
+      /* Never shown: import_piped() reports the store's error instead. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
+      return FALSE;
+    }
+  item = g_new (Piped, 1);
+  item->release = g_object_ref (release);
+  item->line = line;
+  g_async_queue_push (pipe->items, item);
+  return TRUE;
+}
+
+static gpointer
+parse_thread (gpointer data)
+{
+  Pipe *pipe = data;
+
+  pipe->parsed = pipe->parse_func (pipe->parse, &pipe->parse_error);
+  g_async_queue_push (pipe->items, g_new0 (Piped, 1));
+  return NULL;
+}
+
+/* Like parse_func (parse, error) with store_release() as its sink. */
+static gboolean
+import_piped (ImportContext      *ctx,
+              AtlasParseContext  *parse,
+              ParseFunc           parse_func,
+              GError            **error)
+{
+  Pipe pipe = { g_async_queue_new (), g_async_queue_new (), 0, parse, parse_func, FALSE, NULL };
+  g_autoptr(GError) store_error = NULL;
+  gboolean stored = TRUE;
+  GThread *thread;
+
+  for (guint i = 0; i < PIPE_DEPTH; i++)
+    g_async_queue_push (pipe.slots, PIPE_SLOT);
+  parse->sink = pipe_sink;
+  parse->sink_data = &pipe;
+  thread = g_thread_new ("atlas-import-parse", parse_thread, &pipe);
+
+  for (;;)
+    {
+      Piped *item = g_async_queue_pop (pipe.items);
+
+      if (item->release == NULL)
+        {
+          g_free (item);
+          break;
+        }
+      if (stored && !store_release (item->release, item->line, ctx, &store_error))
+        {
+          stored = FALSE;
+          g_atomic_int_set (&pipe.stop, 1);
+        }
+      g_object_unref (item->release);
+      g_free (item);
+      /* Once stopped, the parser must not wait for room. */
+      g_async_queue_push (pipe.slots, PIPE_SLOT);
+    }
+
+  g_thread_join (thread);
+  g_async_queue_unref (pipe.items);
+  g_async_queue_unref (pipe.slots);
+
+  if (!stored)
+    {
+      g_clear_error (&pipe.parse_error);
+      g_propagate_error (error, g_steal_pointer (&store_error));
+      return FALSE;
+    }
+  if (!pipe.parsed)
+    {
+      g_propagate_error (error, pipe.parse_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 reject (AtlasImportResult *result,
         AtlasXmlReader    *reader,
@@ -409,7 +576,11 @@ atlas_import_stream (AtlasStore        *store,
       return FALSE;
     }
 
-  if (!parse_func (&parse, &error) || !atlas_store_commit (store, &error))
+  /* The exchange format writes visits itself, as it reads: it stays in
+   * this thread. */
+  if (!(parse_func == atlas_parse_native ? parse_func (&parse, &error)
+                                         : import_piped (&ctx, &parse, parse_func, &error)) ||
+      !atlas_store_commit (store, &error))
     {
       atlas_store_rollback (store);
       g_free (parse.feed_title);
