@@ -69,6 +69,11 @@ gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               double               *y0,
                                               double               *x1,
                                               double               *y1);
+gboolean            atlas_map_stop_badge     (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 area_index,
+                                              AtlasMapBox          *box,
+                                              char                  text[16]);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,
