@@ -357,7 +357,8 @@ atlas_map_stop_badge (const AtlasMapScene  *scene,
   atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
   box->width = MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
   box->height = 2 * r;
-  box->x = cx + (ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - r;
+  /* The row of the markers and the badge, centred on the area's place. */
+  box->x = cx + ((ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - box->width) / 2;
   box->y = cy - r;
   return TRUE;
 }
@@ -375,14 +376,17 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
   AtlasMapBox badge;
   char text[16];
 
-  if (stop->summarised && atlas_map_stop_badge (scene, layout, stop->area_index, &badge, text))
-    {
-      *cx = badge.x + badge.width / 2;
-      *cy = badge.y + badge.height / 2;
-      return;
-    }
+  double r = atlas_map_stop_radius (layout);
+
   atlas_map_layout_to_canvas (layout, stop->point.x, stop->point.y, cx, cy);
-  *cx += stop->before * atlas_map_stop_radius (layout) * STOP_STEP;
+  *cx += stop->before * r * STOP_STEP;
+  if (atlas_map_stop_badge (scene, layout, stop->area_index, &badge, text))
+    {
+      /* The first markers left of the badge. */
+      *cx = badge.x + r - (ATLAS_MAP_STOPS_SHOWN - 1 - stop->before) * r * STOP_STEP;
+      if (stop->summarised)
+        *cx = badge.x + badge.width / 2;
+    }
 }
 
 /**
@@ -564,30 +568,34 @@ best_place (const Obstacles      *o,
             double               *covered)
 {
   const AtlasMapLayout *layout = o->layout;
-  double r = o->r, cx, cy, group_w, mid, best = G_MAXDOUBLE;
+  double r = o->r, cx, cy, first, group_w, mid, best = G_MAXDOUBLE;
   AtlasPoint candidates[9];
   guint n_candidates = 0;
 
   atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-  /* The stops of an area stand in a row to the right of its place, the
-   * badge last; @group_w: from the first's middle to the last's. */
+  /* The stops of an area stand in a row from its place to the right, or
+   * with a badge last, centred on it; from the first's middle (@first) to
+   * the last's (@group_w). */
+  first = cx;
+  group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * STOP_STEP : 0;
   if (sa->n_summarised > 0)
-    group_w = badge->x + badge->width - r - cx;
-  else
-    group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * STOP_STEP : 0;
-  mid = cx + group_w / 2;
+    {
+      first = badge->x + r - (ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP;
+      group_w = badge->x + badge->width - r - first;
+    }
+  mid = first + group_w / 2;
   if (sa->n_stops == 0)
     candidates[n_candidates++] = (AtlasPoint) { cx, cy };
   candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
   candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 1.3 + w / 2, cy };
   if (sa->n_stops > 0)
-    candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+    candidates[n_candidates++] = (AtlasPoint) { first - r * 1.3 - w / 2, cy };
   /* Then the corners: below or above, to the right or left. */
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy - r * 1.6 };
 
   for (guint c = 0; c < n_candidates; c++)
     {
