@@ -74,6 +74,8 @@ gboolean            atlas_map_stop_badge     (const AtlasMapScene  *scene,
                                               guint                 area_index,
                                               AtlasMapBox          *box,
                                               char                  text[16]);
+double              atlas_map_stop_number_size (double              r,
+                                              guint                 number);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

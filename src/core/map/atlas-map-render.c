@@ -374,7 +374,7 @@ draw_stops (const AtlasMapScene  *scene,
 
       g_snprintf (number, sizeof number, "%u", stop->number);
       set_rgb (cr, stop->planned ? &palette->stop : &palette->stop_text);
-      cairo_set_font_size (cr, r * (stop->number >= 100 ? 0.8 : 1.1));
+      cairo_set_font_size (cr, atlas_map_stop_number_size (r, stop->number));
       text_centred (cr, number, cx, cy);
     }
 

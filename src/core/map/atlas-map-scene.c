@@ -363,6 +363,15 @@ atlas_map_stop_badge (const AtlasMapScene  *scene,
   return TRUE;
 }
 
+/* The size of a stop's number: smaller for more digits, to stay on the
+ * disc of radius @r. */
+double
+atlas_map_stop_number_size (double r,
+                            guint  number)
+{
+  return r * (number >= 1000 ? 0.62 : number >= 100 ? 0.8 : 1.1);
+}
+
 /* Stops at the same place stand side by side; those past the first few
  * at their area's badge. */
 void

@@ -279,7 +279,7 @@ append_map (GString              *out,
     {
       const AtlasSceneStop *s = &g_array_index (scene->stops, AtlasSceneStop, i);
       g_autofree char *number = g_strdup_printf ("%u", s->number);
-      double cx, cy;
+      double cx, cy, size;
 
       if (s->summarised)
         continue;
@@ -298,7 +298,8 @@ append_map (GString              *out,
       g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? c->bg : c->stop, c->stop);
       if (s->uncertain)
         append_uncertain_ring (out, cx, cy, r, c->stop);
-      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? c->stop : c->stop_text, "middle", "bold", number, 0);
+      size = atlas_map_stop_number_size (r, s->number);
+      append_text (out, cx, cy + size * 0.4 / 1.1, size, s->planned ? c->stop : c->stop_text, "middle", "bold", number, 0);
       g_string_append (out, "   </g>\n");
     }
   /* The badges of the stops past an area's first few. */
