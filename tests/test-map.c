@@ -429,18 +429,6 @@ tour_visit_new (const char *ags,
   return v;
 }
 
-/* Four stops in Soest: two markers and a badge "+2". */
-static void
-add_badge_visits (GPtrArray *visits)
-{
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autofree char *date = g_strdup_printf ("2021-10-%02u", i + 1);
-
-      g_ptr_array_add (visits, visit_new ("05974", date, "planned"));
-    }
-}
-
 static gboolean
 has_legend (const AtlasMapScene *scene,
             AtlasLegendKind      kind,
@@ -589,7 +577,6 @@ test_legend_outputs (AtlasTestDir  *fixture,
   g_ptr_array_add (visits, tour_visit_new ("05334002", "2017-08-02", "Sommertour 2017"));
   g_ptr_array_add (visits, tour_visit_new ("05916", "2017-W31", "Sommertour 2017"));
   g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
-  add_badge_visits (visits);
   scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
   n = atlas_map_scene_legend (scene, entries);
   g_assert_cmpuint (n, ==, ATLAS_N_LEGEND_KINDS);
@@ -601,8 +588,6 @@ test_legend_outputs (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (svg_text, "class=\"legend-route\""));
   g_assert_nonnull (strstr (svg_text, "class=\"legend-stop\""));
   g_assert_nonnull (strstr (svg_text, "class=\"legend-stop-day-unknown\""));
-  g_assert_nonnull (strstr (svg_text, "class=\"legend-stops-more\""));
-  g_assert_nonnull (strstr (svg_text, "id=\"more-05974\""));
   g_assert_nonnull (strstr (svg_text, "class=\"day-unknown\""));
 
   if (pdftotext != NULL)
@@ -731,7 +716,6 @@ add_every_legend_kind (GPtrArray *visits)
   g_ptr_array_add (visits, tour_visit_new ("05124", "2017-08-09", "Sommertour 2017"));
   g_ptr_array_add (visits, tour_visit_new ("05315", "2017-08-10", "Sommertour 2017"));
   g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
-  add_badge_visits (visits);
 }
 
 /* Every export has every legend entry, the attribution, the inset with its
@@ -882,8 +866,7 @@ test_narrow_map (void)
     { ATLAS_LEGEND_VISITED, "Besucht" }, { ATLAS_LEGEND_PLANNED, "Geplant" },
     { ATLAS_LEGEND_NOT_VISITED, "Noch nicht besucht" },
     { ATLAS_LEGEND_STOP, "Station der Tour, in zeitlicher Reihenfolge" },
-    { ATLAS_LEGEND_STOP_UNCERTAIN, "Tag unbekannt" },
-    { ATLAS_LEGEND_STOPS_MORE, "n weitere Stationen im selben Kreis" }, { ATLAS_LEGEND_ROUTE, "Route jeder Tour" },
+    { ATLAS_LEGEND_STOP_UNCERTAIN, "Tag unbekannt" }, { ATLAS_LEGEND_ROUTE, "Route jeder Tour" },
   };
   AtlasLegendPlace places[G_N_ELEMENTS (entries)];
 

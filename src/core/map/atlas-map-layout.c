@@ -301,7 +301,7 @@ choose_codes (AtlasMapLayout *layout)
 static double
 legend_height (const AtlasMapLayout *layout)
 {
-  AtlasMapScene most = { .n_uncertain = 1, .n_route_segments = 1, .n_summarised = 1 };
+  AtlasMapScene most = { .n_uncertain = 1, .n_route_segments = 1 };
   AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
   AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
   g_auto(GStrv) key = NULL;

@@ -69,8 +69,6 @@ gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               double               *y0,
                                               double               *x1,
                                               double               *y1);
-double              atlas_map_badge_width    (double                r,
-                                              const char           *text);
 gboolean            atlas_map_stop_badge     (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 area_index,

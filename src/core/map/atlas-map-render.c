@@ -329,25 +329,6 @@ stop_stamp (const AtlasPalette *palette,
   return stamp;
 }
 
-/* A badge "+97": the stops an area has past its first few. */
-static void
-badge (cairo_t            *cr,
-       const AtlasPalette *palette,
-       const AtlasMapBox  *b,
-       double              r,
-       const char         *text)
-{
-  cairo_new_path (cr);
-  cairo_arc (cr, b->x + r, b->y + r, r, G_PI / 2, 3 * G_PI / 2);
-  cairo_arc (cr, b->x + b->width - r, b->y + r, r, -G_PI / 2, G_PI / 2);
-  cairo_close_path (cr);
-  set_rgb (cr, &palette->stop);
-  cairo_fill (cr);
-  set_rgb (cr, &palette->stop_text);
-  cairo_set_font_size (cr, r * 0.9);
-  text_centred (cr, text, b->x + b->width / 2, b->y + r);
-}
-
 static void
 draw_stops (const AtlasMapScene  *scene,
             const AtlasMapLayout *layout,
@@ -409,7 +390,15 @@ draw_stops (const AtlasMapScene  *scene,
       if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
           (layout->is_inset && !in_inset (layout, b.x - r, b.y - r, b.x + b.width + r, b.y + b.height + r)))
         continue;
-      badge (cr, palette, &b, r, text);
+      cairo_new_path (cr);
+      cairo_arc (cr, b.x + r, b.y + r, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, b.x + b.width - r, b.y + r, r, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      set_rgb (cr, &palette->stop);
+      cairo_fill (cr);
+      set_rgb (cr, &palette->stop_text);
+      cairo_set_font_size (cr, r * 0.9);
+      text_centred (cr, text, b.x + b.width / 2, b.y + r);
     }
 }
 
@@ -465,17 +454,6 @@ draw_legend (const AtlasMapScene  *scene,
           text_centred (cr, "1", x + symbol_w / 2, y + box / 2);
           cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
           cairo_set_font_size (cr, font);
-          break;
-        case ATLAS_LEGEND_STOPS_MORE:
-          {
-            AtlasMapBox b = { 0, y + box / 2 - r, atlas_map_badge_width (r, "+n"), 2 * r };
-
-            b.x = x + symbol_w / 2 - b.width / 2;
-            cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-            badge (cr, palette, &b, r, "+n");
-            cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-            cairo_set_font_size (cr, font);
-          }
           break;
         case ATLAS_LEGEND_ROUTE:
           set_rgb (cr, &palette->route);

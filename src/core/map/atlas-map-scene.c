@@ -228,7 +228,6 @@ atlas_map_scene_new_full (GPtrArray      *visits,
         {
           stop->summarised = TRUE;
           sa->n_summarised++;
-          scene->n_summarised++;
         }
     }
 
@@ -257,8 +256,8 @@ atlas_map_scene_new_full (GPtrArray      *visits,
  * @entries: (out caller-allocates): filled with what the legend explains
  *
  * The legend's entries, for every output alike: the three states of a
- * district, and the stop, the uncertain stop, the badge of more stops and
- * the route where the map shows them.
+ * district, and the stop, the uncertain stop and the route where the map
+ * shows them.
  *
  * Returns: the number of entries
  */
@@ -274,10 +273,6 @@ atlas_map_scene_legend (const AtlasMapScene *scene,
   entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP, _("Stop of the tour, in date order") };
   if (scene->n_uncertain > 0)
     entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP_UNCERTAIN, _("Day not known") };
-  if (scene->n_summarised > 0)
-    /* Translators: beside a badge "+n" that stands for a district's stops
-     * past the first two. */
-    entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOPS_MORE, _("n more stops in the district") };
   if (scene->n_route_segments > 0)
     entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_ROUTE,
                                         scene->route == ATLAS_ROUTE_ALL ? _("Route in date order")
@@ -336,14 +331,6 @@ atlas_map_scene_unref (AtlasMapScene *scene)
 /* The spacing of the stops that stand side by side, in stop radii. */
 #define STOP_STEP 2.2
 
-/* The width of a badge saying @text, for stops of radius @r. */
-double
-atlas_map_badge_width (double      r,
-                       const char *text)
-{
-  return MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
-}
-
 /**
  * atlas_map_stop_badge:
  * @box: (out): the badge's box on the canvas
@@ -368,7 +355,7 @@ atlas_map_stop_badge (const AtlasMapScene  *scene,
     return FALSE;
   g_snprintf (text, 16, "+%u", sa->n_summarised);
   atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-  box->width = atlas_map_badge_width (r, text);
+  box->width = MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
   box->height = 2 * r;
   /* The row of the markers and the badge, centred on the area's place. */
   box->x = cx + ((ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - box->width) / 2;

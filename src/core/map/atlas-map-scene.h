@@ -56,7 +56,6 @@ typedef enum {
   ATLAS_LEGEND_NOT_VISITED,
   ATLAS_LEGEND_STOP,
   ATLAS_LEGEND_STOP_UNCERTAIN,
-  ATLAS_LEGEND_STOPS_MORE,
   ATLAS_LEGEND_ROUTE,
   ATLAS_N_LEGEND_KINDS
 } AtlasLegendKind;
@@ -78,7 +77,6 @@ typedef struct {
   AtlasRouteMode route;
   guint n_route_segments;
   guint n_uncertain;
-  guint n_summarised;    /* stops counted in badges */
 } AtlasMapScene;
 
 /* A rectangle on the canvas. */

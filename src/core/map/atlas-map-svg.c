@@ -124,7 +124,7 @@ static const char *
 legend_class (AtlasLegendKind kind)
 {
   static const char * const names[ATLAS_N_LEGEND_KINDS] = {
-    "visited", "planned", "not-visited", "stop", "stop-day-unknown", "stops-more", "route",
+    "visited", "planned", "not-visited", "stop", "stop-day-unknown", "route",
   };
 
   return names[kind];
@@ -186,22 +186,6 @@ append_rect (GString           *out,
 
 /* The districts, the route, the names and the stops of @layout: the main
  * map, or the inset, whose ids start with @prefix. */
-/* A badge "+97": the stops an area has past its first few. */
-static void
-append_badge (GString           *out,
-              const Colours     *c,
-              const AtlasMapBox *b,
-              double             r,
-              const char        *text)
-{
-  g_autofree char *attributes = NULL;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c->stop);
-  append_rect (out, attributes, b->x, b->y, b->width, b->height);
-  append_text (out, b->x + b->width / 2, b->y + r * 1.35, r * 0.9, c->stop_text, "middle", "bold", text, 0);
-}
-
 static void
 append_map (GString              *out,
             const AtlasMapScene  *scene,
@@ -322,8 +306,9 @@ append_map (GString              *out,
   for (guint i = 0; i < scene->areas->len; i++)
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      g_autofree char *attributes = NULL;
       AtlasMapBox b;
-      char text[16];
+      char text[16], buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
           (layout->is_inset &&
@@ -331,7 +316,9 @@ append_map (GString              *out,
             b.y + b.height + r < layout->inset.y || b.y - r > layout->inset.y + layout->inset.height)))
         continue;
       g_string_append_printf (out, "   <g id=\"%smore-%s\" class=\"more\">\n", prefix, sa->area->ags);
-      append_badge (out, c, &b, r, text);
+      attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c->stop);
+      append_rect (out, attributes, b.x, b.y, b.width, b.height);
+      append_text (out, b.x + b.width / 2, b.y + r * 1.35, r * 0.9, c->stop_text, "middle", "bold", text, 0);
       g_string_append (out, "   </g>\n");
     }
   g_string_append (out, "  </g>\n");
@@ -494,14 +481,6 @@ atlas_map_to_svg (const AtlasMapScene *scene,
             if (entries[i].kind == ATLAS_LEGEND_STOP_UNCERTAIN)
               append_uncertain_ring (out, x + symbol_w / 2, y + box / 2, r, c.stop);
             append_text (out, x + symbol_w / 2, y + box / 2 + r * 0.4, r * 1.1, c.stop_text, "middle", "bold", "1", 0);
-            break;
-          case ATLAS_LEGEND_STOPS_MORE:
-            {
-              AtlasMapBox b = { 0, y + box / 2 - r, atlas_map_badge_width (r, "+n"), 2 * r };
-
-              b.x = x + symbol_w / 2 - b.width / 2;
-              append_badge (out, &c, &b, r, "+n");
-            }
             break;
           case ATLAS_LEGEND_ROUTE:
             g_string_append (out, "     <line x1=\"");
