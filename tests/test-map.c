@@ -930,6 +930,164 @@ test_narrow_map (void)
     }
 }
 
+/* Where stop @i is drawn on @layout, if it is: its own marker or its
+ * area's badge (the first stop the badge counts stands for it). */
+static gboolean
+drawn_stop (const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            guint                 i,
+            AtlasMapBox          *box)
+{
+  const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+  double r = atlas_map_stop_radius (layout), cx, cy;
+  char text[16];
+
+  if (stop->summarised)
+    return stop->before == ATLAS_MAP_STOPS_SHOWN - 1 &&
+           atlas_map_stop_badge (scene, layout, stop->area_index, box, text);
+  atlas_map_stop_position (scene, layout, i, &cx, &cy);
+  *box = (AtlasMapBox) { cx - r, cy - r, 2 * r, 2 * r };
+  return TRUE;
+}
+
+/* A year of imports: 500 stops in Bonn, a hundred and more in Essen (in the
+ * inset) and Düsseldorf, a few elsewhere. Each district shows at most three
+ * markers, all on the canvas and near their district; the rest are counted
+ * in a badge, which the route passes and a click finds. */
+static void
+test_many_stops (void)
+{
+  static const struct { const char *ags; guint n; } districts[] = {
+    { "05314", 500 }, { "05113", 130 }, { "05111", 60 }, { "05315", 4 }, { "05766", 3 }, { "05558", 2 },
+  };
+  static const double sizes[][2] = { { 900, 700 }, { 1600, 1200 }, { 360, 560 } };
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  g_autofree char *svg = NULL;
+  guint n_total = 0;
+
+  /* Interleaved in date order, as a year's tours go. */
+  for (guint k = 0; k < 500; k++)
+    for (guint d = 0; d < G_N_ELEMENTS (districts); d++)
+      if (k < districts[d].n)
+        {
+          g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2017 + k / 300, 1 + k / 25 % 12, 1 + k % 25);
+          AtlasVisit *v = tour_visit_new (districts[d].ags, date, k % 2 ? "Herbsttour" : "Frühjahrstour");
+
+          if (k > 400)
+            atlas_visit_set_field (v, ATLAS_VISIT_STATUS, "planned");
+          g_ptr_array_add (visits, v);
+          n_total++;
+        }
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+  g_assert_cmpuint (scene->stops->len, ==, n_total);
+
+  for (guint d = 0; d < G_N_ELEMENTS (districts); d++)
+    {
+      int a = atlas_map_scene_find_area (scene, districts[d].ags);
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, a);
+      guint expected = districts[d].n > ATLAS_MAP_STOPS_SHOWN ? districts[d].n - (ATLAS_MAP_STOPS_SHOWN - 1) : 0;
+      AtlasMapLayout layout;
+      AtlasMapBox badge;
+      char text[16], expected_text[16];
+
+      atlas_map_layout_compute (&layout, 900, 700);
+      g_assert_cmpuint (sa->n_stops, ==, districts[d].n);
+      g_assert_cmpuint (sa->n_summarised, ==, expected);
+      g_assert_true (atlas_map_stop_badge (scene, &layout, a, &badge, text) == (expected > 0));
+      g_snprintf (expected_text, sizeof expected_text, "+%u", expected);
+      if (expected > 0)
+        g_assert_cmpstr (text, ==, expected_text);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      AtlasMapLayout layouts[2];
+      guint n_layouts = 1;
+
+      atlas_map_layout_compute (&layouts[0], sizes[s][0], sizes[s][1]);
+      if (atlas_map_layout_inset (&layouts[0], &layouts[1]))
+        n_layouts++;
+      for (guint l = 0; l < n_layouts; l++)
+        {
+          const AtlasMapLayout *layout = &layouts[l];
+          double r = atlas_map_stop_radius (layout);
+          g_autofree guint *drawn = g_new0 (guint, scene->areas->len);
+
+          for (guint i = 0; i < scene->stops->len; i++)
+            {
+              const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+              double x0, y0, x1, y1, cx, cy;
+              AtlasMapBox b;
+
+              if (!drawn_stop (scene, layout, i, &b))
+                continue;
+              /* The inset draws only what lies in its box. */
+              if (layout->is_inset &&
+                  (b.x + b.width < layout->inset.x || b.x > layout->inset.x + layout->inset.width ||
+                   b.y + b.height < layout->inset.y || b.y > layout->inset.y + layout->inset.height))
+                continue;
+              drawn[stop->area_index]++;
+              g_assert_cmpfloat (b.x, >=, 0);
+              g_assert_cmpfloat (b.y, >=, 0);
+              g_assert_cmpfloat (b.x + b.width, <=, layout->width);
+              g_assert_cmpfloat (b.y + b.height, <=, layout->height);
+              /* Within a few markers of its district (its first marker
+               * stands on the district's place, the rest beside it). */
+              atlas_map_layout_to_canvas (layout, stop->area->min_x, stop->area->max_y, &x0, &y0);
+              atlas_map_layout_to_canvas (layout, stop->area->max_x, stop->area->min_y, &x1, &y1);
+              if (b.x + b.width > x1 + 3 * r || b.y + b.height > y1 + 3 * r)
+                g_test_message ("%g × %g%s: %s stop %u at %.0f–%.0f, district to %.0f, r %.1f: %.1f r", sizes[s][0], sizes[s][1],
+                                l ? " inset" : "", stop->area->name, stop->number, b.x, b.x + b.width, x1, r, (b.x + b.width - x1) / r);
+              g_assert_cmpfloat (b.x, >=, x0 - 3 * r);
+              g_assert_cmpfloat (b.y, >=, y0 - 3 * r);
+              g_assert_cmpfloat (b.x + b.width, <=, x1 + 3 * r);
+              g_assert_cmpfloat (b.y + b.height, <=, y1 + 3 * r);
+              /* A click on it finds its district. */
+              g_assert_cmpstr (atlas_map_scene_area_at (scene, &layouts[0], b.x + b.width / 2, b.y + b.height / 2),
+                               ==, stop->area->ags);
+              /* The route ends at a drawn marker. */
+              if (atlas_map_route_segment (scene, layout, i, &x0, &y0, &x1, &y1))
+                {
+                  atlas_map_stop_position (scene, layout, i, &cx, &cy);
+                  g_assert_cmpfloat (x1, ==, cx);
+                  g_assert_cmpfloat (y1, ==, cy);
+                }
+            }
+          for (guint a = 0; a < scene->areas->len; a++)
+            g_assert_cmpuint (drawn[a], <=, ATLAS_MAP_STOPS_SHOWN);
+          if (!layout->is_inset)
+            g_assert_cmpuint (drawn[atlas_map_scene_find_area (scene, "05314")], ==, ATLAS_MAP_STOPS_SHOWN);
+          else
+            g_assert_cmpuint (drawn[atlas_map_scene_find_area (scene, "05113")], ==, ATLAS_MAP_STOPS_SHOWN);
+        }
+    }
+
+  /* Every summarised stop's route ends at its badge; between two of them
+   * no line is drawn. */
+  {
+    AtlasMapLayout layout;
+    double x0, y0, x1, y1;
+
+    atlas_map_layout_compute (&layout, 900, 700);
+    for (guint i = 0; i < scene->stops->len; i++)
+      {
+        const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+
+        if (stop->route_from >= 0 && stop->summarised &&
+            g_array_index (scene->stops, AtlasSceneStop, stop->route_from).summarised &&
+            g_array_index (scene->stops, AtlasSceneStop, stop->route_from).area_index == stop->area_index)
+          g_assert_false (atlas_map_route_segment (scene, &layout, i, &x0, &y0, &x1, &y1));
+      }
+  }
+
+  /* The SVG: the badge, and no marker for a summarised stop. */
+  svg = atlas_map_to_svg (scene, 900, 700);
+  g_assert_nonnull (strstr (svg, "id=\"more-05314\""));
+  g_assert_nonnull (strstr (svg, ">+498<"));
+  g_assert_null (strstr (svg, "id=\"stop-400\""));
+}
+
 /* A click in the inset finds the district drawn there. */
 static void
 test_inset_hits (void)
@@ -1078,6 +1236,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/map/export-contents", test_export_contents);
   g_test_add_func ("/map/narrow", test_narrow_map);
   g_test_add_func ("/map/inset-hits", test_inset_hits);
+  g_test_add_func ("/map/many-stops", test_many_stops);
   g_test_add_func ("/map/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/map/review-suggested", test_review_suggested);
 

@@ -137,10 +137,10 @@ atlas_map_view_area_at (AtlasMapView *self,
   if (self->scene == NULL)
     return NULL;
 
-  /* On the map or in its inset. */
+  /* On the map or in its inset; a stop's marker or badge is its district's. */
   canvas_size (self, &w, &h);
   atlas_map_layout_compute (&layout, w, h);
-  return atlas_map_layout_area_at (&layout, x - self->pan_x, y - self->pan_y);
+  return atlas_map_scene_area_at (self->scene, &layout, x - self->pan_x, y - self->pan_y);
 }
 
 static void

@@ -69,6 +69,13 @@ gboolean            atlas_map_route_segment  (const AtlasMapScene  *scene,
                                               double               *y0,
                                               double               *x1,
                                               double               *y1);
+gboolean            atlas_map_stop_badge     (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 area_index,
+                                              AtlasMapBox          *box,
+                                              char                  text[16]);
+double              atlas_map_stop_number_size (double              r,
+                                              guint                 number);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

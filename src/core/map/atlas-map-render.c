@@ -352,6 +352,8 @@ draw_stops (const AtlasMapScene  *scene,
       char number[16];
       double cx, cy;
 
+      if (stop->summarised)
+        continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
       if (layout->is_inset && !in_inset (layout, cx - 2 * r, cy - 2 * r, cx + 2 * r, cy + 2 * r))
         continue;
@@ -372,12 +374,32 @@ draw_stops (const AtlasMapScene  *scene,
 
       g_snprintf (number, sizeof number, "%u", stop->number);
       set_rgb (cr, stop->planned ? &palette->stop : &palette->stop_text);
-      cairo_set_font_size (cr, r * (stop->number >= 100 ? 0.8 : 1.1));
+      cairo_set_font_size (cr, atlas_map_stop_number_size (r, stop->number));
       text_centred (cr, number, cx, cy);
     }
 
   g_clear_pointer (&stamps[0], cairo_surface_destroy);
   g_clear_pointer (&stamps[1], cairo_surface_destroy);
+
+  /* The badges of the stops past an area's first few: "+97" on a pill. */
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      AtlasMapBox b;
+      char text[16];
+
+      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
+          (layout->is_inset && !in_inset (layout, b.x - r, b.y - r, b.x + b.width + r, b.y + b.height + r)))
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, b.x + r, b.y + r, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, b.x + b.width - r, b.y + r, r, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      set_rgb (cr, &palette->stop);
+      cairo_fill (cr);
+      set_rgb (cr, &palette->stop_text);
+      cairo_set_font_size (cr, r * 0.9);
+      text_centred (cr, text, b.x + b.width / 2, b.y + r);
+    }
 }
 
 static void

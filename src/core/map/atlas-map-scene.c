@@ -195,6 +195,8 @@ atlas_map_scene_new_full (GPtrArray      *visits,
       stop.planned = planned;
       stop.uncertain = !date_is_day (atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
       stop.before = sa->n_stops++;
+      stop.area_index = index;
+      stop.summarised = FALSE;
       stop.route_from = -1;
       if (route == ATLAS_ROUTE_ALL && scene->stops->len > 0)
         stop.route_from = scene->stops->len - 1;
@@ -213,6 +215,20 @@ atlas_map_scene_new_full (GPtrArray      *visits,
       if (stop.uncertain)
         scene->n_uncertain++;
       g_array_append_val (scene->stops, stop);
+    }
+
+  /* A year of visits gives a district a hundred stops: past a few, they
+   * are counted in one badge beside the first, which the route passes. */
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+      AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, stop->area_index);
+
+      if (sa->n_stops > ATLAS_MAP_STOPS_SHOWN && stop->before >= ATLAS_MAP_STOPS_SHOWN - 1)
+        {
+          stop->summarised = TRUE;
+          sa->n_summarised++;
+        }
     }
 
   for (guint i = 0; i < n_areas; i++)
@@ -312,7 +328,52 @@ atlas_map_scene_unref (AtlasMapScene *scene)
     g_atomic_rc_box_release_full (scene, (GDestroyNotify) scene_clear);
 }
 
-/* Stops at the same place stand side by side. */
+/* The spacing of the stops that stand side by side, in stop radii. */
+#define STOP_STEP 2.2
+
+/**
+ * atlas_map_stop_badge:
+ * @box: (out): the badge's box on the canvas
+ * @text: (out caller-allocates): what it says: "+97"
+ *
+ * The badge that stands for the stops of area @area_index past the first
+ * few, in the place of the next marker of its row.
+ *
+ * Returns: whether the area has one
+ */
+gboolean
+atlas_map_stop_badge (const AtlasMapScene  *scene,
+                      const AtlasMapLayout *layout,
+                      guint                 area_index,
+                      AtlasMapBox          *box,
+                      char                  text[16])
+{
+  const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, area_index);
+  double r = atlas_map_stop_radius (layout), cx, cy;
+
+  if (sa->n_summarised == 0)
+    return FALSE;
+  g_snprintf (text, 16, "+%u", sa->n_summarised);
+  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+  box->width = MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
+  box->height = 2 * r;
+  /* The row of the markers and the badge, centred on the area's place. */
+  box->x = cx + ((ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - box->width) / 2;
+  box->y = cy - r;
+  return TRUE;
+}
+
+/* The size of a stop's number: smaller for more digits, to stay on the
+ * disc of radius @r. */
+double
+atlas_map_stop_number_size (double r,
+                            guint  number)
+{
+  return r * (number >= 1000 ? 0.62 : number >= 100 ? 0.8 : 1.1);
+}
+
+/* Stops at the same place stand side by side; those past the first few
+ * at their area's badge. */
 void
 atlas_map_stop_position (const AtlasMapScene  *scene,
                          const AtlasMapLayout *layout,
@@ -321,9 +382,68 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
                          double               *cy)
 {
   const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, index);
+  AtlasMapBox badge;
+  char text[16];
+
+  double r = atlas_map_stop_radius (layout);
 
   atlas_map_layout_to_canvas (layout, stop->point.x, stop->point.y, cx, cy);
-  *cx += stop->before * atlas_map_stop_radius (layout) * 2.2;
+  *cx += stop->before * r * STOP_STEP;
+  if (atlas_map_stop_badge (scene, layout, stop->area_index, &badge, text))
+    {
+      /* The first markers left of the badge. */
+      *cx = badge.x + r - (ATLAS_MAP_STOPS_SHOWN - 1 - stop->before) * r * STOP_STEP;
+      if (stop->summarised)
+        *cx = badge.x + badge.width / 2;
+    }
+}
+
+/**
+ * atlas_map_scene_area_at:
+ * @cx: a point on the canvas
+ *
+ * Like atlas_map_layout_area_at(), but a stop's marker or badge belongs to
+ * the stop's district wherever it stands.
+ *
+ * Returns: (nullable): the AGS of the district there
+ */
+const char *
+atlas_map_scene_area_at (const AtlasMapScene  *scene,
+                         const AtlasMapLayout *layout,
+                         double                cx,
+                         double                cy)
+{
+  const AtlasMapLayout *on = layout;
+  AtlasMapLayout inset;
+  double r;
+
+  if (atlas_map_layout_inset (layout, &inset) &&
+      cx >= layout->inset.x && cx <= layout->inset.x + layout->inset.width &&
+      cy >= layout->inset.y && cy <= layout->inset.y + layout->inset.height)
+    on = &inset;
+  r = atlas_map_stop_radius (on);
+
+  /* The latest drawn is on top. */
+  for (guint i = scene->stops->len; i-- > 0;)
+    {
+      const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+      AtlasMapBox badge;
+      char text[16];
+      double x, y;
+
+      if (stop->summarised)
+        {
+          if (stop->before == ATLAS_MAP_STOPS_SHOWN - 1 &&
+              atlas_map_stop_badge (scene, on, stop->area_index, &badge, text) &&
+              cx >= badge.x && cx <= badge.x + badge.width && cy >= badge.y && cy <= badge.y + badge.height)
+            return stop->area->ags;
+          continue;
+        }
+      atlas_map_stop_position (scene, on, i, &x, &y);
+      if ((cx - x) * (cx - x) + (cy - y) * (cy - y) <= r * r)
+        return stop->area->ags;
+    }
+  return atlas_map_layout_area_at (layout, cx, cy);
 }
 
 /* The route's segment that ends at stop @index, if it has one. */
@@ -342,7 +462,8 @@ atlas_map_route_segment (const AtlasMapScene  *scene,
     return FALSE;
   atlas_map_stop_position (scene, layout, stop->route_from, x0, y0);
   atlas_map_stop_position (scene, layout, index, x1, y1);
-  return TRUE;
+  /* Between two stops of one badge, nothing to draw. */
+  return *x0 != *x1 || *y0 != *y1;
 }
 
 double
@@ -449,32 +570,41 @@ typedef struct {
 static double
 best_place (const Obstacles      *o,
             const AtlasSceneArea *sa,
+            const AtlasMapBox    *badge,
             double                w,
             double                h,
             AtlasPoint           *at,
             double               *covered)
 {
   const AtlasMapLayout *layout = o->layout;
-  double r = o->r, cx, cy, group_w, mid, best = G_MAXDOUBLE;
+  double r = o->r, cx, cy, first, group_w, mid, best = G_MAXDOUBLE;
   AtlasPoint candidates[9];
   guint n_candidates = 0;
 
   atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
-  /* The stops of an area stand in a row to the right of its place. */
-  group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * 2.2 : 0;
-  mid = cx + group_w / 2;
+  /* The stops of an area stand in a row from its place to the right, or
+   * with a badge last, centred on it; from the first's middle (@first) to
+   * the last's (@group_w). */
+  first = cx;
+  group_w = sa->n_stops > 0 ? (sa->n_stops - 1) * r * STOP_STEP : 0;
+  if (sa->n_summarised > 0)
+    {
+      first = badge->x + r - (ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP;
+      group_w = badge->x + badge->width - r - first;
+    }
+  mid = first + group_w / 2;
   if (sa->n_stops == 0)
     candidates[n_candidates++] = (AtlasPoint) { cx, cy };
   candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
   candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 1.3 + w / 2, cy };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 1.3 + w / 2, cy };
   if (sa->n_stops > 0)
-    candidates[n_candidates++] = (AtlasPoint) { cx - r * 1.3 - w / 2, cy };
+    candidates[n_candidates++] = (AtlasPoint) { first - r * 1.3 - w / 2, cy };
   /* Then the corners: below or above, to the right or left. */
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { cx - r * 0.9 - w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy + r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy - r * 1.6 };
 
   for (guint c = 0; c < n_candidates; c++)
     {
@@ -546,9 +676,20 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       double cx, cy;
       Box seg;
 
+      const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+      AtlasMapBox badge;
+      char text[16];
+
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
       stops[o.n_stops] = box_around (cx, cy, 2 * r, 2 * r);
-      if (!layout->is_inset || overlap (&stops[o.n_stops], &near) > 0)
+      /* A badge once, however many stops it counts. */
+      if (stop->summarised)
+        {
+          atlas_map_stop_badge (scene, layout, stop->area_index, &badge, text);
+          stops[o.n_stops] = (Box) { badge.x, badge.y, badge.x + badge.width, badge.y + badge.height };
+        }
+      if ((!stop->summarised || stop->before == ATLAS_MAP_STOPS_SHOWN - 1) &&
+          (!layout->is_inset || overlap (&stops[o.n_stops], &near) > 0))
         o.n_stops++;
       if (atlas_map_route_segment (scene, layout, i, &seg.x0, &seg.y0, &seg.x1, &seg.y1))
         {
@@ -568,6 +709,8 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
       AtlasMapLabel *label = &labels[order[k]];
       double w, h, cost, covered;
+      AtlasMapBox badge;
+      char badge_text[16];
 
       /* The scene's areas are in geometry order. */
       label->text = atlas_map_layout_label (layout, order[k], sa->area, &label->size);
@@ -575,7 +718,9 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
         continue;
       w = atlas_map_text_width (label->text, label->size);
       h = label->size * 0.8;
-      cost = best_place (&o, sa, w, h, &label->at, &covered);
+      if (!atlas_map_stop_badge (scene, layout, order[k], &badge, badge_text))
+        badge = (AtlasMapBox) { 0, 0, 0, 0 };
+      cost = best_place (&o, sa, &badge, w, h, &label->at, &covered);
 
       /* Covering a quarter of itself or more: the code, if it does better. */
       if (label->text == sa->area->name && sa->code != NULL && covered > w * h * 0.25)
@@ -586,7 +731,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           code.text = atlas_map_layout_code (layout, sa->area, &code.size);
           code_w = atlas_map_text_width (code.text, code.size);
           code_h = code.size * 0.8;
-          if (best_place (&o, sa, code_w, code_h, &code.at, &code_covered) < cost)
+          if (best_place (&o, sa, &badge, code_w, code_h, &code.at, &code_covered) < cost)
             {
               *label = code;
               w = code_w;

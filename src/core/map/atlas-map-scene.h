@@ -23,7 +23,12 @@ typedef struct {
   const char *code;      /* a short code for where the name does not fit */
   char *dates;           /* the visits' dates, for tooltips; "" for none */
   guint n_stops;
+  guint n_summarised;    /* stops drawn as one badge "+n" instead of markers */
 } AtlasSceneArea;
+
+/* The most markers an area's stops take: more than that, and all but the
+ * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
+#define ATLAS_MAP_STOPS_SHOWN 3
 
 /* Which stops the route joins. */
 typedef enum {
@@ -39,6 +44,8 @@ typedef struct {
   gboolean planned;
   gboolean uncertain;    /* the date is known to the week, month, year or a period only */
   guint before;          /* earlier stops in the same area: they stand side by side */
+  guint area_index;      /* the area's index in the scene */
+  gboolean summarised;   /* counted in the area's badge, not drawn on its own */
   int route_from;        /* the stop the route comes from, or -1 */
 } AtlasSceneStop;
 
@@ -125,6 +132,10 @@ void           atlas_map_inset_frame       (double              *min_x,
                                             double              *max_x,
                                             double              *max_y);
 const char    *atlas_map_layout_area_at    (const AtlasMapLayout *layout,
+                                            double               cx,
+                                            double               cy);
+const char    *atlas_map_scene_area_at     (const AtlasMapScene *scene,
+                                            const AtlasMapLayout *layout,
                                             double               cx,
                                             double               cy);
 void           atlas_map_layout_to_canvas  (const AtlasMapLayout *layout,

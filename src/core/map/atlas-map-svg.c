@@ -279,8 +279,10 @@ append_map (GString              *out,
     {
       const AtlasSceneStop *s = &g_array_index (scene->stops, AtlasSceneStop, i);
       g_autofree char *number = g_strdup_printf ("%u", s->number);
-      double cx, cy;
+      double cx, cy, size;
 
+      if (s->summarised)
+        continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
       if (layout->is_inset &&
           (cx + 2 * r < layout->inset.x || cx - 2 * r > layout->inset.x + layout->inset.width ||
@@ -296,7 +298,27 @@ append_map (GString              *out,
       g_string_append_printf (out, "\" fill=\"%s\" stroke=\"%s\"/>\n", s->planned ? c->bg : c->stop, c->stop);
       if (s->uncertain)
         append_uncertain_ring (out, cx, cy, r, c->stop);
-      append_text (out, cx, cy + r * 0.4, r * 1.1, s->planned ? c->stop : c->stop_text, "middle", "bold", number, 0);
+      size = atlas_map_stop_number_size (r, s->number);
+      append_text (out, cx, cy + size * 0.4 / 1.1, size, s->planned ? c->stop : c->stop_text, "middle", "bold", number, 0);
+      g_string_append (out, "   </g>\n");
+    }
+  /* The badges of the stops past an area's first few. */
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+      g_autofree char *attributes = NULL;
+      AtlasMapBox b;
+      char text[16], buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
+          (layout->is_inset &&
+           (b.x + b.width + r < layout->inset.x || b.x - r > layout->inset.x + layout->inset.width ||
+            b.y + b.height + r < layout->inset.y || b.y - r > layout->inset.y + layout->inset.height)))
+        continue;
+      g_string_append_printf (out, "   <g id=\"%smore-%s\" class=\"more\">\n", prefix, sa->area->ags);
+      attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c->stop);
+      append_rect (out, attributes, b.x, b.y, b.width, b.height);
+      append_text (out, b.x + b.width / 2, b.y + r * 1.35, r * 0.9, c->stop_text, "middle", "bold", text, 0);
       g_string_append (out, "   </g>\n");
     }
   g_string_append (out, "  </g>\n");
