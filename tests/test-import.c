@@ -380,6 +380,7 @@ test_visit_sources (AtlasTestDir  *fixture,
 
   /* Importing the same file again adds no source. */
   g_clear_pointer (&sources, g_array_unref);
+  atlas_import_result_clear (&result);
   g_assert_true (import_fixture (store, "steinfurt-one-visit-two-releases.rss", &result));
   sources = atlas_store_get_visit_sources (store, visit, &error);
   g_assert_cmpuint (sources->len, ==, 2);
