@@ -189,6 +189,15 @@ test_narrow_views (AtlasTestDir  *fixture,
   g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
   check_takes_turns (window, tour, GTK_WIDGET (map));
 
+  /* The period's presets (the example tour's long tour names among them)
+   * fit a 360-pixel window: the popover was 975 pixels wide, a walk found. */
+  {
+    int min = 0, nat = 0;
+
+    gtk_widget_measure (find_id (tour, "preset_box"), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    g_assert_cmpint (nat, <=, 330);
+  }
+
   /* A district tapped on the map: the list comes back to say what it has,
    * with the visit to plan. */
   g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");

@@ -544,7 +544,13 @@ add_preset (AtlasTourPage *self,
             const char    *to)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
+  GtkLabel *text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
 
+  /* Two to a line, long tour names shortened (whole in the tooltip): the
+   * popover fits a 360-pixel window. */
+  gtk_label_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (text, 11);
+  gtk_widget_set_tooltip_text (button, label);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data_full (G_OBJECT (button), "from", from ? atlas_format_visit_date (from) : g_strdup (""), g_free);
   g_object_set_data_full (G_OBJECT (button), "to", to ? atlas_format_visit_date (to) : g_strdup (""), g_free);
