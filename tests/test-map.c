@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "atlas-history.h"
+#include "atlas-importer.h"
 #include "atlas-map-private.h"
 #include "atlas-review.h"
 #include "atlas-store.h"
@@ -1217,6 +1218,42 @@ test_review_suggested (AtlasTestDir  *fixture,
     }
 }
 
+/* Suggestions an import made (with their releases and evidence) come back
+ * with one Undo after being accepted together (in the window nothing
+ * came back, a walk and the bulk-review scenario found). */
+static void
+test_review_imported_undo (AtlasTestDir  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasHistory) history = atlas_history_new (store);
+  g_autoptr(GPtrArray) visits = NULL;
+  static const char * const seeds[] = { "seed-koeln.rss", "seed-dortmund.xml", "seed-duisburg.xml",
+                                        "seed-kleve.atom", "seed-solingen.rdf" };
+  guint n_suggested;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", seeds[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_auto(AtlasImportResult) result = { 0 };
+
+      g_assert_true (atlas_import_file (store, file, seeds[i], NULL, &result));
+    }
+  n_suggested = count_status (store, "suggested");
+  g_assert_cmpuint (n_suggested, >, 0);
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (atlas_review_suggested (store, history, visits, TRUE, &error), ==, n_suggested);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (store, "suggested"), ==, 0);
+  atlas_history_undo (history, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (store, "suggested"), ==, n_suggested);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1239,6 +1276,7 @@ main (int   argc,
   g_test_add_func ("/map/many-stops", test_many_stops);
   g_test_add_func ("/map/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/map/review-suggested", test_review_suggested);
+  ATLAS_TEST_ADD ("/map/review-imported-undo", test_review_imported_undo);
 
   return g_test_run ();
 }
