@@ -10,6 +10,13 @@
 # turn about one of 22 cities, each saying on which day the state
 # secretary visited the city's centre.
 #
+# EXPECTED TO FAIL on today's code (acceptance_expected_failures in
+# tests/meson.build): "Alle übernehmen" accepts all 706 (the CLI reads
+# them as done, the rows say "Besucht"), but Ctrl+Z afterwards undoes
+# nothing, not within 3 minutes (three runs of three variants). The
+# click also leaves the first row (Köln) selected. When Ctrl+Z brings
+# the suggestions back, this passes; then drop it from that list.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 import collections
 import datetime
