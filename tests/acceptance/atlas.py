@@ -185,6 +185,12 @@ class Desktop:
         self.atspi = None
         log_path = os.path.join(self.work, "app.log")
         self.log = open(log_path, "a")
+
+        def dropped():
+            self.log.flush()
+            with open(log_path) as log:
+                return "Unable to register the application" in log.read()
+
         for attempt in range(2):
             self.app = subprocess.Popen([os.path.join(self.root, "bin", "integrationsatlas"),
                                          "--db", self.db, *args],
@@ -192,20 +198,20 @@ class Desktop:
             try:
                 self.window = self.wait(lambda: self.find_window("Integrationsatlas"), 30,
                                         "the window did not open")
-                break
             except Failed:
                 # A loaded machine's session bus sometimes drops the app's
-                # registration before the app shows anything: that is the
+                # registration (GTK's critical, fatal here): that is the
                 # test bus, not the app, so the app is started once more.
-                self.log.flush()
-                with open(log_path) as log:
-                    dropped = "Unable to register the application" in log.read()
-                if attempt == 1 or not dropped or self.app.poll() is None:
+                if attempt == 1 or not dropped() or self.app.poll() is None:
                     raise
-        subprocess.run(["xdotool", "windowsize", self.window, *map(str, self.size)])
-        subprocess.run(["xdotool", "windowactivate", "--sync", self.window],
-                       stderr=subprocess.DEVNULL)
-        time.sleep(1.5)
+                continue
+            subprocess.run(["xdotool", "windowsize", self.window, *map(str, self.size)])
+            subprocess.run(["xdotool", "windowactivate", "--sync", self.window],
+                           stderr=subprocess.DEVNULL)
+            time.sleep(1.5)
+            # The registration is answered after the window shows, too.
+            if self.alive() or attempt == 1 or not dropped():
+                break
 
     def find_window(self, name):
         out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.app.pid),
