@@ -21,12 +21,9 @@ def export(d, mnemonic, name):
     """The export menu, the format's entry by its underlined letter, the
     dialog's Export button, then the file dialog."""
     d.click_named("Karte exportieren oder drucken")
-    d.key(mnemonic, pause=1.5)                       # Als _SVG / P_DF exportieren …
-    if not d.nodes(d.BUTTON, "Exportieren …"):
-        # KNOWN DEFECT: P_DF and _Drucken share the D (in English, _PNG and
-        # _Print the P): the letter only highlights the first entry; Enter
-        # chooses it.
-        d.key("Return", pause=1.5)
+    # Als _SVG / P_DF exportieren …: the letter alone chooses the entry (it
+    # was shared with _Drucken, and then only highlighted the first one).
+    d.key(mnemonic, pause=1.5)
     d.click_named("Exportieren …")
     d.wait(lambda: d.find_window("Karte exportieren"), 20, "no file dialog after “Exportieren …”")
     d.save_as("Karte exportieren", name)
