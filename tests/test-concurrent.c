@@ -11,8 +11,12 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "atlas-i18n.h"
 #include "atlas-store.h"
@@ -328,6 +332,57 @@ stream_next (Stream *stream)
   g_subprocess_communicate_utf8_async (process, NULL, NULL, stream_done_cb, stream);
 }
 
+/* Something else in this process opens and closes the catalogue's files:
+ * the file dialog listing its folder sniffs the -wal and -shm, a
+ * thumbnailer or a "recent files" probe reads the catalogue. POSIX locks
+ * belong to the process and a close() of any descriptor drops them all,
+ * so without care the next program's last connection finds the catalogue
+ * unlocked and checkpoints and deletes the -wal under the open store. */
+static void
+test_foreign_close (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_assert_no_error (error);
+  add_contact (store, "Vor dem Dateidialog");
+  atlas_test_assert_wal_kept (fixture->db_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->db_path, suffixes[i], NULL);
+      char head[64];
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (read (fd, head, sizeof head), >=, 0);
+      g_assert_true (g_close (fd, NULL));
+    }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_cli (&run, fixture->db_path, "list", "contacts", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Vor dem Dateidialog"));
+      atlas_test_assert_wal_kept (fixture->db_path);
+    }
+  add_contact (store, "Nach dem Dateidialog");
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, fixture->db_path, "list", "contacts", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Nach dem Dateidialog"));
+    atlas_test_assert_wal_kept (fixture->db_path);
+  }
+  g_clear_object (&store);
+  assert_sound (fixture->db_path);
+}
+
 typedef struct {
   AtlasStore *store;
   Stress *stress;
@@ -407,6 +462,7 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/concurrent/poll-changes", test_poll_changes);
   ATLAS_TEST_ADD ("/concurrent/cli-while-open", test_cli_while_open);
+  ATLAS_TEST_ADD ("/concurrent/foreign-close", test_foreign_close);
   ATLAS_TEST_ADD ("/concurrent/stress", test_stress);
 
   return g_test_run ();

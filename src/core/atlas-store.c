@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "atlas-core-resources.h"
+#include "atlas-sqlite-locks.h"
 #include "atlas-store-private.h"
 #include "atlas-text.h"
 #include "atlas-validate.h"
@@ -649,6 +650,7 @@ atlas_store_initable_init (GInitable     *initable,
       return FALSE;
     }
 
+  atlas_sqlite_locks_install ();
   rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
