@@ -769,7 +769,7 @@ static const char *patterns[N_PATTERNS] = {
   "Nordrhein-Westfalen|\\bNRW\\b|landesweit|Landesregierung|alle\\s+54",
   "Ministerium|Landesregierung|Staatskanzlei",
   "Städte[Rr]egion",
-  "\\b(?:[Bb]eispiel\\w*|beispielsweise|(?:[Ww]ie\\s+)?etwa\\s+(?:in|im|bei|beim|die|der|das)|"
+  "\\b(?:Beispiele[n]?\\b|Beispiel\\s+wie|zum\\s+Beispiel|beispielsweise|(?:[Ww]ie\\s+)?etwa\\s+(?:in|im|bei|beim|die|der|das)|"
   "(?:Projekte|Angebote|Initiativen|Orte|Städte|Kommunen|Kreise|Programme|Modelle)\\s+wie)\\b",
   "^(?:ab\\s+)?\\d{1,2}(?:[.:]\\d{2})?\\s*(?:Uhr\\b|[-–:])|^\\d{1,2}[.:]\\d{2}\\b",
 };
