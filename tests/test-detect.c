@@ -31,12 +31,17 @@ typedef struct {
  * changed none of them (the second round's vocabulary was asked for by the
  * kinds of phrasing it missed, named in the brief). The third was
  * written, with new phrasings of every class, before the second round of
- * rules and changed none of them: its figures are the estimate for texts
- * detection has not seen. */
-static const LabelledSet labelled = { "detect-cases.txt", 195, 1.0, 1.0, 1.0, 1.0, 1.0 };
-static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.95, 0.99 };
+ * rules and changed none of them; the third round's rules (and its new
+ * labelled cases, in other words) follow the classes it missed, so it is
+ * no longer unseen. The fourth was written after the third round and
+ * committed before the detector first ran on it; no rule follows it: its
+ * figures (centres 1.000/1.000, visits 0.963/0.897, days 26/26 on that
+ * first run) are the estimate for texts detection has not seen. */
+static const LabelledSet labelled = { "detect-cases.txt", 209, 1.0, 1.0, 1.0, 1.0, 1.0 };
+static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.99, 0.99 };
 static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.99, 0.99 };
-static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.90, 0.96, 0.94, 0.72, 0.99 };
+static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.99, 0.99, 0.99, 0.99, 0.99 };
+static const LabelledSet held_out_4 = { "detect-holdout4.txt", 36, 0.99, 0.99, 0.96, 0.89, 0.99 };
 
 typedef struct {
   char *id;
@@ -449,5 +454,6 @@ main (int   argc,
   g_test_add_data_func ("/detect/held-out-set", &held_out, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set-2", &held_out_2, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set-3", &held_out_3, test_labelled_set);
+  g_test_add_data_func ("/detect/held-out-set-4", &held_out_4, test_labelled_set);
   return g_test_run ();
 }

@@ -5,9 +5,11 @@
  * "Zwischenstopp", "Station", "Sommertour", "Rundgang"), verbs
  * ("besuchte", "besichtigte", "informierte sich", "kamen nach", "trafen
  * sich", "traf … das Team", "verbrachte", "hospitierte", "schaute vorbei",
- * "empfing", "eröffnete") and idioms ("führte ihr Weg in", "machte sich
- * ein Bild", "verschaffte sich einen Eindruck", "nahm sich Zeit für", "ließ
- * sich … zeigen", "stattete einen Besuch ab", "war Ehrengast"), the parts
+ * "empfing", "eröffnete", also first in the sentence: "Eröffnet hat sie
+ * …", "kam und …") and idioms ("führte ihr Weg in", "machte sich ein
+ * Bild", "verschaffte sich einen Eindruck", "nahm sich Zeit für", "ließ
+ * sich … zeigen", "stattete einen Besuch ab", "war Ehrengast", "war …
+ * dabei", "unter den Gästen", "erfuhr … aus erster Hand"), the parts
  * of a separable verb or the verb and its place up to a clause apart.
  * Expressions that alone say nothing of a visit need the official in the
  * sentence, or a pronoun for the official of the sentence before and the
@@ -66,10 +68,12 @@ static const char *visit_pattern =
   "vorbeigeschaut|vorbeigekommen|hereingeschaut|reingeschaut|Ortstermin|Vor-Ort-Termin|mach(?:t|te|ten)\\b.{0,120}?\\bHalt|"
   "Sommertour|Herbsttour|Frühjahrstour|Integrationstour|Informationstour|Tour\\s+durch|"
   "Sommerreise|Informationsreise|Rundreise)(?!\\w))|"
-  "(?<weak>\\b(?:empf(?:ing|ängt|angen)|begrüßt(?:e|en)?" NOT_A_MATTER "|nahm(?:en)?\\b.{0,120}?\\bteil|"
-  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort)|"
+  "(?<weak>\\b(?:[Ee]mpf(?:ing|ängt|angen)|[Bb]egrüßt(?:e|en)?" NOT_A_MATTER "|nahm(?:en)?\\b.{0,120}?\\bteil|"
+  "war(?:en)?\\b.{0,60}?\\b(?:beim|bei\\s+de[rmn]|im|in|vor\\s+Ort|(?:mit\\s+)?dabei)|"
+  "(?:erf(?:uhr|uhren|ährt)|holte(?:n)?\\s+sich)\\b.{0,120}?\\baus\\s+erster\\s+Hand|[Aa]us\\s+erster\\s+Hand|"
   "(?:ging|reiste|fuhr)\\b.{0,120}?\\b(?:" TO_PLACE "|zum|zur)|"
   "(?:kam(?:en)?|komm(?:t|en))\\b.{0,150}?\\b(?:" TO_PLACE "|vorbei)|"
+  "kam(?:en)?(?=\\s*(?:[.;]|,\\s*(?:um|als)\\b|und\\b))|"
   "tr(?:af|afen|ifft|effen)" NOT_A_MATTER "|n(?:ahm|ahmen|immt)\\s+sich\\b.{0,150}?\\bZeit|verbr(?:achte|achten|ingt)|"
   "ließ(?:en)?\\s+sich\\b.{0,150}?\\b(?:zeigen|erklären|erläutern|vorstellen|präsentieren|schildern|berichten)|"
   "folgt(?:e|en)?\\b.{0,80}?\\bEinladung|Einladung\\b.{0,80}?\\bfolgt(?:e|en)?|such(?:t|te|ten)\\b.{0,120}?\\bauf|aufgesucht|"
@@ -78,9 +82,9 @@ static const char *visit_pattern =
   "Einblick(?:e)?|hörte\\s+sich\\b.{0,150}?\\ban|Termin\\s+(?:im|in|bei|beim)|"
   "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|überzeugt|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
   "(?:sah|sieht|schaute|schaut)\\s+sich\\b.{0,150}?\\ban|"
-  "überzeugt(?:e|en)?\\s+sich|eröffnet(?:e|en)?|Rundgang|"
+  "überzeugt(?:e|en)?\\s+sich|[Ee]röffnet(?:e|en)?|Rundgang|"
   "(?:Rund)?[Rr]eise\\s+durch|führt(?:e|en)?\\s+(?:sie|ihn|die\\s+\\w+|den\\s+\\w+)\\b.{0,100}?\\bdurch)(?!\\w)|"
-  "[Gg]ast(?!\\w))|"
+  "(?:[Gg]ast|Gäste|Gästen)(?!\\w))|"
   "(?<talk>\\b(?:spr(?:ach|achen|icht)|diskutiert(?:e|en)?|unterhielt|redete|hörte\\b.{0,100}?\\bzu|"
   "stellte\\s+sich\\b.{0,60}?\\bFragen|[Ii]m\\s+Gespräch\\s+mit)(?!\\w)))";
 
@@ -149,7 +153,7 @@ static const char *past_verb_pattern =
   "(*UCP)(?:besuchten?|war(?:en)?|kam(?:en)?|traf(?:en)?|informierten?|machten?|schauten?|statteten?|empfing(?:en)?|"
   "begrüßten?|eröffneten?|verbrachten?|besichtigten?|hospitierten?|tauschten?|nahm(?:en)?|ließ(?:en)?|ging(?:en)?|"
   "reisten?|fuhr(?:en)?|überzeugten?|sah(?:en)?|folgten?|suchten?|weilten?|führten?|hörten?|sprach(?:en)?|"
-  "diskutierten?|unterhielt(?:en)?|redeten?|warf(?:en)?|lernten?|verschafften?)(?!\\w)";
+  "diskutierten?|unterhielt(?:en)?|redeten?|warf(?:en)?|lernten?|verschafften?|erfuhr(?:en)?|holten?)(?!\\w)";
 
 /* Weekday and date together first, so that "Donnerstag, 16. Januar" is one
  * date. */

@@ -18,7 +18,9 @@
  *   Kölnerin", "gebürtige Dortmunderin"), streets ("Neusser Straße"),
  *   buildings ("Aachen-Arkaden"), places passed through ("auf dem Weg zu
  *   einem Termin in Wuppertal"), state-wide events and stops still to
- *   come ("Weitere Stationen …") do not. A place named in a sentence
+ *   come ("Weitere Stationen …"), examples outside a visit sentence
+ *   ("Projekte wie die Lesepaten in Bottrop", "etwa in Moers") do not;
+ *   "Aus" opening a sentence is "aus". A place named in a sentence
  *   reporting the visit counts more.
  * - Ambiguous names: "Mülheim" is Mülheim an der Ruhr unless the text is
  *   about Köln (Köln-Mülheim); "Essen" after an article, an adjective or
@@ -28,7 +30,11 @@
  *   "Wetter") count only after "in" or "nach".
  *
  * The centres whose evidence reaches a threshold (and a third of the
- * strongest) are the ones the release is about; the others are mentioned.
+ * strongest, or named with its institution after a visit verb: "…, am
+ * Nachmittag das der Stadt Aachen") are the ones the release is about;
+ * the others are mentioned. The rows of a schedule ("10 Uhr: Kommunales
+ * Integrationszentrum Kreis Olpe, Lennestadt") in a text with a visit are
+ * its stops, on the day of the schedule's heading.
  * Visits and their days come from the visit sentences
  * (atlas-detect-visit.c); the official is named by their office, or after
  * that by their surname alone. A visit whose sentence states no day takes
@@ -126,6 +132,7 @@ typedef struct {
   AtlasVisitSentence visit;
   int verb_offset;
   gboolean names_official;
+  gboolean schedule;  /* a row of a schedule: "10 Uhr: Kommunales Integrationszentrum …" */
 } Sentence;
 
 typedef struct {
@@ -543,7 +550,8 @@ role_of (const char *text,
     {
       g_autofree char *word = token_text (text, tokens, from - back);
 
-      if (g_str_equal (word, "aus"))
+      /* "Aus dem benachbarten Kreis Steinfurt …" at a sentence's start too. */
+      if (g_str_equal (word, "aus") || (from - back == 0 && g_str_equal (word, "Aus")))
         return ROLE_ORIGIN;
       if (!is_filler (word))
         break;
@@ -661,7 +669,10 @@ scan_sentence (GArray     *hits,
       hit.offset = g_array_index (tokens, Token, i).start;
       hit.role = role_of (text, tokens, i, i + n, ending, previous, previous_end);
       hit.after_stadt = prev != NULL && g_str_equal (prev, "Stadt");
-      hit.after_institution = prev != NULL && word_in (prev, institutions);
+      /* "Integrationszentrum Dortmund", or a name that holds its
+       * institution ("Stadt Aachen", "Kreis Lippe"). */
+      hit.after_institution = (prev != NULL && word_in (prev, institutions)) ||
+                              (n > 1 && word_in (word, institutions));
       g_array_append_val (hits, hit);
       previous = &g_array_index (hits, Hit, hits->len - 1);
       previous_end = i + n;
@@ -747,6 +758,8 @@ typedef enum {
   PATTERN_STATEWIDE,
   PATTERN_STATE_SOURCE,
   PATTERN_STAEDTEREGION,
+  PATTERN_EXAMPLE,
+  PATTERN_SCHEDULE,
   N_PATTERNS
 } PatternId;
 
@@ -756,6 +769,9 @@ static const char *patterns[N_PATTERNS] = {
   "Nordrhein-Westfalen|\\bNRW\\b|landesweit|Landesregierung|alle\\s+54",
   "Ministerium|Landesregierung|Staatskanzlei",
   "Städte[Rr]egion",
+  "\\b(?:Beispiele[n]?\\b|Beispiel\\s+wie|zum\\s+Beispiel|beispielsweise|(?:[Ww]ie\\s+)?etwa\\s+(?:in|im|bei|beim|die|der|das)|"
+  "(?:Projekte|Angebote|Initiativen|Orte|Städte|Kommunen|Kreise|Programme|Modelle)\\s+wie)\\b",
+  "^(?:ab\\s+)?\\d{1,2}(?:[.:]\\d{2})?\\s*(?:Uhr\\b|[-–:])|^\\d{1,2}[.:]\\d{2}\\b",
 };
 
 /* Five digits in a row (\d with (*UCP) is any decimal digit). */
@@ -790,6 +806,10 @@ may_match (PatternId   id,
       return strstr (text, "Str.") != NULL || strstr (text, "traße") != NULL || has_five_digits (text);
     case PATTERN_STAEDTEREGION:
       return strstr (text, "Städte") != NULL;
+    case PATTERN_EXAMPLE:
+      return strstr (text, "eispiel") != NULL || strstr (text, "etwa") != NULL || strstr (text, " wie ") != NULL;
+    case PATTERN_SCHEDULE:
+      return g_ascii_isdigit (text[0]) || g_str_has_prefix (text, "ab ");
     case PATTERN_STATEWIDE:
     case PATTERN_STATE_SOURCE:
     case N_PATTERNS:
@@ -799,11 +819,14 @@ may_match (PatternId   id,
 }
 
 /* Compiled once per process, shared by import threads (GRegex is
- * immutable and thread-safe). */
+ * immutable and thread-safe). @start: (out) (optional): where the first
+ * match starts. */
 static gboolean
-matches (PatternId   id,
-         const char *text)
+match_at (PatternId   id,
+          const char *text,
+          int        *start)
 {
+  g_autoptr(GMatchInfo) match = NULL;
   static gsize initialized = 0;
   static GRegex *regexes[N_PATTERNS];
 
@@ -823,7 +846,18 @@ matches (PatternId   id,
         }
       g_once_init_leave (&initialized, 1);
     }
-  return g_regex_match (regexes[id], text, 0, NULL);
+  if (!g_regex_match (regexes[id], text, 0, &match))
+    return FALSE;
+  if (start != NULL)
+    g_match_info_fetch_pos (match, 0, start, NULL);
+  return TRUE;
+}
+
+static gboolean
+matches (PatternId   id,
+         const char *text)
+{
+  return match_at (id, text, NULL);
 }
 
 /* The title, then each line of the body with its position. */
@@ -857,7 +891,14 @@ read_sentences (const char *title,
         }
       else
         position = POSITION_BODY;
-      split_sentences (sentences, line, i + 1, position);
+      {
+        guint first = sentences->len;
+        gboolean schedule = matches (PATTERN_SCHEDULE, line);
+
+        split_sentences (sentences, line, i + 1, position);
+        for (guint k = first; k < sentences->len; k++)
+          ((Sentence *) sentences->pdata[k])->schedule = schedule;
+      }
     }
 
   return sentences;
@@ -872,6 +913,7 @@ typedef struct {
   guint best_sentence;
   guint first_sentence;
   gboolean subject;
+  gboolean visited_by_name;  /* named with its institution after a visit verb */
 } Candidate;
 
 static gboolean
@@ -925,7 +967,8 @@ by_score (gconstpointer a,
   return (int) ca->first_sentence - (int) cb->first_sentence;
 }
 
-/* Whether sentence @i names the centre @ags as a place. */
+/* Whether sentence @i names the centre @ags (any centre if %NULL) as a
+ * place. */
 static gboolean
 names_centre (GArray     *hits,
               guint       i,
@@ -935,7 +978,7 @@ names_centre (GArray     *hits,
     {
       Hit *hit = &g_array_index (hits, Hit, h);
 
-      if (hit->sentence == i && g_str_equal (hit->centre, ags) && role_weight[hit->role] > 0)
+      if (hit->sentence == i && (ags == NULL || g_str_equal (hit->centre, ags)) && role_weight[hit->role] > 0)
         return TRUE;
     }
   return FALSE;
@@ -1009,6 +1052,19 @@ find_visit (AtlasCentreMention *m,
 
           if (before->line != s->line || before->position != s->position)
             break;
+          m->day_stated = atlas_detect_visit_day (before->text, strlen (before->text), published,
+                                                  &planned, &day);
+        }
+
+      /* A schedule's row: the day of its heading ("Die Stationen am
+       * Dienstag, 24. Juni:"), or of the text before it. */
+      for (int back = 1, read = 0; s->schedule && evidence - back > 0 && read < 3 && !m->day_stated; back++)
+        {
+          Sentence *before = sentences->pdata[evidence - back];
+
+          if (before->schedule)
+            continue;
+          read++;
           m->day_stated = atlas_detect_visit_day (before->text, strlen (before->text), published,
                                                   &planned, &day);
         }
@@ -1105,6 +1161,7 @@ atlas_detect_release (const char *title,
   const char *duesseldorf = g_intern_string ("05111");
   double best = 0;
   gboolean visit_to_subject = FALSE, any_visit = FALSE;
+  int example = 0;
 
   g_array_set_clear_func (mentions, mention_clear);
   title = title ? title : "";
@@ -1141,6 +1198,31 @@ atlas_detect_release (const char *title,
       if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || (strstr (s->text, "landesweit") != NULL || strstr (s->text, "NRW-weit") != NULL))
         for (guint h = before; h < hits->len; h++)
           g_array_index (hits, Hit, h).role = ROLE_MENTION;
+
+      /* "Projekte wie die Lesepaten in Bottrop", "Gute Beispiele gibt es
+       * etwa in Moers": examples, outside a visit sentence, are no
+       * subject. */
+      if (s->visit == ATLAS_VISIT_SENTENCE_NONE && hits->len > before &&
+          match_at (PATTERN_EXAMPLE, s->text, &example))
+        for (guint h = before; h < hits->len; h++)
+          if (g_array_index (hits, Hit, h).offset > example)
+            g_array_index (hits, Hit, h).role = ROLE_MENTION;
+    }
+
+  /* A schedule's rows ("10 Uhr: Kommunales Integrationszentrum Kreis
+   * Olpe, Lennestadt") in a text that reports or announces a visit are
+   * its stops. */
+  for (guint i = 0; i < sentences->len; i++)
+    any_visit |= is_visit (sentences->pdata[i]);
+  for (guint i = 0; any_visit && i < sentences->len; i++)
+    {
+      Sentence *s = sentences->pdata[i];
+
+      if (s->schedule && s->visit == ATLAS_VISIT_SENTENCE_NONE && names_centre (hits, i, NULL))
+        {
+          s->visit = ATLAS_VISIT_SENTENCE_CENTRE;
+          s->verb_offset = 0;
+        }
     }
 
   for (guint h = 0; h < hits->len; h++)
@@ -1194,6 +1276,12 @@ atlas_detect_release (const char *title,
           c = &g_array_index (candidates, Candidate, candidates->len - 1);
         }
       c->score += weight;
+      /* "besuchte sie das Integrationszentrum der StädteRegion, am
+       * Nachmittag das der Stadt Aachen": visited, however much more the
+       * text says of the other. */
+      if (hit->after_institution && hit->role == ROLE_PLACE && s->visit == ATLAS_VISIT_SENTENCE_CENTRE &&
+          hit->offset > s->verb_offset)
+        c->visited_by_name = TRUE;
       if (weight > c->best_weight)
         {
           c->best_weight = weight;
@@ -1206,7 +1294,7 @@ atlas_detect_release (const char *title,
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
 
-      c->subject = c->score >= MIN_SCORE && c->score >= MIN_SHARE * best;
+      c->subject = c->score >= MIN_SCORE && (c->score >= MIN_SHARE * best || c->visited_by_name);
     }
   g_array_sort (candidates, by_score);
 
@@ -1223,8 +1311,6 @@ atlas_detect_release (const char *title,
     }
 
   /* Visits: to the centres the visit sentences name, else to the main one. */
-  for (guint i = 0; i < sentences->len; i++)
-    any_visit |= is_visit (sentences->pdata[i]);
   if (!any_visit)
     return mentions;
   for (guint i = 0; i < mentions->len; i++)
