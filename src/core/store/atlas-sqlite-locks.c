@@ -29,6 +29,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "atlas-store"
+
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE  /* F_OFD_SETLK */
 #endif

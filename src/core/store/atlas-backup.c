@@ -1,18 +1,20 @@
-/* atlas-store-backup.c: backups of the catalogue, restoring one, and the lock
- * that keeps a restore away from an open catalogue
+/* atlas-backup.c: backups of the catalogue and restoring one
  *
  * SQLite keeps its locks as POSIX advisory locks, and closing *any*
  * descriptor of a file drops every such lock the process holds on it. So
  * nothing here opens the catalogue or its -wal and -shm files outside
- * SQLite: the lock lives on a file of its own, and files are moved with
- * link() and rename(), which open nothing.
+ * SQLite: the lock lives on a file of its own (atlas-backup-files.c), and
+ * files are moved with link() and rename(), which open nothing.
  *
  * Every step that must survive a power cut is followed by an fsync of the
  * folder it changed. At every moment the catalogue's path holds a whole
- * catalogue, the old one or the new one.
+ * catalogue, the old one or the new one. The one database copy, for
+ * backups and restores alike, is copy_database().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "atlas-store"
+
 #include "config.h"
 
 #include <errno.h>
@@ -29,10 +31,6 @@
 
 #include "atlas-store-private.h"
 
-/* How long opening a catalogue waits for a restore of it to finish. */
-#define LOCK_WAIT_STEPS 100
-#define LOCK_WAIT_STEP_US 50000
-
 void
 atlas_backup_info_free (AtlasBackupInfo *info)
 {
@@ -44,225 +42,42 @@ atlas_backup_info_free (AtlasBackupInfo *info)
   g_free (info);
 }
 
-/* Files and folders ----------------------------------------------------------- */
-
-static char *
-backups_dir_for (const char *db_path)
-{
-  g_autofree char *dir = g_path_get_dirname (db_path);
-
-  return g_build_filename (dir, "backups", NULL);
-}
-
-/* The start of every backup's name: the catalogue's file name without
- * ".sqlite", so the backups of two catalogues in one folder never mix. */
-static char *
-backup_stem_for (const char *db_path)
-{
-  g_autofree char *base = g_path_get_basename (db_path);
-
-  if (g_str_has_suffix (base, ".sqlite") && strlen (base) > strlen (".sqlite"))
-    base[strlen (base) - strlen (".sqlite")] = '\0';
-  return g_steal_pointer (&base);
-}
-
-/* The names of this catalogue's backups, <stem>-[v<N>-]<time>[-<n>].sqlite,
- * followed by @tail: another catalogue's never match, even one whose name
- * begins with this one's ("catalogue-old.sqlite"). */
-static GRegex *
-backup_name_regex (const char *db_path,
-                   const char *tail)
-{
-  g_autofree char *stem = backup_stem_for (db_path);
-  g_autofree char *escaped = g_regex_escape_string (stem, -1);
-  g_autofree char *pattern = g_strdup_printf ("^%s-(v[0-9]+-)?[0-9]{8}T[0-9]{6}(-[0-9]+)?\\.sqlite%s",
-                                              escaped, tail);
-
-  return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-}
-
-/* Data written, or a rename or a new file in a folder, is only kept
- * through a power cut once the file, or the folder that holds it, is
- * synced. */
-static gboolean
-sync_path (const char  *path,
-           int          flags,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
-  int saved_errno;
-
-  if (fd >= 0 && fsync (fd) == 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write “%s” to the disk: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-sync_dir (const char  *dir,
-          GError     **error)
-{
-  return sync_path (dir, O_DIRECTORY, error);
-}
-
-static gboolean
-sync_dir_of (const char  *path,
-             GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return sync_dir (dir, error);
-}
-
-/* Gives @from the name @to, or @to-2, @to-3…, never replacing a file that
- * is there. Returns: (transfer full) (nullable): the name taken */
-static char *
-publish_exclusive (const char  *from,
-                   const char  *to,
-                   gboolean     keep_from,
-                   GError     **error)
-{
-  g_autofree char *stem = g_str_has_suffix (to, ".sqlite")
-                          ? g_strndup (to, strlen (to) - strlen (".sqlite")) : g_strdup (to);
-  const char *suffix = g_str_has_suffix (to, ".sqlite") ? ".sqlite" : "";
-
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup (to) : g_strdup_printf ("%s-%u%s", stem, n, suffix);
-      int saved_errno;
-
-      /* link() never replaces a file; the source stays where it is too
-       * until it is removed below, so a crash leaves it whole under one
-       * name or the other. */
-      if (link (from, name) == 0)
-        {
-          if (!keep_from)
-            g_unlink (from);
-          return g_steal_pointer (&name);
-        }
-      saved_errno = errno;
-      if (saved_errno == EEXIST)
-        continue;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not name the file “%s”: %s"), name, g_strerror (saved_errno));
-      return NULL;
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("Could not name the file “%s”: %s"), to, g_strerror (EEXIST));
-  return NULL;
-}
-
-/* The lock ---------------------------------------------------------------------- */
-
-static char *
-lock_path_for (const char *db_path)
-{
-  return g_strconcat (db_path, ".lock", NULL);
-}
-
-/* Leftovers of a backup or a restore that were cut off: copies that were
- * never put in place, and a set-aside name of a restore that stopped
- * before it replaced the catalogue (the same file as the catalogue, under
- * a second name). Only called while no program has the catalogue open. */
-static void
-tidy_leftovers (const char *db_path)
-{
-  g_autofree char *dir_path = g_path_get_dirname (db_path);
-  g_autofree char *base = g_path_get_basename (db_path);
-  g_autofree char *backups = backups_dir_for (db_path);
-  g_autofree char *replaced = g_strconcat (base, ".replaced-", NULL);
-  /* A copy not yet named: <backup>.<pid>-<n>.part, and its journal. */
-  g_autoptr(GRegex) part = backup_name_regex (db_path, "\\.[0-9]+-[0-9]+\\.part");
-  gboolean removed = FALSE, removed_backup = FALSE;
-  GStatBuf db_stat;
-  gboolean have_db = g_stat (db_path, &db_stat) == 0;
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GDir) bdir = g_dir_open (backups, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      GStatBuf st;
-
-      if (g_str_has_prefix (name, base) && g_str_has_prefix (name + strlen (base), ".restoring"))
-        removed |= g_unlink (path) == 0;
-      else if (have_db && g_str_has_prefix (name, replaced) && g_stat (path, &st) == 0 && st.st_ino == db_stat.st_ino && st.st_dev == db_stat.st_dev)
-        removed |= g_unlink (path) == 0;
-    }
-
-  while (bdir != NULL && (name = g_dir_read_name (bdir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (backups, name, NULL);
-
-      if (part != NULL && g_regex_match (part, name, 0, NULL))
-        removed_backup |= g_unlink (path) == 0;
-    }
-
-  if (removed)
-    sync_dir (dir_path, NULL);
-  if (removed_backup)
-    sync_dir (backups, NULL);
-}
-
-/**
- * atlas_catalogue_lock:
- * @writing: the catalogue is opened to be written: create the lock file
- *   if need be, and when no other program has the catalogue open, sweep the
- *   leftovers of backups and restores that were cut off. A read-only look
- *   changes nothing, and takes the lock only where the file is there.
- *
- * Takes a shared lock on <catalogue>.lock for as long as the catalogue is
- * open: a restore needs it alone. Waits a little while a restore runs.
- *
- * Returns: the lock's descriptor, to close when the catalogue is closed;
- *   -1 when no lock file can be had (a folder that cannot be written, where
- *   no restore can happen either), or with @error set when a restore held
- *   the lock too long
- */
-int
-atlas_catalogue_lock (const char  *db_path,
-                      gboolean     writing,
-                      GError     **error)
-{
-  g_autofree char *lock_path = lock_path_for (db_path);
-  int fd = writing ? g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
-
-  if (fd < 0)
-    fd = g_open (lock_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return -1;
-
-  if (writing && flock (fd, LOCK_EX | LOCK_NB) == 0)
-    tidy_leftovers (db_path);
-
-  for (guint i = 0; i < LOCK_WAIT_STEPS; i++)
-    {
-      if (flock (fd, LOCK_SH | LOCK_NB) == 0)
-        return fd;
-      if (errno != EWOULDBLOCK && errno != EINTR)
-        return fd; /* a file system without flock: SQLite's locks still hold */
-      g_usleep (LOCK_WAIT_STEP_US);
-    }
-
-  close (fd);
-  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY,
-               _("“%s” is being restored by another program; try again when it has finished"),
-               db_path);
-  return -1;
-}
-
 /* Writing backups ----------------------------------------------------------------- */
 
-/* A consistent copy through SQLite's backup API: never a plain file copy
- * of a live database, which could separate it from its -wal file. */
+/* The one database copy: SQLite's backup API copies @source's main
+ * database into a new file at @dest_path, never a plain file copy of a
+ * live database, which could separate it from its -wal file. The copy has
+ * the source's WAL flag; it is made one file on its own. Returns
+ * SQLITE_OK or the failing code; on failure @dest_path is removed. */
+static int
+copy_database (sqlite3    *source,
+               const char *dest_path)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *copy;
+  int rc;
+
+  rc = sqlite3_open_v2 (dest_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc == SQLITE_OK && (copy = sqlite3_backup_init (dest, "main", source, "main")) == NULL)
+    rc = sqlite3_errcode (dest);
+  else if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_backup_step (copy, -1);
+      sqlite3_backup_finish (copy);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      else if (rc == SQLITE_OK)
+        rc = SQLITE_ERROR;
+    }
+  sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    g_unlink (dest_path);
+  return rc;
+}
+
+/* A consistent copy of the open catalogue (see copy_database()). */
 gboolean
 atlas_store_backup_to (AtlasStore  *self,
                        const char  *dest_path,
@@ -270,8 +85,6 @@ atlas_store_backup_to (AtlasStore  *self,
 {
   g_autofree char *dir = g_path_get_dirname (dest_path);
   gboolean dir_existed = g_file_test (dir, G_FILE_TEST_IS_DIR);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -283,48 +96,18 @@ atlas_store_backup_to (AtlasStore  *self,
                    dir, g_strerror (saved_errno));
       return FALSE;
     }
-  if (!dir_existed && !sync_dir_of (dir, error))
+  if (!dir_existed && !atlas_backup_sync_dir_of (dir, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (dest_path, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
-                        NULL);
+  rc = copy_database (atlas_store_get_db (self), dest_path);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
                    _("Could not create the backup “%s”: %s"),
                    dest_path, sqlite3_errstr (rc));
-      sqlite3_close (dest);
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (dest, "main", atlas_store_get_db (self), "main");
-  if (backup == NULL)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("Could not create the backup “%s”: %s"),
-                   dest_path, sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  /* The copy has the source's WAL flag; a backup is one file on its own. */
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK
-         ? SQLITE_DONE : sqlite3_errcode (dest);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
-                   _("Could not create the backup “%s”: %s"),
-                   dest_path, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (dest_path);
-      return FALSE;
-    }
-
-  sqlite3_close (dest);
   return TRUE;
 }
 
@@ -347,8 +130,8 @@ atlas_store_write_backup (AtlasStore  *self,
   static gint counter;
   const char *db_path = atlas_store_get_path (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *dir = backups_dir_for (db_path);
-  g_autofree char *stem = backup_stem_for (db_path);
+  g_autofree char *dir = atlas_backup_dir_for (db_path);
+  g_autofree char *stem = atlas_backup_stem_for (db_path);
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
   g_autofree char *version = from_version > 0 ? g_strdup_printf ("v%d-", from_version) : g_strdup ("");
   g_autofree char *name = g_strdup_printf ("%s-%s%s.sqlite", stem, version, stamp);
@@ -360,13 +143,13 @@ atlas_store_write_backup (AtlasStore  *self,
 
   if (!atlas_store_backup_to (self, part, error))
     return NULL;
-  if (!sync_path (part, 0, error) ||
-      !(made = publish_exclusive (part, path, FALSE, error)))
+  if (!atlas_backup_sync_path (part, 0, error) ||
+      !(made = atlas_backup_publish_exclusive (part, path, FALSE, error)))
     {
       g_unlink (part);
       return NULL;
     }
-  if (!sync_dir (dir, error))
+  if (!atlas_backup_sync_dir (dir, error))
     {
       g_free (made);
       return NULL;
@@ -525,8 +308,8 @@ compare_newest_first (gconstpointer a,
 static GPtrArray *
 list_backup_files (const char *db_path)
 {
-  g_autofree char *dir_path = backups_dir_for (db_path);
-  g_autoptr(GRegex) regex = backup_name_regex (db_path, "$");
+  g_autofree char *dir_path = atlas_backup_dir_for (db_path);
+  g_autoptr(GRegex) regex = atlas_backup_name_regex (db_path, "$");
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_backup_info_free);
   const char *name;
@@ -678,33 +461,20 @@ copy_for_restore (const char  *backup_path,
                   const char  *part,
                   GError     **error)
 {
-  sqlite3 *source = NULL, *dest = NULL;
-  sqlite3_backup *copy;
+  sqlite3 *source = NULL;
   int rc;
 
   if (!(source = open_untrusted (backup_path, error)))
     return FALSE;
-  rc = sqlite3_open_v2 (part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc == SQLITE_OK && (copy = sqlite3_backup_init (dest, "main", source, "main")) != NULL)
-    {
-      rc = sqlite3_backup_step (copy, -1);
-      sqlite3_backup_finish (copy);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-      else if (rc == SQLITE_OK)
-        rc = SQLITE_ERROR;
-    }
-  else if (rc == SQLITE_OK)
-    rc = sqlite3_errcode (dest);
+  rc = copy_database (source, part);
   sqlite3_close (source);
-  sqlite3_close (dest);
-  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, ATLAS_STORE_ERROR, atlas_store_error_code_for (rc),
                    _("Could not copy “%s”: %s"), backup_path, sqlite3_errstr (rc));
       return FALSE;
     }
-  return sync_path (part, 0, error);
+  return atlas_backup_sync_path (part, 0, error);
 }
 
 /* Folds the catalogue's -wal into it, so the file alone is the whole
@@ -744,7 +514,7 @@ set_aside_journal (const char  *db_path,
                        _("Could not move “%s” aside: %s"), wal, g_strerror (saved_errno));
           return FALSE;
         }
-      if (!sync_dir_of (db_path, error))
+      if (!atlas_backup_sync_dir_of (db_path, error))
         return FALSE;
     }
   g_unlink (wal);
@@ -770,7 +540,7 @@ atlas_store_restore (const char  *db_path,
                      GError     **error)
 {
   AtlasBackupInfo *info = atlas_store_inspect_backup (backup_path, TRUE);
-  g_autofree char *lock_path = lock_path_for (db_path);
+  g_autofree char *lock_path = atlas_backup_lock_path_for (db_path);
   g_autofree char *part = g_strconcat (db_path, ".restoring", NULL);
   g_autofree char *aside = NULL;
   gboolean had_db, ok = FALSE;
@@ -804,7 +574,7 @@ atlas_store_restore (const char  *db_path,
       return FALSE;
     }
 
-  tidy_leftovers (db_path);
+  atlas_backup_tidy_leftovers (db_path);
   had_db = g_file_test (db_path, G_FILE_TEST_EXISTS);
 
   /* The copy first, beside the catalogue; only then anything is moved. */
@@ -820,8 +590,8 @@ atlas_store_restore (const char  *db_path,
 
       fold_journal (db_path);
       /* A second name for the catalogue: it stays at its path meanwhile. */
-      if (!(aside = publish_exclusive (db_path, wanted, TRUE, error)) ||
-          !sync_dir_of (db_path, error) ||
+      if (!(aside = atlas_backup_publish_exclusive (db_path, wanted, TRUE, error)) ||
+          !atlas_backup_sync_dir_of (db_path, error) ||
           !set_aside_journal (db_path, aside, error))
         goto out;
       /* One atomic step from the old catalogue to the restored one. */
@@ -844,7 +614,7 @@ atlas_store_restore (const char  *db_path,
       goto out;
     }
 
-  ok = sync_dir_of (db_path, error);
+  ok = atlas_backup_sync_dir_of (db_path, error);
 
 out:
   g_unlink (part);
