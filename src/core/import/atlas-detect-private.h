@@ -50,4 +50,90 @@ gboolean           atlas_detect_visit_day      (const char *sentence,
 void               atlas_detect_publication_day (gint64     published,
                                                  GDate     *day);
 
+typedef enum {
+  NAME_PLAIN,
+  NAME_WEAK,       /* also a common word, or a town elsewhere */
+  NAME_MEAL,       /* "Essen" */
+  NAME_MULHEIM,    /* "Mülheim" alone */
+  NAME_AACHEN,     /* "Aachen" alone */
+  NAME_DEMONYM,    /* "Solinger": an inhabitant's word already */
+} NameKind;
+
+typedef enum {
+  POSITION_TITLE,
+  POSITION_LEAD,
+  POSITION_BODY,
+  POSITION_DATELINE,  /* a short line before the lead: dateline, subtitle, "Pressemitteilung" */
+  POSITION_CAPTION,
+  POSITION_ADDRESS,
+} Position;
+
+typedef enum {
+  ROLE_PLACE,
+  ROLE_ADJECTIVE,  /* "Coesfelder Integrationszentrum" */
+  ROLE_ORIGIN,     /* "aus Bonn" */
+  ROLE_PERSON,     /* "Kölnerin", "gebürtige Dortmunderin" */
+  ROLE_STREET,     /* "Neusser Straße" */
+  ROLE_BUILDING,   /* "Aachen-Arkaden" */
+  ROLE_MENTION,    /* state-wide events, stops to come, Aachen in the Städteregion */
+} Role;
+
+typedef struct {
+  char *text;
+  Position position;
+  guint line;        /* of the body; the title is line 0 */
+  AtlasVisitSentence visit;
+  int verb_offset;
+  gboolean names_official;
+  gboolean schedule;  /* a row of a schedule: "10 Uhr: Kommunales Integrationszentrum …" */
+} Sentence;
+
+typedef struct {
+  const char *centre;
+  NameKind kind;
+  Role role;
+  guint sentence;
+  int offset;               /* in the sentence, bytes */
+  gboolean after_stadt;     /* "Stadt Aachen" */
+  gboolean after_institution;  /* "Integrationszentrum Dortmund", "Kreis Kleve" */
+} Hit;
+
+typedef enum {
+  PATTERN_CAPTION,
+  PATTERN_ADDRESS,
+  PATTERN_STATEWIDE,
+  PATTERN_STATE_SOURCE,
+  PATTERN_STAEDTEREGION,
+  PATTERN_EXAMPLE,
+  PATTERN_SCHEDULE,
+  N_PATTERNS
+} PatternId;
+
+static inline gboolean
+atlas_detect_word_in (const char  *word,
+                      const char **list)
+{
+  for (guint i = 0; list[i]; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The parts of atlas_detect_release(): the sentences
+ * (atlas-detect-sentences.c), the places they name
+ * (atlas-detect-places.c), the officials (atlas-detect-officials.c). */
+GPtrArray         *atlas_detect_read_sentences (const char *title,
+                                                const char *body);
+gboolean           atlas_detect_match_at       (PatternId   id,
+                                                const char *text,
+                                                int        *start);
+gboolean           atlas_detect_matches        (PatternId   id,
+                                                const char *text);
+void               atlas_detect_scan_sentence  (GArray     *hits,
+                                                const char *text,
+                                                guint       sentence);
+GStrv              atlas_detect_official_surnames (const char *text);
+gboolean           atlas_detect_names_surname  (const char *text,
+                                                GStrv       surnames);
+
 G_END_DECLS
