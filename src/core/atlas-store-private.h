@@ -50,7 +50,15 @@ gboolean      atlas_store_set_error    (AtlasStore       *self,
                                         GError          **error,
                                         const char       *doing);
 
+/* atlas-store.c: the full-text index of the releases stored so far in the
+ * open transaction, built now rather than at the commit. */
+gboolean  atlas_store_index_pending (AtlasStore *self,
+                                     GError    **error);
+
 gboolean  atlas_store_register_tokenizer (sqlite3    *db,
                                           GError    **error);
+/* Words the index's tokenizer has passed on to FTS5 from documents (rows
+ * indexed, deleted or checked), in this process so far. */
+gsize     atlas_store_fts_words_indexed  (void);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "0008-visit-sources.sql",
   "0009-example-visits.sql",
   "0010-search-index-hash.sql",
+  "0011-distinct-search-words.sql",
 };
 
 /* The tour's order: by the last day a visit's date can mean, and a visit
@@ -1151,6 +1152,18 @@ fts_flush (AtlasStore  *self,
 
   self->fts_first = self->fts_last = 0;
   return TRUE;
+}
+
+/* Indexes the releases stored so far in this transaction now, instead of
+ * at the commit; the importer calls it every few hundred releases, so the
+ * index is built while the next ones are parsed (bench/README.md). */
+gboolean
+atlas_store_index_pending (AtlasStore  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  return fts_flush (self, error);
 }
 
 /**
