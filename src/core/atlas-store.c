@@ -1155,7 +1155,7 @@ fts_flush (AtlasStore  *self,
 }
 
 /* Indexes the releases stored so far in this transaction now, instead of
- * at the commit; the importer calls it every few hundred releases, so the
+ * at the commit; the importer calls it every 1,000 releases, so the
  * index is built while the next ones are parsed (bench/README.md). */
 gboolean
 atlas_store_index_pending (AtlasStore  *self,
