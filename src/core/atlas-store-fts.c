@@ -22,13 +22,152 @@
 typedef struct {
   fts5_tokenizer inner_methods;
   Fts5Tokenizer *inner;
+  gboolean distinct;
 } FoldTokenizer;
+
+/* "atlas_fold distinct" (schema 11) gives FTS5 each word of a document's
+ * column once: an index with detail=column keeps, per row and word, only
+ * the columns the word is in, so the repeats add nothing to it, yet FTS5
+ * hashes each of them once for the word and once for each prefix index
+ * (2 to 6 letters: six times). A press release's body repeats about half
+ * of its words. Queries are tokenized as before. The columns' sizes in
+ * words (fts5's docsize, used by bm25 alone, which this index cannot
+ * serve) count distinct words. */
+typedef struct {
+  guint32 hash;
+  guint32 offset;
+  guint32 length;
+} SeenWord;
+
+typedef struct {
+  SeenWord *slots;      /* open addressing; hash 0 marks a free slot */
+  guint     mask;
+  guint     used;
+  GString  *words;      /* the words' bytes, one after the other */
+} SeenSet;
+
+/* Words passed on to FTS5 from documents, by every connection of the
+ * process: the work-counting test (tests/test-import-work.c) reads it. */
+static gsize words_indexed;
+
+gsize
+atlas_store_fts_words_indexed (void)
+{
+  return (gsize) g_atomic_pointer_get (&words_indexed);
+}
 
 typedef struct {
   void *ctx;
   int (*token) (void *ctx, int flags, const char *token, int n_token, int start, int end);
   gboolean query;
+  SeenSet *seen;        /* NULL: every word is passed on */
+  gboolean skipped;     /* the last word was a repeat (for its colocated forms) */
+  gsize n_passed;       /* words passed on from a document */
 } FoldCall;
+
+static void
+seen_init (SeenSet *set,
+           int      n_text)
+{
+  guint size = 64;
+
+  /* About one word in six bytes, of which about half are new. */
+  while (size < (guint) n_text / 6)
+    size <<= 1;
+  set->slots = g_new0 (SeenWord, size);
+  set->mask = size - 1;
+  set->used = 0;
+  set->words = g_string_sized_new (MAX (n_text / 2, 64));
+}
+
+static void
+seen_clear (SeenSet *set)
+{
+  g_free (set->slots);
+  g_string_free (set->words, TRUE);
+}
+
+static void
+seen_grow (SeenSet *set)
+{
+  guint size = (set->mask + 1) * 2;
+  SeenWord *slots = g_new0 (SeenWord, size);
+
+  for (guint i = 0; i <= set->mask; i++)
+    if (set->slots[i].hash != 0)
+      {
+        guint j = set->slots[i].hash & (size - 1);
+
+        while (slots[j].hash != 0)
+          j = (j + 1) & (size - 1);
+        slots[j] = set->slots[i];
+      }
+  g_free (set->slots);
+  set->slots = slots;
+  set->mask = size - 1;
+}
+
+/* Adds @word; returns whether it was new. */
+static gboolean
+seen_add (SeenSet    *set,
+          const char *word,
+          int         n_word)
+{
+  guint32 hash = 2166136261u;
+  guint i;
+
+  for (int k = 0; k < n_word; k++)
+    hash = (hash ^ (guchar) word[k]) * 16777619u;
+  if (hash == 0)
+    hash = 1;
+
+  for (i = hash & set->mask; set->slots[i].hash != 0; i = (i + 1) & set->mask)
+    if (set->slots[i].hash == hash && set->slots[i].length == (guint32) n_word &&
+        memcmp (set->words->str + set->slots[i].offset, word, n_word) == 0)
+      return FALSE;
+
+  set->slots[i].hash = hash;
+  set->slots[i].offset = (guint32) set->words->len;
+  set->slots[i].length = (guint32) n_word;
+  g_string_append_len (set->words, word, n_word);
+  if (++set->used * 2 > set->mask)
+    seen_grow (set);
+  return TRUE;
+}
+
+/* Passes a word on to FTS5, unless the document had it already. A form
+ * colocated with a repeat that is itself new is passed on as a word of
+ * its own. */
+static int
+emit (FoldCall   *call,
+      int         flags,
+      const char *token,
+      int         n_token,
+      int         start,
+      int         end)
+{
+  if (call->seen == NULL)
+    {
+      call->n_passed++;
+      return call->token (call->ctx, flags, token, n_token, start, end);
+    }
+
+  if (!seen_add (call->seen, token, n_token))
+    {
+      if (!(flags & FTS5_TOKEN_COLOCATED))
+        call->skipped = TRUE;
+      return SQLITE_OK;
+    }
+  if (flags & FTS5_TOKEN_COLOCATED)
+    {
+      if (call->skipped)
+        flags &= ~FTS5_TOKEN_COLOCATED;
+    }
+  else
+    call->skipped = FALSE;
+  call->n_passed++;
+  return call->token (call->ctx, flags, token, n_token, start, end);
+}
 
 static int
 fold_create (void          *user_data,
@@ -41,6 +180,15 @@ fold_create (void          *user_data,
   FoldTokenizer *tokenizer = g_new0 (FoldTokenizer, 1);
   void *inner_data = NULL;
   int rc;
+
+  for (int i = 0; i < n_args; i++)
+    if (g_strcmp0 (args[i], "distinct") == 0)
+      tokenizer->distinct = TRUE;
+    else
+      {
+        g_free (tokenizer);
+        return SQLITE_ERROR;
+      }
 
   rc = api->xFindTokenizer (api, "unicode61", &inner_data, &tokenizer->inner_methods);
   if (rc == SQLITE_OK)
@@ -133,7 +281,7 @@ fold_token (void       *user_data,
   for (int i = 0; i < n_token; i++)
     if ((guchar) token[i] >= 0x80)
       goto fold;
-  return call->token (call->ctx, flags, token, n_token, start, end);
+  return emit (call, flags, token, n_token, start, end);
 
 fold:
   if (n_token <= FAST_FOLD_MAX)
@@ -143,25 +291,25 @@ fold:
 
       if (fold_german (token, n_token, search, &n_search, sort, &n_sort))
         {
-          rc = call->token (call->ctx, flags, search, n_search, start, end);
+          rc = emit (call, flags, search, n_search, start, end);
           if (rc != SQLITE_OK || call->query)
             return rc;
           if (n_sort == n_search && memcmp (sort, search, n_sort) == 0)
             return SQLITE_OK;
-          return call->token (call->ctx, flags | FTS5_TOKEN_COLOCATED, sort, n_sort, start, end);
+          return emit (call, flags | FTS5_TOKEN_COLOCATED, sort, n_sort, start, end);
         }
     }
 
   word = g_strndup (token, n_token);
   folded = atlas_text_fold_search (word);
-  rc = call->token (call->ctx, flags, folded, (int) strlen (folded), start, end);
+  rc = emit (call, flags, folded, (int) strlen (folded), start, end);
   if (rc != SQLITE_OK || call->query)
     return rc;
 
   plain = atlas_text_fold_sort (word);
   if (strcmp (plain, folded) == 0)
     return SQLITE_OK;
-  return call->token (call->ctx, flags | FTS5_TOKEN_COLOCATED, plain, (int) strlen (plain), start, end);
+  return emit (call, flags | FTS5_TOKEN_COLOCATED, plain, (int) strlen (plain), start, end);
 }
 
 static int
@@ -173,9 +321,23 @@ fold_tokenize (Fts5Tokenizer *fts_tokenizer,
                int          (*token) (void *, int, const char *, int, int, int))
 {
   FoldTokenizer *tokenizer = (FoldTokenizer *) fts_tokenizer;
-  FoldCall call = { ctx, token, (flags & FTS5_TOKENIZE_QUERY) != 0 };
+  FoldCall call = { ctx, token, (flags & FTS5_TOKENIZE_QUERY) != 0, NULL, FALSE, 0 };
+  SeenSet seen;
+  int rc;
 
-  return tokenizer->inner_methods.xTokenize (tokenizer->inner, &call, flags, text, n_text, fold_token);
+  if (!(flags & FTS5_TOKENIZE_DOCUMENT))
+    return tokenizer->inner_methods.xTokenize (tokenizer->inner, &call, flags, text, n_text, fold_token);
+
+  if (tokenizer->distinct)
+    {
+      seen_init (&seen, n_text);
+      call.seen = &seen;
+    }
+  rc = tokenizer->inner_methods.xTokenize (tokenizer->inner, &call, flags, text, n_text, fold_token);
+  if (tokenizer->distinct)
+    seen_clear (&seen);
+  g_atomic_pointer_add (&words_indexed, (gssize) call.n_passed);
+  return rc;
 }
 
 /* FTS5's API, asked for as its documentation says. */

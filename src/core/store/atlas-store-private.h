@@ -143,7 +143,8 @@ gboolean      atlas_store_migrate      (AtlasStore       *self,
                                         GError          **error);
 
 /* atlas-store.c: adds the releases inserted in the open transaction to
- * the full-text index. */
+ * the full-text index; the importer calls it every 1,000 releases, so the
+ * index is built while the next ones are parsed (bench/README.md). */
 gboolean      atlas_store_fts_flush    (AtlasStore       *self,
                                         GError          **error);
 
@@ -160,5 +161,8 @@ GObject      *atlas_store_object_from_row (AtlasRecordKind  kind,
 
 gboolean  atlas_store_register_tokenizer (sqlite3    *db,
                                           GError    **error);
+/* Words the index's tokenizer has passed on to FTS5 from documents (rows
+ * indexed, deleted or checked), in this process so far. */
+gsize     atlas_store_fts_words_indexed  (void);
 
 G_END_DECLS

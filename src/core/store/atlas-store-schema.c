@@ -31,6 +31,7 @@ static const char * const migrations[] = {
   "0008-visit-sources.sql",
   "0009-example-visits.sql",
   "0010-search-index-hash.sql",
+  "0011-distinct-search-words.sql",
 };
 
 static int
