@@ -791,6 +791,8 @@ test_messages (AtlasTestDir  *fixture,
   static const struct { const char *file; int code; const char *line; } cases[] = {
     { "notiz.xml", ATLAS_IMPORT_ERROR_NOT_XML, "notiz.xml: This is not an XML file but text" },
     { "bild.xml", ATLAS_IMPORT_ERROR_NOT_XML, "bild.xml: This is not an XML file but a PNG image" },
+    { "katalog.xml", ATLAS_IMPORT_ERROR_NOT_XML,
+      "katalog.xml: This is not an XML file but a database, perhaps a catalogue" },
     { "feed-truncated.rss", ATLAS_IMPORT_ERROR_TRUNCATED,
       "feed-truncated.rss: The file ends in the middle of line 4 – it is probably incomplete" },
     { "feed-broken-structure.rss", ATLAS_IMPORT_ERROR_MALFORMED,

@@ -228,6 +228,8 @@ not_xml_kind (const guchar *b,
     { "%PDF", 4, N_("This is not an XML file but a PDF document") },
     { "{\\rtf", 5, N_("This is not an XML file but an RTF document") },
     { "\xd0\xcf\x11\xe0", 4, N_("This is not an XML file but an old Office document") },
+    { "SQLite format 3", 16, N_("This is not an XML file but a database, perhaps a catalogue") },
+    { "PK\x03\x04", 4, N_("This is not an XML file but a ZIP archive, perhaps a Word or Excel document") },
   };
   gsize i = 0;
 
