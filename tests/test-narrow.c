@@ -185,6 +185,18 @@ test_narrow_views (AtlasTestDir  *fixture,
   map = atlas_tour_page_get_map_view (tour);
   atlas_test_wait_for_mapped (GTK_WIDGET (atlas_tour_page_get_list (tour)));
   assert_fits (GTK_WIDGET (atlas_tour_page_get_list (tour)), "the list of visits");
+
+  /* A long period keeps the toolbar's buttons in the window: its name on
+   * the period button gives way (a walk found the export button pushed off
+   * the screen). */
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "01.01.2017");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "to_entry")), "31.12.2018");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_id (tour, "period_label"))), ==, "01.01.2017 – 31.12.2018");
+  settle ();
+  assert_fits (find_id (tour, "period_button"), "the period button");
+  assert_fits (find_id (tour, "export_button"), "the map's export button");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "to_entry")), "");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
   g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
   check_takes_turns (window, tour, GTK_WIDGET (map));
