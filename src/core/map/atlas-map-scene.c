@@ -702,8 +702,9 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       char text[16];
 
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      /* A stop whose day is not known reaches as far as its dashed ring. */
-      stops[o.n_stops] = box_around (cx, cy, 2 * stop_reach (stop, r), 2 * stop_reach (stop, r));
+      /* A stop whose day is not known reaches as far as its dashed ring;
+       * a hair of space around it. */
+      stops[o.n_stops] = box_around (cx, cy, 2 * stop_reach (stop, r) + r * 0.3, 2 * stop_reach (stop, r) + r * 0.3);
       /* A badge once, however many stops it counts. */
       if (stop->summarised)
         {
@@ -776,7 +777,8 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           label->text = NULL;
           continue;
         }
-      names[o.n_placed] = box_around (label->at.x, label->at.y, w, h);
+      /* Its letters with their halo, and a hair of space between two names. */
+      names[o.n_placed] = box_around (label->at.x, label->at.y, w + label->size * 0.2, h + label->size * 0.4);
       placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
     }
 
