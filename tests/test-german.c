@@ -140,6 +140,60 @@ test_views_in_german (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The main menu fits a 360-pixel window (a phone), in German, whose
+ * labels are the longer: a walk found it reaching past the window. The
+ * popover stands centred under its button; its box (without the shadow)
+ * must lie within the window. */
+static void
+test_narrow_menu_in_german (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  GtkWidget *button, *popover, *contents;
+  graphene_rect_t bounds;
+  double centre;
+  int width, min = 0, nat = 0, shift = 0;
+
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_mapped (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (width, <=, 360);
+
+  button = atlas_test_find_by_id (GTK_WIDGET (window), "primary_menu_button");
+  g_assert_nonnull (button);
+  atlas_test_wait_for_mapped (button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  centre = bounds.origin.x + bounds.size.width / 2;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  atlas_test_wait_for_mapped (popover);
+  /* The popover's box: its contents, within the shadow around them. */
+  contents = gtk_widget_get_first_child (popover);
+  while (contents != NULL && !g_str_equal (gtk_widget_get_css_name (contents), "contents"))
+    contents = gtk_widget_get_next_sibling (contents);
+  g_assert_nonnull (contents);
+  gtk_widget_measure (contents, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  /* Moved sideways, if it must, by the popover's offset. */
+  gtk_popover_get_offset (GTK_POPOVER (popover), &shift, NULL);
+  centre += shift;
+  g_test_message ("menu: %d px wide (at least %d), its middle at %.0f of a %d-pixel window",
+                  gtk_widget_get_width (contents), min, centre, width);
+  if (centre - gtk_widget_get_width (contents) / 2.0 < 0 || centre + gtk_widget_get_width (contents) / 2.0 > width)
+    g_error ("the main menu spans %.0f–%.0f of a %d-pixel window", centre - gtk_widget_get_width (contents) / 2.0,
+             centre + gtk_widget_get_width (contents) / 2.0, width);
+  /* With room to spare: the longest labels are kept short. */
+  g_assert_cmpint (gtk_widget_get_width (contents), <=, width - 24);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +213,7 @@ main (int   argc,
   adw_init ();
 
   ATLAS_TEST_ADD ("/german/views", test_views_in_german);
+  ATLAS_TEST_ADD ("/german/narrow-menu", test_narrow_menu_in_german);
 
   return g_test_run ();
 }

@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "atlas-alert.h"
 #include "atlas-importer.h"
+#include "atlas-map-private.h"
 #include "atlas-map-export-dialog.h"
+#include "atlas-preferences.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
 #include "atlas-visit-editor.h"
@@ -126,6 +129,41 @@ settle (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The share of @widget's pixels, as drawn now, within 0.02 of @rgb. */
+static double
+share_of_colour (GtkWidget      *widget,
+                 const AtlasRgb *rgb)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint n = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        {
+          double r = ((row[x] >> 16) & 0xff) / 255.0, g = ((row[x] >> 8) & 0xff) / 255.0, b = (row[x] & 0xff) / 255.0;
+
+          if (fabs (r - rgb->r) < 0.02 && fabs (g - rgb->g) < 0.02 && fabs (b - rgb->b) < 0.02)
+            n++;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return (double) n / MAX (1, width * height);
+}
+
 static void
 test_narrow_views (AtlasTestDir  *fixture,
                    gconstpointer  data)
@@ -185,6 +223,18 @@ test_narrow_views (AtlasTestDir  *fixture,
   map = atlas_tour_page_get_map_view (tour);
   atlas_test_wait_for_mapped (GTK_WIDGET (atlas_tour_page_get_list (tour)));
   assert_fits (GTK_WIDGET (atlas_tour_page_get_list (tour)), "the list of visits");
+
+  /* A long period keeps the toolbar's buttons in the window: its name on
+   * the period button gives way (a walk found the export button pushed off
+   * the screen). */
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "01.01.2017");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "to_entry")), "31.12.2018");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_id (tour, "period_label"))), ==, "01.01.2017 – 31.12.2018");
+  settle ();
+  assert_fits (find_id (tour, "period_button"), "the period button");
+  assert_fits (find_id (tour, "export_button"), "the map's export button");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "");
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "to_entry")), "");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
   g_signal_emit_by_name (find_id (tour, "map_button"), "clicked");
   check_takes_turns (window, tour, GTK_WIDGET (map));
@@ -212,6 +262,7 @@ test_narrow_views (AtlasTestDir  *fixture,
   atlas_tour_page_new_visit (tour);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ATLAS_IS_VISIT_EDITOR (dialog));
+  settle ();
   assert_fits (find_id (dialog, "date_row"), "the visit editor's date");
   assert_fits (find_id (dialog, "delete_button"), "the visit editor's delete button");
   adw_dialog_force_close (dialog);
@@ -220,8 +271,29 @@ test_narrow_views (AtlasTestDir  *fixture,
   activate (window, "win.export-map");
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ATLAS_IS_MAP_EXPORT_DIALOG (dialog));
+  settle ();
   assert_fits (find_id (dialog, "preview"), "the export preview");
+  /* The preview shows the whole map in small, its visited districts
+   * among it (it drew a corner of one district, greatly enlarged: a map
+   * laid out for a canvas of 200 pixels has no room for its title and
+   * legend at sizes one can read). */
+  {
+    double visited = share_of_colour (find_id (dialog, "preview"), &atlas_map_palette (FALSE)->visited);
+
+    g_test_message ("the preview is %.0f %% visited districts", visited * 100);
+    g_assert_cmpfloat (visited, >, 0.05);
+  }
   assert_fits (find_id (dialog, "width_row"), "the export's image width");
+  adw_dialog_force_close (dialog);
+
+  /* The preferences too: AdwPreferencesDialog asks for 360 pixels, more
+   * than a 360-pixel window has inside its frame (libadwaita warned at
+   * every frame, a walk found). */
+  dialog = ADW_DIALOG (atlas_preferences_new (store));
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+  atlas_test_wait_for_mapped (adw_dialog_get_child (dialog));
+  settle ();
+  assert_fits (adw_dialog_get_child (dialog), "the preferences");
   adw_dialog_force_close (dialog);
 
   settle ();

@@ -91,9 +91,17 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   AtlasMapExportDialog *self = user_data;
+  /* The export in small: laid out for a canvas of 200 pixels, with its
+   * title and legend at sizes one can read on a phone, the map had no
+   * room left (a corner of one district, enlarged, in a narrow window). */
+  double export_width = 1200, export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
+  double scale = MIN (width / export_width, height / export_height);
 
-  if (self->scene != NULL)
-    atlas_map_render (self->scene, cr, width, height, NULL);
+  if (self->scene == NULL)
+    return;
+  cairo_translate (cr, (width - export_width * scale) / 2, (height - export_height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  atlas_map_render (self->scene, cr, export_width, export_height, NULL);
 }
 
 static void

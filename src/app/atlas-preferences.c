@@ -297,12 +297,35 @@ atlas_preferences_class_init (AtlasPreferencesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, backup_now_cb);
 }
 
+/* AdwPreferencesDialog lays its pages out in a breakpoint bin that asks
+ * for 360 pixels: more than a 360-pixel window has inside its frame
+ * (libadwaita warned at every frame). Its contents fit in 300. */
+static void
+narrow_breakpoint_bins (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int width = -1, height = -1;
+
+      if (ADW_IS_BREAKPOINT_BIN (child))
+        {
+          gtk_widget_get_size_request (child, &width, &height);
+          if (width > 300)
+            gtk_widget_set_size_request (child, 300, height);
+        }
+      narrow_breakpoint_bins (child);
+    }
+}
+
 static void
 atlas_preferences_init (AtlasPreferences *self)
 {
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  narrow_breakpoint_bins (adw_dialog_get_child (ADW_DIALOG (self)));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind_with_mapping (self->settings, "backup-count",

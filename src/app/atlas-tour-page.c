@@ -44,6 +44,7 @@ struct _AtlasTourPage
   AdwNavigationSplitView *split_view;
   GtkDropDown *tour_filter;
   GtkMenuButton *period_button;
+  GtkLabel *period_label;
   GtkPopover *period_popover;
   GtkFlowBox *preset_box;
   GtkEntry *from_entry;
@@ -815,7 +816,7 @@ refresh (AtlasTourPage *self)
   {
     g_autofree char *label = period_label (from && *from ? from : NULL, to && *to ? to : NULL);
 
-    gtk_menu_button_set_label (self->period_button, label);
+    gtk_label_set_label (self->period_label, label);
   }
 
   g_clear_pointer (&self->visits, g_ptr_array_unref);
@@ -1165,6 +1166,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, split_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, tour_filter);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, period_popover);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, preset_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, from_entry);

@@ -729,7 +729,7 @@ atlas_map_export (const AtlasMapScene  *scene,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (name, -1);
   g_autoptr(GFileOutputStream) stream = NULL;
-  double height = width * 1.05;
+  double height = width * ATLAS_MAP_EXPORT_ASPECT;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   gboolean png = g_str_has_suffix (lower, ".png");

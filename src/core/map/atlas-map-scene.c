@@ -554,11 +554,20 @@ box_meets (const Box         *b,
          b->y1 >= area->y && b->y0 <= area->y + area->height;
 }
 
+/* How far from its middle a stop's marker reaches: a stop whose day is
+ * not known wears a dashed ring (atlas-map-render.c) around its disc. */
+static double
+stop_reach (const AtlasSceneStop *stop,
+            double                r)
+{
+  return stop->uncertain && !stop->summarised ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
+}
+
 /* What a name must keep clear of. */
 typedef struct {
   const AtlasMapLayout *layout;
   double r;
-  Box *stops, *segments, *placed;
+  Box *stops, *segments, *placed, *names;
   guint n_stops, n_segments, n_placed;
   Box canvas, inset;
 } Obstacles;
@@ -571,6 +580,7 @@ static double
 best_place (const Obstacles      *o,
             const AtlasSceneArea *sa,
             const AtlasMapBox    *badge,
+            double                ring,
             double                w,
             double                h,
             AtlasPoint           *at,
@@ -593,28 +603,38 @@ best_place (const Obstacles      *o,
       group_w = badge->x + badge->width - r - first;
     }
   mid = first + group_w / 2;
+  /* @ring: how far a dashed ring reaches beyond the discs, if one has it. */
   if (sa->n_stops == 0)
     candidates[n_candidates++] = (AtlasPoint) { cx, cy };
-  candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 };
-  candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 };
-  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 1.3 + w / 2, cy };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy + r * 1.9 + ring };
+  candidates[n_candidates++] = (AtlasPoint) { mid, cy - r * 1.9 - ring };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 1.3 + ring + w / 2, cy };
   if (sa->n_stops > 0)
-    candidates[n_candidates++] = (AtlasPoint) { first - r * 1.3 - w / 2, cy };
+    candidates[n_candidates++] = (AtlasPoint) { first - r * 1.3 - ring - w / 2, cy };
   /* Then the corners: below or above, to the right or left. */
-  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy + r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + w / 2, cy - r * 1.6 };
-  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - w / 2, cy - r * 1.6 };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + ring + w / 2, cy + r * 1.6 + ring };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - ring - w / 2, cy + r * 1.6 + ring };
+  candidates[n_candidates++] = (AtlasPoint) { first + group_w + r * 0.9 + ring + w / 2, cy - r * 1.6 - ring };
+  candidates[n_candidates++] = (AtlasPoint) { first - r * 0.9 - ring - w / 2, cy - r * 1.6 - ring };
 
   for (guint c = 0; c < n_candidates; c++)
     {
       Box box = box_around (candidates[c].x, candidates[c].y, w, h);
       double hard = 0, cost;
 
+      /* A name on a stop's marker, or on another name, reads as neither:
+       * any of that costs as much as the name itself, more than it may
+       * cover and keep its place. Only the margin around the names is
+       * paid by the area covered. */
       for (guint i = 0; i < o->n_stops; i++)
-        hard += overlap (&box, &o->stops[i]);
+        if (overlap (&box, &o->stops[i]) > 0)
+          hard += overlap (&box, &o->stops[i]) + w * h;
       for (guint i = 0; i < o->n_placed; i++)
-        hard += overlap (&box, &o->placed[i]);
+        {
+          hard += overlap (&box, &o->placed[i]);
+          if (overlap (&box, &o->names[i]) > 0)
+            hard += w * h;
+        }
       /* Cut off by the canvas's or the inset's edge, or under the inset. */
       hard += 4 * (w * h - overlap (&box, &o->canvas));
       if (layout->is_inset)
@@ -660,10 +680,11 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
   g_autofree Box *stops = g_new (Box, MAX (1, scene->stops->len));
   g_autofree Box *segments = g_new (Box, MAX (1, scene->stops->len));
   g_autofree Box *placed = g_new (Box, MAX (1, n));
+  g_autofree Box *names = g_new (Box, MAX (1, n));
   g_autofree guint *order = g_new (guint, MAX (1, n));
   double r = atlas_map_stop_radius (layout);
   Obstacles o = {
-    layout, r, stops, segments, placed, 0, 0, 0,
+    layout, r, stops, segments, placed, names, 0, 0, 0,
     { 0, 0, layout->width, layout->height },
     { layout->inset.x, layout->inset.y, layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height },
   };
@@ -681,7 +702,9 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       char text[16];
 
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      stops[o.n_stops] = box_around (cx, cy, 2 * r, 2 * r);
+      /* A stop whose day is not known reaches as far as its dashed ring;
+       * a hair of space around it. */
+      stops[o.n_stops] = box_around (cx, cy, 2 * stop_reach (stop, r) + r * 0.3, 2 * stop_reach (stop, r) + r * 0.3);
       /* A badge once, however many stops it counts. */
       if (stop->summarised)
         {
@@ -708,9 +731,17 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
     {
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
       AtlasMapLabel *label = &labels[order[k]];
-      double w, h, cost, covered;
+      double w, h, cost, covered, ring = 0;
       AtlasMapBox badge;
       char badge_text[16];
+
+      for (guint i = 0; i < scene->stops->len; i++)
+        {
+          const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+
+          if (stop->area_index == order[k])
+            ring = MAX (ring, stop_reach (stop, r) - r);
+        }
 
       /* The scene's areas are in geometry order. */
       label->text = atlas_map_layout_label (layout, order[k], sa->area, &label->size);
@@ -720,7 +751,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       h = label->size * 0.8;
       if (!atlas_map_stop_badge (scene, layout, order[k], &badge, badge_text))
         badge = (AtlasMapBox) { 0, 0, 0, 0 };
-      cost = best_place (&o, sa, &badge, w, h, &label->at, &covered);
+      cost = best_place (&o, sa, &badge, ring, w, h, &label->at, &covered);
 
       /* Covering a quarter of itself or more: the code, if it does better. */
       if (label->text == sa->area->name && sa->code != NULL && covered > w * h * 0.25)
@@ -731,7 +762,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           code.text = atlas_map_layout_code (layout, sa->area, &code.size);
           code_w = atlas_map_text_width (code.text, code.size);
           code_h = code.size * 0.8;
-          if (best_place (&o, sa, &badge, code_w, code_h, &code.at, &code_covered) < cost)
+          if (best_place (&o, sa, &badge, ring, code_w, code_h, &code.at, &code_covered) < cost)
             {
               *label = code;
               w = code_w;
@@ -740,12 +771,14 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
             }
         }
       /* Where even that covers much, no name: the inset or the tooltip
-       * gives it (a small map only). */
+       * gives it (a small map only, where the stops stand close). */
       if (covered > w * h * 0.15)
         {
           label->text = NULL;
           continue;
         }
+      /* Its letters with their halo, and a hair of space between two names. */
+      names[o.n_placed] = box_around (label->at.x, label->at.y, w + label->size * 0.2, h + label->size * 0.4);
       placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
     }
 

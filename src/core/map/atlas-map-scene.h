@@ -30,6 +30,9 @@ typedef struct {
  * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
 #define ATLAS_MAP_STOPS_SHOWN 3
 
+/* An exported map's height, in multiples of its width. */
+#define ATLAS_MAP_EXPORT_ASPECT 1.05
+
 /* Which stops the route joins. */
 typedef enum {
   ATLAS_ROUTE_BY_TOUR,   /* each tour's stops in date order; none for stops of no tour */
