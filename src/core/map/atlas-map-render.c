@@ -111,11 +111,12 @@ border_width (double unit)
 
 /* Whether any of @arc lies in the inset's frame. */
 static gboolean
-arc_in_frame (const GArray *arc)
+arc_in_frame (const AtlasMapLayout *layout,
+              const GArray         *arc)
 {
   double min_x, min_y, max_x, max_y;
 
-  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
+  atlas_map_inset_frame (layout, &min_x, &min_y, &max_x, &max_y);
   for (guint i = 0; i < arc->len; i++)
     {
       const AtlasPoint *p = &g_array_index (arc, AtlasPoint, i);
@@ -145,7 +146,7 @@ draw_borders (const AtlasMapLayout *layout,
     {
       const GArray *arc = atlas_geometry_get_arc (geometry, a);
 
-      if (layout->is_inset && !arc_in_frame (arc))
+      if (layout->is_inset && !arc_in_frame (layout, arc))
         continue;
       points_path (cr, layout, arc);
       cairo_stroke (cr);
@@ -452,6 +453,20 @@ draw_legend (const AtlasMapScene  *scene,
           cairo_set_font_size (cr, r * 1.1);
           cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
           text_centred (cr, "1", x + symbol_w / 2, y + box / 2);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, font);
+          break;
+        case ATLAS_LEGEND_STOP_BADGE:
+          /* As on the map: a pill of the stop's colour. */
+          cairo_arc (cr, x + r, y + box / 2, r, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, x + symbol_w - r, y + box / 2, r, -G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          set_rgb (cr, &palette->stop);
+          cairo_fill (cr);
+          set_rgb (cr, &palette->stop_text);
+          cairo_set_font_size (cr, r * 0.9);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+          text_centred (cr, atlas_map_legend_badge_text (), x + symbol_w / 2, y + box / 2);
           cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
           cairo_set_font_size (cr, font);
           break;

@@ -56,6 +56,7 @@ typedef enum {
   ATLAS_LEGEND_NOT_VISITED,
   ATLAS_LEGEND_STOP,
   ATLAS_LEGEND_STOP_UNCERTAIN,
+  ATLAS_LEGEND_STOP_BADGE,     /* "+N": the stops of a district past its first few */
   ATLAS_LEGEND_ROUTE,
   ATLAS_N_LEGEND_KINDS
 } AtlasLegendKind;
@@ -77,6 +78,7 @@ typedef struct {
   AtlasRouteMode route;
   guint n_route_segments;
   guint n_uncertain;
+  guint n_badges;        /* areas whose later stops are counted in a badge */
 } AtlasMapScene;
 
 /* A rectangle on the canvas. */
@@ -98,6 +100,7 @@ typedef struct {
   gboolean is_inset;                 /* made by atlas_map_layout_inset() */
   AtlasMapBox inset;                 /* the inset's box on the canvas */
   double inset_scale, inset_offset_x, inset_offset_y;
+  double frame_min_x, frame_min_y, frame_max_x, frame_max_y;  /* the inset's frame in map metres */
   guint64 coded;                     /* areas (by index) labelled by their code */
   guint64 inset_coded;               /* … in the inset */
 } AtlasMapLayout;
@@ -127,7 +130,8 @@ gboolean       atlas_map_layout_inset      (const AtlasMapLayout *layout,
                                             AtlasMapLayout      *inset);
 void           atlas_map_layout_frame      (const AtlasMapLayout *layout,
                                             AtlasMapBox         *frame);
-void           atlas_map_inset_frame       (double              *min_x,
+void           atlas_map_inset_frame       (const AtlasMapLayout *layout,
+                                            double              *min_x,
                                             double              *min_y,
                                             double              *max_x,
                                             double              *max_y);
