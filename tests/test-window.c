@@ -275,6 +275,171 @@ test_import_toast_is_text (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The release list shows an import's releases as soon as it finishes,
+ * without switching views (it stayed stale until then, a walk found). */
+static void
+test_release_list_after_import (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *koeln = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autofree char *kleve = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-kleve.atom", NULL);
+  g_autoptr(GFile) first = g_file_new_for_path (koeln);
+  g_autoptr(GFile) second = g_file_new_for_path (kleve);
+  AtlasReleasesPage *page;
+  GtkWidget *stack, *list;
+  AtlasWindow *window;
+  GListModel *releases;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
+  stack = atlas_test_find_by_id (GTK_WIDGET (page), "content_stack");
+  list = atlas_test_find_by_id (GTK_WIDGET (page), "list_view");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  for (guint round = 1; round <= 2; round++)
+    {
+      GListModel *shown;
+
+      atlas_window_import_files (window, round == 1 ? &first : &second, 1);
+      g_assert_true (atlas_test_wait_until (import_done, window));
+      /* No view switched: the list, its model and the rows drawn. */
+      g_assert_cmpuint (g_list_model_get_n_items (releases), ==, round);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+      shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+      g_assert_nonnull (shown);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, round);
+    }
+
+  /* The Kleve release again, corrected at its source (a later Atom
+   * updated): the list shows the new title at once (the row kept the old
+   * one until the view was switched, a walk found). */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *path = g_build_filename (fixture->dir, "kleve-corrected.atom", NULL);
+    g_autoptr(GFile) corrected = g_file_new_for_path (path);
+    g_autoptr(GString) changed = NULL;
+    gboolean found = FALSE;
+
+    g_assert_true (g_file_get_contents (kleve, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (changed, "endet im Kreis Kleve", "endet im Kreis Kleve (korrigiert)", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (changed, "<updated>2021-09-09T12:00:00+02:00", "<updated>2021-09-12T12:00:00+02:00", 1), ==, 1);
+    g_assert_true (g_file_set_contents (path, changed->str, changed->len, NULL));
+    /* The rows drawn have loaded their releases. */
+    for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+      g_object_unref (g_list_model_get_item (releases, i));
+    atlas_window_import_files (window, &corrected, 1);
+    g_assert_true (atlas_test_wait_until (import_done, window));
+    for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+      {
+        g_autoptr(AtlasRelease) r = g_list_model_get_item (releases, i);
+
+        found |= g_str_has_suffix (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), "(korrigiert)");
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without a browser, "Open in Browser" says so in plain words and offers
+ * the address instead (GTK's "Operation not supported" said nothing). */
+static gboolean
+is_toast_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
+}
+
+static gboolean
+no_browser_toast (gpointer window)
+{
+  return atlas_test_find (window, label_contains, "No browser found") != NULL;
+}
+
+static void
+test_open_link_without_browser (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *empty_dir = g_build_filename (fixture->dir, "no-applications", NULL);
+  g_autofree char *old_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  g_autofree char *old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_autofree char *old_config_home = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *old_config_dirs = g_strdup (g_getenv ("XDG_CONFIG_DIRS"));
+  AtlasReleasesPage *page;
+  AtlasWindow *window;
+  GtkWidget *button;
+  const char *link;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+  {
+    g_autoptr(GArray) ids = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    release = ATLAS_RELEASE (atlas_store_load (store, ATLAS_RECORD_RELEASE, g_array_index (ids, gint64, 0), &error));
+  }
+  link = atlas_release_get_field (release, ATLAS_RELEASE_LINK);
+  g_assert_cmpstr (link, !=, "");
+
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  atlas_releases_page_show_release (page, atlas_release_get_id (release));
+
+  /* No application at all handles web addresses here. */
+  g_assert_cmpint (g_mkdir_with_parents (empty_dir, 0700), ==, 0);
+  g_setenv ("XDG_DATA_DIRS", empty_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", empty_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", empty_dir, TRUE);
+  g_setenv ("XDG_CONFIG_DIRS", empty_dir, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "releases.open-link", NULL));
+  g_assert_true (atlas_test_wait_until (no_browser_toast, window));
+  g_assert_null (atlas_test_find (GTK_WIDGET (window), label_contains, "not supported"));
+
+  button = atlas_test_find (GTK_WIDGET (window), is_toast_button, "Copy _Address");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_nonnull (provider);
+  g_object_ref (provider);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, link);
+
+  for (const char **v = (const char *[]) { "XDG_DATA_DIRS", old_data_dirs, "XDG_DATA_HOME", old_data_home,
+                                           "XDG_CONFIG_HOME", old_config_home, "XDG_CONFIG_DIRS", old_config_dirs,
+                                           NULL };
+       *v != NULL; v += 2)
+    if (v[1] != NULL)
+      g_setenv (v[0], v[1], TRUE);
+    else
+      g_unsetenv (v[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_release_filters_and_links (AtlasTestDir  *fixture,
                                 gconstpointer  data)
@@ -1094,6 +1259,8 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/import", test_import);
   ATLAS_TEST_ADD ("/window/import-toast-is-text", test_import_toast_is_text);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
+  ATLAS_TEST_ADD ("/window/release-list-after-import", test_release_list_after_import);
+  ATLAS_TEST_ADD ("/window/open-link-without-browser", test_open_link_without_browser);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
   ATLAS_TEST_ADD ("/window/one-suggestion-two-sources", test_one_suggestion_two_sources);
