@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "atlas-importer.h"
+#include "atlas-map-export-dialog.h"
+#include "atlas-map-private.h"
 #include "atlas-shortcuts.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
@@ -998,6 +1000,91 @@ widget_image (GtkWidget *widget)
   return image;
 }
 
+/* Whether the preview has @c's colour at or next to (two pixels) where
+ * @lon, @lat lies on the export @export_width wide, shrunk into the
+ * preview's @w × @h (a name or a border may cover the point itself). */
+static gboolean
+preview_has (cairo_surface_t *image,
+             double           w,
+             double           h,
+             double           export_width,
+             double           lon,
+             double           lat,
+             const AtlasRgb  *c)
+{
+  double export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
+  double k = MIN (w / export_width, h / export_height), x, y, cx, cy;
+  AtlasMapLayout layout;
+
+  atlas_map_layout_compute (&layout, export_width, export_height);
+  atlas_project_utm32 (lon, lat, &x, &y);
+  atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  cx = (w - export_width * k) / 2 + cx * k;
+  cy = (h - export_height * k) / 2 + cy * k;
+  for (int j = (int) cy - 2; j <= (int) cy + 2; j++)
+    for (int i = (int) cx - 2; i <= (int) cx + 2; i++)
+      {
+        guint32 px;
+
+        if (i < 0 || j < 0 || i >= cairo_image_surface_get_width (image) || j >= cairo_image_surface_get_height (image))
+          continue;
+        px = ((guint32 *) (cairo_image_surface_get_data (image) + j * cairo_image_surface_get_stride (image)))[i];
+        if (ABS ((int) ((px >> 16) & 0xff) - (int) (c->r * 255)) <= 12 &&
+            ABS ((int) ((px >> 8) & 0xff) - (int) (c->g * 255)) <= 12 &&
+            ABS ((int) (px & 0xff) - (int) (c->b * 255)) <= 12)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The export dialog's preview is the export shrunk: Köln in the visited
+ * colour where the export has it, Höxter not (laid out anew for
+ * the small preview, the map was garbled: a sliver of hatching, a grey
+ * stripe, no map, a walk found). */
+static void
+test_export_preview (AtlasTestDir  *fixture,
+                     gconstpointer  data)
+{
+  const AtlasPalette *palette = atlas_map_palette (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) koeln = NULL;
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  AtlasMapExportDialog *dialog;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkWidget *preview;
+  cairo_surface_t *image;
+  double w, h, export_width;
+
+  g_assert_no_error (error);
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (koeln));
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "done");
+  g_assert_cmpint (atlas_store_save_visit (store, visit, &error), >, 0);
+
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  dialog = atlas_map_export_dialog_new (page, "png");
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (page));
+  preview = atlas_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (preview);
+  atlas_test_wait_for_mapped (preview);
+  export_width = atlas_map_export_dialog_get_width (dialog);
+  image = widget_image (preview);
+  w = gtk_widget_get_width (preview);
+  h = gtk_widget_get_height (preview);
+  g_test_message ("preview %g × %g of an export %g wide", w, h, export_width);
+  g_assert_true (preview_has (image, w, h, export_width, 7.0600, 50.8800, &palette->visited));
+  g_assert_false (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->visited));
+  g_assert_true (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->not_visited));
+  cairo_surface_destroy (image);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The map as the view says it shows it: the scene drawn at its zoom and pan. */
 static cairo_surface_t *
 expected_map (AtlasMapView  *map,
@@ -1261,6 +1348,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
   ATLAS_TEST_ADD ("/window/release-list-after-import", test_release_list_after_import);
   ATLAS_TEST_ADD ("/window/open-link-without-browser", test_open_link_without_browser);
+  ATLAS_TEST_ADD ("/window/export-preview", test_export_preview);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
   ATLAS_TEST_ADD ("/window/one-suggestion-two-sources", test_one_suggestion_two_sources);

@@ -650,6 +650,36 @@ show_fitted (cairo_t              *cr,
 }
 
 /**
+ * atlas_map_render_preview:
+ * @export_width: the export's width (pixels or points)
+ *
+ * Draws @scene as an export @export_width wide lays it out, shrunk to fit
+ * a @width × @height canvas and centred on it. Laid out for the small
+ * canvas itself, the map came out garbled (no room for its legend, a
+ * sliver of the map), nothing like what the export writes.
+ */
+void
+atlas_map_render_preview (const AtlasMapScene *scene,
+                          cairo_t             *cr,
+                          double               width,
+                          double               height,
+                          double               export_width)
+{
+  double export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
+  double k = MIN (width / export_width, height / export_height);
+
+  if (k <= 0)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, (width - export_width * k) / 2, (height - export_height * k) / 2);
+  cairo_scale (cr, k, k);
+  cairo_rectangle (cr, 0, 0, export_width, export_height);
+  cairo_clip (cr);
+  atlas_map_render (scene, cr, export_width, export_height, NULL);
+  cairo_restore (cr);
+}
+
+/**
  * atlas_map_render:
  * @highlight_ags: (nullable): a district to outline, as under the pointer
  *
@@ -744,7 +774,7 @@ atlas_map_export (const AtlasMapScene  *scene,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (name, -1);
   g_autoptr(GFileOutputStream) stream = NULL;
-  double height = width * 1.05;
+  double height = width * ATLAS_MAP_EXPORT_ASPECT;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   gboolean png = g_str_has_suffix (lower, ".png");

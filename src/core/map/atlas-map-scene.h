@@ -26,6 +26,9 @@ typedef struct {
   guint n_summarised;    /* stops drawn as one badge "+n" instead of markers */
 } AtlasSceneArea;
 
+/* An exported map's height, in multiples of its width. */
+#define ATLAS_MAP_EXPORT_ASPECT 1.05
+
 /* The most markers an area's stops take: more than that, and all but the
  * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
 #define ATLAS_MAP_STOPS_SHOWN 3
@@ -156,6 +159,11 @@ void           atlas_map_layout_to_map     (const AtlasMapLayout *layout,
 void           atlas_map_area_path         (cairo_t             *cr,
                                             const AtlasMapLayout *layout,
                                             const AtlasArea     *area);
+void           atlas_map_render_preview    (const AtlasMapScene *scene,
+                                            cairo_t             *cr,
+                                            double               width,
+                                            double               height,
+                                            double               export_width);
 void           atlas_map_render            (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,
