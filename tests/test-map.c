@@ -228,7 +228,9 @@ test_label_places (void)
   g_assert_cmpuint (on_names, <=, naive_on_names);
   g_assert_cmpuint (on_stops + on_names, <=, 2);
 
-  /* The inset, where these cities have their full names: measured 0, 0. */
+  /* The inset, where these cities have their full names: measured 0, 0;
+   * 2 stops under names since it holds its districts whole, at a little
+   * less than its old scale. */
   {
     g_autofree AtlasMapLabel *inset_labels = NULL;
     AtlasMapLayout inset;
@@ -237,7 +239,7 @@ test_label_places (void)
     inset_labels = atlas_map_place_labels (scene, &inset);
     count_collisions (scene, &inset, inset_labels, &on_stops, &on_names);
     g_test_message ("inset: %u on stops, %u pairs", on_stops, on_names);
-    g_assert_cmpuint (on_stops + on_names, <=, 1);
+    g_assert_cmpuint (on_stops + on_names, <=, 2);
   }
 }
 
@@ -327,10 +329,10 @@ test_exports (AtlasTestDir  *fixture,
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
-  /* A point in Köln-Chorweiler, clear of the stop, the names, the borders
-   * and the inset's frame. */
-  g_assert_cmpstr (ags_at (6.9000, 51.0200), ==, "05315");
-  pixel_at (surface, 6.9000, 51.0200, 1200, cairo_image_surface_get_height (surface), koeln);
+  /* A point in Köln-Porz, clear of the stop, the names (Rhein-Erft-Kreis
+   * now reaches into Chorweiler), the borders and the inset's frame. */
+  g_assert_cmpstr (ags_at (7.0600, 50.8800), ==, "05315");
+  pixel_at (surface, 7.0600, 50.8800, 1200, cairo_image_surface_get_height (surface), koeln);
   /* And one in Bonn-Bad Godesberg, clear of Bonn's name. */
   g_assert_cmpstr (ags_at (7.1600, 50.6850), ==, "05314");
   pixel_at (surface, 7.1600, 50.6850, 1200, cairo_image_surface_get_height (surface), bonn);
@@ -578,6 +580,14 @@ test_legend_outputs (AtlasTestDir  *fixture,
   g_ptr_array_add (visits, tour_visit_new ("05334002", "2017-08-02", "Sommertour 2017"));
   g_ptr_array_add (visits, tour_visit_new ("05916", "2017-W31", "Sommertour 2017"));
   g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
+  /* More stops in Dortmund than stand side by side: a "+N" badge, which
+   * the legend explains too (it did not, a walk found). */
+  for (guint i = 0; i <= ATLAS_MAP_STOPS_SHOWN; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2018-05-%02u", i + 1);
+
+      g_ptr_array_add (visits, tour_visit_new ("05913", date, "Frühjahr 2018"));
+    }
   scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
   n = atlas_map_scene_legend (scene, entries);
   g_assert_cmpuint (n, ==, ATLAS_N_LEGEND_KINDS);
@@ -589,6 +599,8 @@ test_legend_outputs (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (svg_text, "class=\"legend-route\""));
   g_assert_nonnull (strstr (svg_text, "class=\"legend-stop\""));
   g_assert_nonnull (strstr (svg_text, "class=\"legend-stop-day-unknown\""));
+  g_assert_nonnull (strstr (svg_text, "class=\"legend-more\""));
+  g_assert_nonnull (strstr (svg_text, "class=\"more\""));
   g_assert_nonnull (strstr (svg_text, "class=\"day-unknown\""));
 
   if (pdftotext != NULL)
@@ -717,6 +729,13 @@ add_every_legend_kind (GPtrArray *visits)
   g_ptr_array_add (visits, tour_visit_new ("05124", "2017-08-09", "Sommertour 2017"));
   g_ptr_array_add (visits, tour_visit_new ("05315", "2017-08-10", "Sommertour 2017"));
   g_ptr_array_add (visits, visit_new ("05154", "2021-09-09", "planned"));
+  /* Dortmund's stops past the first few counted in a "+N" badge. */
+  for (guint i = 0; i < ATLAS_MAP_STOPS_SHOWN; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2018-05-%02u", i + 1);
+
+      g_ptr_array_add (visits, tour_visit_new ("05913", date, "Frühjahr 2018"));
+    }
 }
 
 /* Every export has every legend entry, the attribution, the inset with its
@@ -835,6 +854,10 @@ test_export_contents (AtlasTestDir  *fixture,
 
       g_assert_cmpuint (count_ink (surface, x, places[i].y, atlas_map_text_width (entries[i].label, layout.legend_font),
                                    box, &palette->text), >, 20);
+      /* The badge's symbol: a pill of the stops' colour. */
+      if (entries[i].kind == ATLAS_LEGEND_STOP_BADGE)
+        g_assert_cmpuint (count_ink (surface, places[i].x, places[i].y, places[i].symbol_width, box, &palette->stop),
+                          >, 20);
     }
 
   inset_labels = atlas_map_place_labels (scene, &inset);
@@ -867,7 +890,8 @@ test_narrow_map (void)
     { ATLAS_LEGEND_VISITED, "Besucht" }, { ATLAS_LEGEND_PLANNED, "Geplant" },
     { ATLAS_LEGEND_NOT_VISITED, "Noch nicht besucht" },
     { ATLAS_LEGEND_STOP, "Station der Tour, in zeitlicher Reihenfolge" },
-    { ATLAS_LEGEND_STOP_UNCERTAIN, "Tag unbekannt" }, { ATLAS_LEGEND_ROUTE, "Route jeder Tour" },
+    { ATLAS_LEGEND_STOP_UNCERTAIN, "Tag unbekannt" },
+    { ATLAS_LEGEND_STOP_BADGE, "N weitere Stationen im Kreis" }, { ATLAS_LEGEND_ROUTE, "Route jeder Tour" },
   };
   AtlasLegendPlace places[G_N_ELEMENTS (entries)];
 
@@ -924,7 +948,9 @@ test_narrow_map (void)
         }
       count_collisions (scene, &layout, labels, &on_stops, &on_names);
       g_test_message ("main map: %u names on stops, %u pairs", on_stops, on_names);
-      g_assert_cmpuint (on_names, <=, 1);
+      /* 2 at 360 × 560 since the inset holds its districts whole (the
+       * main map a little smaller). */
+      g_assert_cmpuint (on_names, <=, 2);
       count_collisions (scene, &inset, inset_labels, &on_stops, &on_names);
       g_test_message ("inset: %u names on stops, %u pairs", on_stops, on_names);
       g_assert_cmpuint (on_names, <=, 1);
@@ -1104,6 +1130,101 @@ test_inset_hits (void)
   atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
   g_assert_cmpstr (atlas_map_layout_area_at (&layout, cx, cy), ==, "05113");
   g_assert_null (atlas_map_layout_area_at (&layout, 2, 2));
+}
+
+/* Whether the box lies in the inset's box, to a pixel. */
+static void
+assert_in_inset (const AtlasMapLayout *layout,
+                 const char           *what,
+                 const char           *name,
+                 double                x0,
+                 double                y0,
+                 double                x1,
+                 double                y1)
+{
+  const AtlasMapBox *box = &layout->inset;
+
+  if (x0 < box->x - 1 || y0 < box->y - 1 || x1 > box->x + box->width + 1 || y1 > box->y + box->height + 1)
+    g_error ("%g × %g: %s of %s (%.0f, %.0f – %.0f, %.0f) is cut by the inset (%.0f, %.0f – %.0f, %.0f)",
+             layout->width, layout->height, what, name, x0, y0, x1, y1,
+             box->x, box->y, box->x + box->width, box->y + box->height);
+}
+
+/* The inset's frame holds the whole of every district it names, with
+ * their stops, badges and names, in the exports' and the view's shapes
+ * (Krefeld, Neuss and Köln were cut at its edges, a walk found). */
+static void
+test_inset_whole_districts (void)
+{
+  static const double sizes[][2] = {
+    { 1200, 1260 }, { 2400, 2520 }, { 595, 625 }, { 900, 700 }, { 1400, 800 }, { 360, 560 }, { 720, 480 },
+  };
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasMapScene) scene = NULL;
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+
+  /* Every district a badge's worth of stops: the widest rows there are. */
+  for (guint i = 0; i < atlas_geometry_get_n_areas (geometry); i++)
+    for (guint k = 0; k <= ATLAS_MAP_STOPS_SHOWN + 10; k++)
+      {
+        g_autofree char *date = g_strdup_printf ("2018-%02u-%02u", k / 28 + 1, k % 28 + 1);
+
+        g_ptr_array_add (visits, tour_visit_new (atlas_geometry_get_area (geometry, i)->ags, date, "2018"));
+      }
+  scene = atlas_map_scene_new (visits, NULL, NULL, FALSE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree AtlasMapLabel *labels = NULL;
+      AtlasMapLayout layout, inset;
+      double r;
+      guint n_named = 0;
+
+      atlas_map_layout_compute (&layout, sizes[s][0], sizes[s][1]);
+      g_assert_true (atlas_map_layout_inset (&layout, &inset));
+      g_test_message ("%g × %g: map %.3g px/km, frame %.0f–%.0f × %.0f–%.0f km", sizes[s][0], sizes[s][1],
+                      layout.scale * 1000, layout.frame_min_x / 1000, layout.frame_max_x / 1000,
+                      layout.frame_min_y / 1000, layout.frame_max_y / 1000);
+      r = atlas_map_stop_radius (&inset);
+      labels = atlas_map_place_labels (scene, &inset);
+      for (guint i = 0; i < scene->areas->len; i++)
+        {
+          const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+          const AtlasArea *area = sa->area;
+          double x0, y0, x1, y1, size;
+          AtlasMapBox badge;
+          char text[16];
+
+          if (atlas_map_layout_label (&inset, i, area, &size) == NULL)
+            continue;
+          n_named++;
+          atlas_map_layout_to_canvas (&inset, area->min_x, area->max_y, &x0, &y0);
+          atlas_map_layout_to_canvas (&inset, area->max_x, area->min_y, &x1, &y1);
+          assert_in_inset (&layout, "the district", area->name, x0, y0, x1, y1);
+          g_assert_true (atlas_map_stop_badge (scene, &inset, i, &badge, text));
+          assert_in_inset (&layout, "the badge", area->name, badge.x, badge.y,
+                           badge.x + badge.width, badge.y + badge.height);
+          if (labels[i].text != NULL)
+            {
+              double w = atlas_map_text_width (labels[i].text, labels[i].size), h = labels[i].size * 0.8;
+
+              assert_in_inset (&layout, "the name", area->name, labels[i].at.x - w / 2, labels[i].at.y - h / 2,
+                               labels[i].at.x + w / 2, labels[i].at.y + h / 2);
+            }
+        }
+      for (guint i = 0; i < scene->stops->len; i++)
+        {
+          const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+          double cx, cy, size;
+
+          if (stop->summarised || atlas_map_layout_label (&inset, stop->area_index, stop->area, &size) == NULL)
+            continue;
+          atlas_map_stop_position (scene, &inset, i, &cx, &cy);
+          assert_in_inset (&layout, "a stop", stop->area->name, cx - r, cy - r, cx + r, cy + r);
+        }
+      /* Krefeld and Neuss to Dortmund and Hagen, Gelsenkirchen to Köln. */
+      g_assert_cmpuint (n_named, >=, 18);
+    }
 }
 
 /* The example tour is made from the project's table of documented visits
@@ -1341,6 +1462,130 @@ test_review_imported_undo (AtlasTestDir  *fixture,
   g_assert_cmpuint (count_status (store, "suggested"), ==, n_suggested);
 }
 
+/* Suggestions dismissed together come back whole with one Undo: with
+ * their evidence sentence, confidence, announcement and every release
+ * that reports them (they came back bare, a walk found), and again after
+ * a redo. */
+typedef struct {
+  gint64 id;
+  char *evidence;
+  double confidence;
+  gboolean announced;
+  GArray *sources;
+} KeptSuggestion;
+
+static void
+kept_suggestion_free (gpointer data)
+{
+  KeptSuggestion *kept = data;
+
+  g_free (kept->evidence);
+  g_array_unref (kept->sources);
+  g_free (kept);
+}
+
+static GPtrArray *
+keep_suggestions (AtlasStore *store)
+{
+  g_autoptr(GPtrArray) visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, NULL);
+  GPtrArray *kept = g_ptr_array_new_with_free_func (kept_suggestion_free);
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      AtlasVisit *visit = g_ptr_array_index (visits, i);
+      KeptSuggestion *k;
+
+      if (!g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested"))
+        continue;
+      k = g_new0 (KeptSuggestion, 1);
+      k->id = atlas_visit_get_id (visit);
+      g_assert_true (atlas_store_get_visit_evidence (store, k->id, &k->evidence, &k->confidence,
+                                                     &k->announced, NULL));
+      k->sources = atlas_store_get_visit_sources (store, k->id, NULL);
+      g_assert_nonnull (k->sources);
+      g_ptr_array_add (kept, k);
+    }
+  return kept;
+}
+
+static void
+assert_suggestions_equal (GPtrArray *a,
+                          GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      KeptSuggestion *x = g_ptr_array_index (a, i);
+      KeptSuggestion *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->evidence, ==, y->evidence);
+      g_assert_cmpfloat_with_epsilon (x->confidence, y->confidence, 1e-9);
+      g_assert_cmpint (x->announced, ==, y->announced);
+      g_assert_cmpuint (x->sources->len, ==, y->sources->len);
+      for (guint k = 0; k < x->sources->len; k++)
+        g_assert_cmpint (g_array_index (x->sources, gint64, k), ==, g_array_index (y->sources, gint64, k));
+    }
+}
+
+static void
+test_review_dismiss_undo_whole (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasHistory) history = atlas_history_new (store);
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  static const char * const seeds[] = { "seed-koeln.rss", "seed-dortmund.xml", "seed-duisburg.xml",
+                                        "seed-kleve.atom", "seed-solingen.rdf" };
+  gboolean some_evidence = FALSE, some_uncertain = FALSE, some_sources = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", seeds[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_auto(AtlasImportResult) result = { 0 };
+
+      g_assert_true (atlas_import_file (store, file, seeds[i], NULL, &result));
+    }
+  before = keep_suggestions (store);
+  g_assert_cmpuint (before->len, >, 0);
+  for (guint i = 0; i < before->len; i++)
+    {
+      KeptSuggestion *k = g_ptr_array_index (before, i);
+
+      some_evidence |= k->evidence[0] != '\0';
+      some_uncertain |= k->confidence < 1.0;
+      some_sources |= k->sources->len > 0;
+    }
+  /* The fixtures give the test something to lose. */
+  g_assert_true (some_evidence);
+  g_assert_true (some_uncertain);
+  g_assert_true (some_sources);
+
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (atlas_review_suggested (store, history, visits, FALSE, &error), ==, before->len);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (store, "suggested"), ==, 0);
+
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_no_error (error);
+  after = keep_suggestions (store);
+  assert_suggestions_equal (before, after);
+
+  g_assert_true (atlas_history_redo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (store, "suggested"), ==, 0);
+  g_assert_true (atlas_history_undo (history, &error));
+  g_assert_no_error (error);
+  again = keep_suggestions (store);
+  assert_suggestions_equal (before, again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1361,10 +1606,12 @@ main (int   argc,
   g_test_add_func ("/map/narrow", test_narrow_map);
   ATLAS_TEST_ADD ("/map/narrow-example-tour", test_narrow_example_tour);
   g_test_add_func ("/map/inset-hits", test_inset_hits);
+  g_test_add_func ("/map/inset-whole-districts", test_inset_whole_districts);
   g_test_add_func ("/map/many-stops", test_many_stops);
   g_test_add_func ("/map/example-tour", test_example_tour);
   ATLAS_TEST_ADD ("/map/review-suggested", test_review_suggested);
   ATLAS_TEST_ADD ("/map/review-imported-undo", test_review_imported_undo);
+  ATLAS_TEST_ADD ("/map/review-dismiss-undo-whole", test_review_dismiss_undo_whole);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "atlas-importer.h"
+#include "atlas-map-export-dialog.h"
+#include "atlas-map-private.h"
 #include "atlas-shortcuts.h"
 #include "atlas-test-ui.h"
 #include "atlas-test-util.h"
@@ -272,6 +274,171 @@ test_import_toast_is_text (AtlasTestDir  *fixture,
   label = atlas_test_find (GTK_WIDGET (window), label_contains, "Köln & Kleve.rss: 1 new");
   g_assert_nonnull (label);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The release list shows an import's releases as soon as it finishes,
+ * without switching views (it stayed stale until then, a walk found). */
+static void
+test_release_list_after_import (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *koeln = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autofree char *kleve = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-kleve.atom", NULL);
+  g_autoptr(GFile) first = g_file_new_for_path (koeln);
+  g_autoptr(GFile) second = g_file_new_for_path (kleve);
+  AtlasReleasesPage *page;
+  GtkWidget *stack, *list;
+  AtlasWindow *window;
+  GListModel *releases;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  releases = G_LIST_MODEL (atlas_releases_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
+  stack = atlas_test_find_by_id (GTK_WIDGET (page), "content_stack");
+  list = atlas_test_find_by_id (GTK_WIDGET (page), "list_view");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  for (guint round = 1; round <= 2; round++)
+    {
+      GListModel *shown;
+
+      atlas_window_import_files (window, round == 1 ? &first : &second, 1);
+      g_assert_true (atlas_test_wait_until (import_done, window));
+      /* No view switched: the list, its model and the rows drawn. */
+      g_assert_cmpuint (g_list_model_get_n_items (releases), ==, round);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+      shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+      g_assert_nonnull (shown);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, round);
+    }
+
+  /* The Kleve release again, corrected at its source (a later Atom
+   * updated): the list shows the new title at once (the row kept the old
+   * one until the view was switched, a walk found). */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *path = g_build_filename (fixture->dir, "kleve-corrected.atom", NULL);
+    g_autoptr(GFile) corrected = g_file_new_for_path (path);
+    g_autoptr(GString) changed = NULL;
+    gboolean found = FALSE;
+
+    g_assert_true (g_file_get_contents (kleve, &text, NULL, NULL));
+    changed = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (changed, "endet im Kreis Kleve", "endet im Kreis Kleve (korrigiert)", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (changed, "<updated>2021-09-09T12:00:00+02:00", "<updated>2021-09-12T12:00:00+02:00", 1), ==, 1);
+    g_assert_true (g_file_set_contents (path, changed->str, changed->len, NULL));
+    /* The rows drawn have loaded their releases. */
+    for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+      g_object_unref (g_list_model_get_item (releases, i));
+    atlas_window_import_files (window, &corrected, 1);
+    g_assert_true (atlas_test_wait_until (import_done, window));
+    for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+      {
+        g_autoptr(AtlasRelease) r = g_list_model_get_item (releases, i);
+
+        found |= g_str_has_suffix (atlas_release_get_field (r, ATLAS_RELEASE_TITLE), "(korrigiert)");
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without a browser, "Open in Browser" says so in plain words and offers
+ * the address instead (GTK's "Operation not supported" said nothing). */
+static gboolean
+is_toast_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
+}
+
+static gboolean
+no_browser_toast (gpointer window)
+{
+  return atlas_test_find (window, label_contains, "No browser found") != NULL;
+}
+
+static void
+test_open_link_without_browser (AtlasTestDir  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-koeln.rss", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *empty_dir = g_build_filename (fixture->dir, "no-applications", NULL);
+  g_autofree char *old_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  g_autofree char *old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_autofree char *old_config_home = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *old_config_dirs = g_strdup (g_getenv ("XDG_CONFIG_DIRS"));
+  AtlasReleasesPage *page;
+  AtlasWindow *window;
+  GtkWidget *button;
+  const char *link;
+
+  store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, NULL, NULL, &result));
+  {
+    g_autoptr(GArray) ids = atlas_store_query_ids (store, ATLAS_RECORD_RELEASE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    release = ATLAS_RELEASE (atlas_store_load (store, ATLAS_RECORD_RELEASE, g_array_index (ids, gint64, 0), &error));
+  }
+  link = atlas_release_get_field (release, ATLAS_RELEASE_LINK);
+  g_assert_cmpstr (link, !=, "");
+
+  window = atlas_window_new (NULL, store);
+  atlas_window_show_view (window, "releases");
+  gtk_window_present (GTK_WINDOW (window));
+  page = atlas_window_get_releases_page (window);
+  atlas_test_wait_for_mapped (GTK_WIDGET (page));
+  atlas_releases_page_show_release (page, atlas_release_get_id (release));
+
+  /* No application at all handles web addresses here. */
+  g_assert_cmpint (g_mkdir_with_parents (empty_dir, 0700), ==, 0);
+  g_setenv ("XDG_DATA_DIRS", empty_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", empty_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", empty_dir, TRUE);
+  g_setenv ("XDG_CONFIG_DIRS", empty_dir, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "releases.open-link", NULL));
+  g_assert_true (atlas_test_wait_until (no_browser_toast, window));
+  g_assert_null (atlas_test_find (GTK_WIDGET (window), label_contains, "not supported"));
+
+  button = atlas_test_find (GTK_WIDGET (window), is_toast_button, "Copy _Address");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_nonnull (provider);
+  g_object_ref (provider);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, link);
+
+  for (const char **v = (const char *[]) { "XDG_DATA_DIRS", old_data_dirs, "XDG_DATA_HOME", old_data_home,
+                                           "XDG_CONFIG_HOME", old_config_home, "XDG_CONFIG_DIRS", old_config_dirs,
+                                           NULL };
+       *v != NULL; v += 2)
+    if (v[1] != NULL)
+      g_setenv (v[0], v[1], TRUE);
+    else
+      g_unsetenv (v[0]);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -840,6 +1007,91 @@ widget_image (GtkWidget *widget)
   return image;
 }
 
+/* Whether the preview has @c's colour at or next to (two pixels) where
+ * @lon, @lat lies on the export @export_width wide, shrunk into the
+ * preview's @w × @h (a name or a border may cover the point itself). */
+static gboolean
+preview_has (cairo_surface_t *image,
+             double           w,
+             double           h,
+             double           export_width,
+             double           lon,
+             double           lat,
+             const AtlasRgb  *c)
+{
+  double export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
+  double k = MIN (w / export_width, h / export_height), x, y, cx, cy;
+  AtlasMapLayout layout;
+
+  atlas_map_layout_compute (&layout, export_width, export_height);
+  atlas_project_utm32 (lon, lat, &x, &y);
+  atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  cx = (w - export_width * k) / 2 + cx * k;
+  cy = (h - export_height * k) / 2 + cy * k;
+  for (int j = (int) cy - 2; j <= (int) cy + 2; j++)
+    for (int i = (int) cx - 2; i <= (int) cx + 2; i++)
+      {
+        guint32 px;
+
+        if (i < 0 || j < 0 || i >= cairo_image_surface_get_width (image) || j >= cairo_image_surface_get_height (image))
+          continue;
+        px = ((guint32 *) (cairo_image_surface_get_data (image) + j * cairo_image_surface_get_stride (image)))[i];
+        if (ABS ((int) ((px >> 16) & 0xff) - (int) (c->r * 255)) <= 12 &&
+            ABS ((int) ((px >> 8) & 0xff) - (int) (c->g * 255)) <= 12 &&
+            ABS ((int) (px & 0xff) - (int) (c->b * 255)) <= 12)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The export dialog's preview is the export shrunk: Köln in the visited
+ * colour where the export has it, Höxter not (laid out anew for
+ * the small preview, the map was garbled: a sliver of hatching, a grey
+ * stripe, no map, a walk found). */
+static void
+test_export_preview (AtlasTestDir  *fixture,
+                     gconstpointer  data)
+{
+  const AtlasPalette *palette = atlas_map_palette (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) koeln = NULL;
+  g_autoptr(AtlasVisit) visit = atlas_visit_new ();
+  AtlasMapExportDialog *dialog;
+  AtlasWindow *window;
+  AtlasTourPage *page;
+  GtkWidget *preview;
+  cairo_surface_t *image;
+  double w, h, export_width;
+
+  g_assert_no_error (error);
+  koeln = atlas_store_get_centre_by_ags (store, "05315", &error);
+  atlas_visit_set_centre_id (visit, atlas_centre_get_id (koeln));
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
+  atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "done");
+  g_assert_cmpint (atlas_store_save_visit (store, visit, &error), >, 0);
+
+  window = open_tour_view (store, 1200, 800);
+  page = atlas_window_get_tour_page (window);
+  dialog = atlas_map_export_dialog_new (page, "png");
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (page));
+  preview = atlas_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (preview);
+  atlas_test_wait_for_mapped (preview);
+  export_width = atlas_map_export_dialog_get_width (dialog);
+  image = widget_image (preview);
+  w = gtk_widget_get_width (preview);
+  h = gtk_widget_get_height (preview);
+  g_test_message ("preview %g × %g of an export %g wide", w, h, export_width);
+  g_assert_true (preview_has (image, w, h, export_width, 7.0600, 50.8800, &palette->visited));
+  g_assert_false (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->visited));
+  g_assert_true (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->not_visited));
+  cairo_surface_destroy (image);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The map as the view says it shows it: the scene drawn at its zoom and pan. */
 static cairo_surface_t *
 expected_map (AtlasMapView  *map,
@@ -932,11 +1184,11 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   AtlasTourPage *page;
   AtlasMapView *map;
   AtlasMapScene *scene;
-  GtkEventController *scroll, *drag;
+  GtkEventController *scroll, *drag, *motion;
   GtkWidget *district;
   cairo_surface_t *shown, *expected;
   const char *centre;
-  double zoom, pan_x, pan_y, start_x, start_y;
+  double zoom, pan_x, pan_y, start_x, start_y, px, py;
   int w, h;
   gboolean handled;
 
@@ -949,16 +1201,29 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   atlas_test_wait_for_mapped (GTK_WIDGET (map));
   w = gtk_widget_get_width (GTK_WIDGET (map));
   h = gtk_widget_get_height (GTK_WIDGET (map));
-  centre = atlas_map_view_area_at (map, w / 2.0, h / 2.0);
-  g_assert_nonnull (centre);
+  /* The pointer rests on Soest, near the middle (the middle itself may
+   * lie between the map and its inset), and the wheel zooms about it. */
+  {
+    AtlasMapLayout layout;
+    const AtlasArea *soest = atlas_geometry_find_area (atlas_geometry_get_default (), "05974");
+
+    atlas_map_layout_compute (&layout, w, h);
+    atlas_map_layout_to_canvas (&layout, soest->label.x, soest->label.y, &px, &py);
+  }
+  centre = atlas_map_view_area_at (map, px, py);
+  g_assert_cmpstr (centre, ==, "05974");
   wait_for_drawn (map);
   scene = atlas_map_scene_new (atlas_tour_page_get_visits (page), NULL, NULL, FALSE);
 
-  /* Ten steps of the wheel: 8×, the most, about the middle. */
+  /* Ten steps of the wheel: 8×, the most, about the pointer. */
   scroll = find_controller (GTK_WIDGET (map), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
   g_assert_nonnull (scroll);
+  motion = find_controller (GTK_WIDGET (map), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  g_assert_nonnull (motion);
+  g_signal_emit_by_name (motion, "motion", px, py);
   for (int i = 0; i < 10; i++)
     g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_signal_emit_by_name (motion, "leave");
   atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
   g_assert_cmpfloat (zoom, ==, 8.0);
   g_assert_false (atlas_map_view_is_drawn (map));
@@ -966,7 +1231,7 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
    * GTK 4.8's GL renderer drew nothing of the map (tests draw with cairo,
    * which did not show it). */
   g_assert_cmpint (gtk_widget_get_overflow (GTK_WIDGET (map)), ==, GTK_OVERFLOW_HIDDEN);
-  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0, h / 2.0), ==, centre);
+  g_assert_cmpstr (atlas_map_view_area_at (map, px, py), ==, centre);
   wait_for_drawn (map);
   shown = widget_image (GTK_WIDGET (map));
   expected = expected_map (map, scene);
@@ -982,12 +1247,12 @@ test_map_zoom_and_pan (AtlasTestDir  *fixture,
   g_assert_nonnull (drag);
   start_x = pan_x;
   start_y = pan_y;
-  g_signal_emit_by_name (drag, "drag-begin", w / 2.0, h / 2.0);
+  g_signal_emit_by_name (drag, "drag-begin", px, py);
   g_signal_emit_by_name (drag, "drag-update", 120.0, -80.0);
   atlas_map_view_get_view (map, &zoom, &pan_x, &pan_y);
   g_assert_cmpfloat (pan_x, ==, start_x + 120);
   g_assert_cmpfloat (pan_y, ==, start_y - 80);
-  g_assert_cmpstr (atlas_map_view_area_at (map, w / 2.0 + 120, h / 2.0 - 80), ==, centre);
+  g_assert_cmpstr (atlas_map_view_area_at (map, px + 120, py - 80), ==, centre);
   shown = widget_image (GTK_WIDGET (map));
   expected = expected_map (map, scene);
   g_assert_cmpfloat (share_differing (shown, expected, 120, 0, w, h - 80 - ATTRIBUTION_BAND), <, 0.01);
@@ -1101,6 +1366,9 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/import", test_import);
   ATLAS_TEST_ADD ("/window/import-toast-is-text", test_import_toast_is_text);
   ATLAS_TEST_ADD ("/window/release-filters-and-links", test_release_filters_and_links);
+  ATLAS_TEST_ADD ("/window/release-list-after-import", test_release_list_after_import);
+  ATLAS_TEST_ADD ("/window/open-link-without-browser", test_open_link_without_browser);
+  ATLAS_TEST_ADD ("/window/export-preview", test_export_preview);
   ATLAS_TEST_ADD ("/window/tour-view", test_tour_view);
   ATLAS_TEST_ADD ("/window/visits-and-releases", test_visits_and_releases);
   ATLAS_TEST_ADD ("/window/one-suggestion-two-sources", test_one_suggestion_two_sources);

@@ -81,6 +81,7 @@ static void
 format_changed_cb (AtlasMapExportDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->width_row), g_str_equal (formats[format_index (self)].format, "png"));
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
 static void
@@ -91,17 +92,10 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   AtlasMapExportDialog *self = user_data;
-  /* The export in small: laid out for a canvas of 200 pixels, with its
-   * title and legend at sizes one can read on a phone, the map had no
-   * room left (a corner of one district, enlarged, in a narrow window). */
-  double export_width = 1200, export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
-  double scale = MIN (width / export_width, height / export_height);
-
-  if (self->scene == NULL)
-    return;
-  cairo_translate (cr, (width - export_width * scale) / 2, (height - export_height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  atlas_map_render (self->scene, cr, export_width, export_height, NULL);
+  /* The map as the export lays it out, shrunk: not laid out anew for
+   * the preview's small canvas (that garbled it). */
+  if (self->scene != NULL)
+    atlas_map_render_preview (self->scene, cr, width, height, atlas_map_export_dialog_get_width (self));
 }
 
 static void
@@ -194,6 +188,7 @@ atlas_map_export_dialog_init (AtlasMapExportDialog *self)
   adw_combo_row_set_selected (self->width_row, 1);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
+  g_signal_connect_swapped (self->width_row, "notify::selected", G_CALLBACK (gtk_widget_queue_draw), self->preview);
   g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (update_scene), self);
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (update_scene), self);
 }

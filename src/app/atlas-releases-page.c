@@ -278,8 +278,20 @@ show_visits (AtlasReleasesPage *self)
     }
 }
 
+static void
+copy_address_cb (AdwToast  *toast,
+                 GtkWidget *widget)
+{
+  const char *link = g_object_get_data (G_OBJECT (toast), "link");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
+  atlas_toast_add (widget, adw_toast_new (_("Address copied")));
+}
+
 /* The release's own page, in the browser (through the portal in a
- * sandbox). */
+ * sandbox). Without a browser GTK's own message ("Operation not
+ * supported") says nothing to a press officer: the toast says what is
+ * missing and offers the address to paste elsewhere. */
 static void
 launched_cb (GObject      *source,
              GAsyncResult *result,
@@ -287,11 +299,21 @@ launched_cb (GObject      *source,
 {
   g_autoptr(GtkWidget) self = user_data;
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
-  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
-      gtk_widget_get_root (self) != NULL)
-    atlas_toast_add_text (self, error->message);
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      gtk_widget_get_root (self) == NULL)
+    return;
+
+  g_debug ("Could not open the release's page: %s", error->message);
+  toast = adw_toast_new (_("No browser found to open the page"));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Copy _Address"));
+  g_object_set_data_full (G_OBJECT (toast), "link",
+                          g_strdup (gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (source))), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (copy_address_cb), self, 0);
+  atlas_toast_add (self, toast);
 }
 
 static void

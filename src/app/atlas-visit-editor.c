@@ -27,6 +27,7 @@ struct _AtlasVisitEditor
   /* Template children */
   AdwWindowTitle *window_title;
   GtkLabel *problem_label;
+  GtkStack *status_stack;
   AdwComboRow *centre_row;
   AdwEntryRow *date_row;
   AdwComboRow *status_row;
@@ -57,8 +58,11 @@ problem_changed_cb (AtlasVisitEditor *self)
   g_autofree char *problem = NULL;
 
   g_object_get (self->form, "problem", &problem, NULL);
-  gtk_label_set_label (self->problem_label, problem ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  /* The stack keeps the height of the taller line either way: the rows
+   * below did jump up when the visit was first saved. */
+  if (problem != NULL)
+    gtk_label_set_label (self->problem_label, problem);
+  gtk_stack_set_visible_child_name (self->status_stack, problem != NULL ? "problem" : "saved");
 }
 
 static void
@@ -127,6 +131,7 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-visit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, status_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, centre_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, status_row);
@@ -146,6 +151,9 @@ atlas_visit_editor_init (AtlasVisitEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->form = atlas_editor_form_new (ATLAS_RECORD_VISIT);
+  /* What the form says is missing (atlas-editor-form.c), from the start:
+   * the stack is as tall as this line from the first frame on. */
+  gtk_label_set_label (self->problem_label, _("Choose a centre and enter a date to save this visit."));
 }
 
 /* The centre row lists the 54 centres by district; the status row the

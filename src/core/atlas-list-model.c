@@ -50,6 +50,34 @@ unref_if_loaded (gpointer item)
     g_object_unref (item);
 }
 
+/* Whether two records of one kind have the same fields. */
+static gboolean
+records_equal (GObject *a,
+               GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n = 0;
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Requeries the ids and tells views only about the range that differs, so
  * an edit of one row does not reset scrolling or selection. */
 static void
@@ -93,6 +121,27 @@ refresh (AtlasListModel *self,
   if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 old_n - prefix - suffix, new_n - prefix - suffix);
+
+  /* Several records changed (an import through its own connection
+   * updated some): the rows loaded so far that stayed in place are read
+   * again, and those that differ announced (they showed the old text
+   * until the view was switched, a walk found). */
+  if (changed_id == 0)
+    {
+      for (guint i = 0; i < self->ids->len; i++)
+        {
+          g_autoptr(GObject) fresh = NULL;
+
+          if ((i >= prefix && i < new_n - suffix) || self->items->pdata[i] == NULL)
+            continue;
+          fresh = atlas_store_load (self->store, self->kind, g_array_index (self->ids, gint64, i), NULL);
+          if (fresh == NULL || records_equal (self->items->pdata[i], fresh))
+            continue;
+          g_object_unref (self->items->pdata[i]);
+          self->items->pdata[i] = g_steal_pointer (&fresh);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+        }
+    }
 
   /* A row whose content changed in place is reloaded and announced. */
   if (changed_id > 0)

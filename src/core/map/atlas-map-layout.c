@@ -1,7 +1,7 @@
 /* atlas-map-layout.c: where the map, its inset, the title and the legend go
  *
  * The Rhine–Ruhr cities are too small on a map of all of NRW for their
- * names. An inset shows that area at twice the map's scale, where the
+ * names. An inset shows that area at 1.8 times the map's scale, where the
  * empty south-eastern corner of NRW leaves room for it (square canvases),
  * beside the map (wide ones) or below it (narrow ones): whichever leaves
  * the main map largest. The main map marks the inset's frame.
@@ -18,14 +18,18 @@
 
 #include "atlas-map-private.h"
 
-/* The inset's frame in map metres: Krefeld and Neuss to Dortmund and
- * Hagen, Bottrop to Köln. */
-#define FRAME_MIN_X 325000.0
-#define FRAME_MIN_Y 5639000.0
-#define FRAME_MAX_X 401000.0
-#define FRAME_MAX_Y 5724000.0
+/* The inset names the districts whose label point lies in this core of
+ * the Rhine–Ruhr area (Krefeld and Neuss to Dortmund and Hagen,
+ * Gelsenkirchen to Köln); its frame takes in the whole of each of them,
+ * with room for their stops and names (inset_frame()). */
+#define CORE_MIN_X 331000.0
+#define CORE_MIN_Y 5645000.0
+#define CORE_MAX_X 395000.0
+#define CORE_MAX_Y 5718000.0
 
-#define FRAME_EDGE 6000.0
+/* The same as atlas-map-scene.c's: stops of a district stand this many
+ * radii apart. */
+#define STOP_STEP 2.2
 
 /* No district lies east of NOTCH_X and south of NOTCH_Y (right of
  * Siegen-Wittgenstein, below the Hochsauerlandkreis). */
@@ -72,16 +76,22 @@ atlas_map_text_width (const char *text,
   return size * 0.6 * g_utf8_strlen (text, -1);
 }
 
+/**
+ * atlas_map_inset_frame:
+ *
+ * The inset's frame in map metres, as @layout has it.
+ */
 void
-atlas_map_inset_frame (double *min_x,
-                       double *min_y,
-                       double *max_x,
-                       double *max_y)
+atlas_map_inset_frame (const AtlasMapLayout *layout,
+                       double               *min_x,
+                       double               *min_y,
+                       double               *max_x,
+                       double               *max_y)
 {
-  *min_x = FRAME_MIN_X;
-  *min_y = FRAME_MIN_Y;
-  *max_x = FRAME_MAX_X;
-  *max_y = FRAME_MAX_Y;
+  *min_x = layout->frame_min_x;
+  *min_y = layout->frame_min_y;
+  *max_x = layout->frame_max_x;
+  *max_y = layout->frame_max_y;
 }
 
 /**
@@ -96,8 +106,8 @@ atlas_map_layout_frame (const AtlasMapLayout *layout,
 {
   double x0, y0, x1, y1;
 
-  atlas_map_layout_to_canvas (layout, FRAME_MIN_X, FRAME_MAX_Y, &x0, &y0);
-  atlas_map_layout_to_canvas (layout, FRAME_MAX_X, FRAME_MIN_Y, &x1, &y1);
+  atlas_map_layout_to_canvas (layout, layout->frame_min_x, layout->frame_max_y, &x0, &y0);
+  atlas_map_layout_to_canvas (layout, layout->frame_max_x, layout->frame_min_y, &x1, &y1);
   *frame = (AtlasMapBox) { x0, y0, x1 - x0, y1 - y0 };
 }
 
@@ -107,14 +117,12 @@ atlas_map_inset_caption (void)
   return _("Rhine-Ruhr");
 }
 
-/* Whether the inset names the area whose label point is @p: one near the
- * frame's edge keeps its name on the main map, as its name would be cut
- * off in the inset. */
+/* Whether the inset names the area whose label point is @p; the others
+ * keep their names on the main map. */
 static gboolean
-in_frame (const AtlasPoint *p)
+in_core (const AtlasPoint *p)
 {
-  return p->x >= FRAME_MIN_X + FRAME_EDGE && p->x <= FRAME_MAX_X - FRAME_EDGE &&
-         p->y >= FRAME_MIN_Y + FRAME_EDGE && p->y <= FRAME_MAX_Y - FRAME_EDGE;
+  return p->x >= CORE_MIN_X && p->x <= CORE_MAX_X && p->y >= CORE_MIN_Y && p->y <= CORE_MAX_Y;
 }
 
 double
@@ -127,6 +135,22 @@ double
 atlas_map_legend_box (const AtlasMapLayout *layout)
 {
   return layout->legend_font * 1.22;
+}
+
+/* The legend's badge, "+N", as wide as a map's badge of one digit. */
+const char *
+atlas_map_legend_badge_text (void)
+{
+  /* Translators: the badge in the legend, standing for "+2", "+97" on the map */
+  return C_("map badge", "+N");
+}
+
+double
+atlas_map_legend_badge_width (const AtlasMapLayout *layout)
+{
+  double r = atlas_map_stop_radius (layout);
+
+  return MAX (2 * r, atlas_map_text_width (atlas_map_legend_badge_text (), r * 0.9) + r * 0.9);
 }
 
 /**
@@ -150,6 +174,7 @@ atlas_map_legend_place (const AtlasMapLayout   *layout,
   for (guint i = 0; i < n_entries; i++)
     {
       double symbol_w = entries[i].kind == ATLAS_LEGEND_ROUTE ? box * 2
+                        : entries[i].kind == ATLAS_LEGEND_STOP_BADGE ? atlas_map_legend_badge_width (layout)
                         : entries[i].kind >= ATLAS_LEGEND_STOP ? 2 * r * 1.45 : box;
       double w = symbol_w + box * 0.4 + atlas_map_text_width (entries[i].label, layout->legend_font);
 
@@ -301,7 +326,7 @@ choose_codes (AtlasMapLayout *layout)
 static double
 legend_height (const AtlasMapLayout *layout)
 {
-  AtlasMapScene most = { .n_uncertain = 1, .n_route_segments = 1 };
+  AtlasMapScene most = { .n_uncertain = 1, .n_route_segments = 1, .n_badges = 1 };
   AtlasLegendEntry entries[ATLAS_N_LEGEND_KINDS];
   AtlasLegendPlace places[ATLAS_N_LEGEND_KINDS];
   g_auto(GStrv) key = NULL;
@@ -324,6 +349,42 @@ legend_height (const AtlasMapLayout *layout)
   return height;
 }
 
+/* The inset's frame at @inset_scale (canvas pixels per map metre): the
+ * whole of every district the inset names, and around each one's label
+ * point the row of its stops with a badge (centred on it, or running to
+ * the right of it) and its name centred below it, with a stop's radius
+ * to spare. Stops and names are sized in pixels, so the frame in metres
+ * grows a little as the canvas shrinks. Stops and names were cut at the
+ * frame's edges when it was fixed (Krefeld, Neuss, Köln, Dortmund). */
+static void
+inset_frame (AtlasMapLayout *layout,
+             double          inset_scale)
+{
+  const AtlasGeometry *geometry = atlas_geometry_get_default ();
+  double r_px = atlas_map_stop_radius (layout), r = r_px / inset_scale;
+  double badge_w = MAX (2 * r_px, atlas_map_text_width ("+99", r_px * 0.9) + r_px * 0.9) / inset_scale;
+  double row = (ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP;
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < atlas_geometry_get_n_areas (geometry); i++)
+    {
+      const AtlasArea *area = atlas_geometry_get_area (geometry, i);
+      const AtlasPoint *p = &area->label;
+      double name_w = atlas_map_text_width (area->name, layout->label_size) / inset_scale;
+
+      if (!in_core (p))
+        continue;
+      min_x = MIN (min_x, MIN (area->min_x, p->x - MAX ((row + badge_w) / 2, name_w / 2) - r));
+      max_x = MAX (max_x, MAX (area->max_x, p->x + MAX (MAX (row + r, (row + badge_w) / 2), name_w / 2) + r));
+      min_y = MIN (min_y, MIN (area->min_y, p->y - 2 * r - layout->label_size / inset_scale));
+      max_y = MAX (max_y, MAX (area->max_y, p->y + 2 * r));
+    }
+  layout->frame_min_x = min_x;
+  layout->frame_min_y = min_y;
+  layout->frame_max_x = max_x;
+  layout->frame_max_y = max_y;
+}
+
 /* Puts the map at @scale with the inset placed so; FALSE when it does not
  * fit between x0, x1 and below map_top, above y1. */
 static gboolean
@@ -342,8 +403,9 @@ arrange (AtlasMapLayout *layout,
   gap = MIN (layout->width, layout->height) * 0.02;
   main_w = (max_x - min_x) * scale;
   main_h = (max_y - min_y) * scale;
-  inset_w = (FRAME_MAX_X - FRAME_MIN_X) * scale * INSET_SCALE;
-  inset_h = (FRAME_MAX_Y - FRAME_MIN_Y) * scale * INSET_SCALE;
+  inset_frame (layout, scale * INSET_SCALE);
+  inset_w = (layout->frame_max_x - layout->frame_min_x) * scale * INSET_SCALE;
+  inset_h = (layout->frame_max_y - layout->frame_min_y) * scale * INSET_SCALE;
   my = layout->map_top;
   layout->has_inset = placement != PLACE_NONE;
   layout->legend_x = x0;
@@ -391,8 +453,8 @@ arrange (AtlasMapLayout *layout,
   layout->map_bottom = my + main_h;
   layout->inset = (AtlasMapBox) { ix, iy, inset_w, inset_h };
   layout->inset_scale = scale * INSET_SCALE;
-  layout->inset_offset_x = ix - FRAME_MIN_X * layout->inset_scale;
-  layout->inset_offset_y = iy + FRAME_MAX_Y * layout->inset_scale;
+  layout->inset_offset_x = ix - layout->frame_min_x * layout->inset_scale;
+  layout->inset_offset_y = iy + layout->frame_max_y * layout->inset_scale;
   choose_codes (layout);
 
   slack = y1 - (layout->legend_y + legend_height (layout));
@@ -557,8 +619,8 @@ atlas_map_layout_shows (const AtlasMapLayout *layout,
                         const AtlasArea      *area)
 {
   return !layout->is_inset ||
-         (area->max_x >= FRAME_MIN_X && area->min_x <= FRAME_MAX_X &&
-          area->max_y >= FRAME_MIN_Y && area->min_y <= FRAME_MAX_Y);
+         (area->max_x >= layout->frame_min_x && area->min_x <= layout->frame_max_x &&
+          area->max_y >= layout->frame_min_y && area->min_y <= layout->frame_max_y);
 }
 
 /* The code of @area, where it stands for the name. */
@@ -587,7 +649,7 @@ atlas_map_layout_label (const AtlasMapLayout *layout,
                         double               *size)
 {
   /* The inset names those in its frame, the main map the others. */
-  if (layout->has_inset && layout->is_inset != in_frame (&area->label))
+  if (layout->has_inset && layout->is_inset != in_core (&area->label))
     return NULL;
   if (layout->coded & (G_GUINT64_CONSTANT (1) << index))
     return atlas_map_layout_code (layout, area, size);

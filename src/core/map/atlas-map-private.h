@@ -47,6 +47,8 @@ gboolean            atlas_map_layout_shows   (const AtlasMapLayout *layout,
 AtlasMapLabel      *atlas_map_place_labels   (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout);
 double              atlas_map_legend_box     (const AtlasMapLayout *layout);
+const char         *atlas_map_legend_badge_text (void);
+double              atlas_map_legend_badge_width (const AtlasMapLayout *layout);
 double              atlas_map_legend_place   (const AtlasMapLayout *layout,
                                               const AtlasLegendEntry *entries,
                                               guint                 n_entries,

@@ -111,11 +111,12 @@ border_width (double unit)
 
 /* Whether any of @arc lies in the inset's frame. */
 static gboolean
-arc_in_frame (const GArray *arc)
+arc_in_frame (const AtlasMapLayout *layout,
+              const GArray         *arc)
 {
   double min_x, min_y, max_x, max_y;
 
-  atlas_map_inset_frame (&min_x, &min_y, &max_x, &max_y);
+  atlas_map_inset_frame (layout, &min_x, &min_y, &max_x, &max_y);
   for (guint i = 0; i < arc->len; i++)
     {
       const AtlasPoint *p = &g_array_index (arc, AtlasPoint, i);
@@ -145,7 +146,7 @@ draw_borders (const AtlasMapLayout *layout,
     {
       const GArray *arc = atlas_geometry_get_arc (geometry, a);
 
-      if (layout->is_inset && !arc_in_frame (arc))
+      if (layout->is_inset && !arc_in_frame (layout, arc))
         continue;
       points_path (cr, layout, arc);
       cairo_stroke (cr);
@@ -455,6 +456,20 @@ draw_legend (const AtlasMapScene  *scene,
           cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
           cairo_set_font_size (cr, font);
           break;
+        case ATLAS_LEGEND_STOP_BADGE:
+          /* As on the map: a pill of the stop's colour. */
+          cairo_arc (cr, x + r, y + box / 2, r, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, x + symbol_w - r, y + box / 2, r, -G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          set_rgb (cr, &palette->stop);
+          cairo_fill (cr);
+          set_rgb (cr, &palette->stop_text);
+          cairo_set_font_size (cr, r * 0.9);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+          text_centred (cr, atlas_map_legend_badge_text (), x + symbol_w / 2, y + box / 2);
+          cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, font);
+          break;
         case ATLAS_LEGEND_ROUTE:
           set_rgb (cr, &palette->route);
           cairo_set_line_width (cr, atlas_map_route_width (unit));
@@ -632,6 +647,36 @@ show_fitted (cairo_t              *cr,
     cairo_set_font_size (cr, size * (layout->width - 2 * margin) / ext.x_advance);
   cairo_move_to (cr, margin, y);
   cairo_show_text (cr, text);
+}
+
+/**
+ * atlas_map_render_preview:
+ * @export_width: the export's width (pixels or points)
+ *
+ * Draws @scene as an export @export_width wide lays it out, shrunk to fit
+ * a @width × @height canvas and centred on it. Laid out for the small
+ * canvas itself, the map came out garbled (no room for its legend, a
+ * sliver of the map), nothing like what the export writes.
+ */
+void
+atlas_map_render_preview (const AtlasMapScene *scene,
+                          cairo_t             *cr,
+                          double               width,
+                          double               height,
+                          double               export_width)
+{
+  double export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
+  double k = MIN (width / export_width, height / export_height);
+
+  if (k <= 0)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, (width - export_width * k) / 2, (height - export_height * k) / 2);
+  cairo_scale (cr, k, k);
+  cairo_rectangle (cr, 0, 0, export_width, export_height);
+  cairo_clip (cr);
+  atlas_map_render (scene, cr, export_width, export_height, NULL);
+  cairo_restore (cr);
 }
 
 /**

@@ -236,6 +236,8 @@ atlas_map_scene_new_full (GPtrArray      *visits,
       AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
 
       sa->dates = g_strdup (((GString *) g_ptr_array_index (dates, i))->str);
+      if (sa->n_summarised > 0)
+        scene->n_badges++;
       if (sa->status == ATLAS_AREA_VISITED)
         scene->n_visited++;
       else if (sa->status == ATLAS_AREA_PLANNED)
@@ -256,8 +258,8 @@ atlas_map_scene_new_full (GPtrArray      *visits,
  * @entries: (out caller-allocates): filled with what the legend explains
  *
  * The legend's entries, for every output alike: the three states of a
- * district, and the stop, the uncertain stop and the route where the map
- * shows them.
+ * district, and the stop, the uncertain stop, the badge of a district's
+ * further stops and the route where the map shows them.
  *
  * Returns: the number of entries
  */
@@ -273,6 +275,9 @@ atlas_map_scene_legend (const AtlasMapScene *scene,
   entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP, _("Stop of the tour, in date order") };
   if (scene->n_uncertain > 0)
     entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP_UNCERTAIN, _("Day not known") };
+  if (scene->n_badges > 0)
+    /* Translators: beside a badge that reads "+N" */
+    entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_STOP_BADGE, _("N more stops in the district") };
   if (scene->n_route_segments > 0)
     entries[n++] = (AtlasLegendEntry) { ATLAS_LEGEND_ROUTE,
                                         scene->route == ATLAS_ROUTE_ALL ? _("Route in date order")

@@ -26,12 +26,12 @@ typedef struct {
   guint n_summarised;    /* stops drawn as one badge "+n" instead of markers */
 } AtlasSceneArea;
 
+/* An exported map's height, in multiples of its width. */
+#define ATLAS_MAP_EXPORT_ASPECT 1.05
+
 /* The most markers an area's stops take: more than that, and all but the
  * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
 #define ATLAS_MAP_STOPS_SHOWN 3
-
-/* An exported map's height, in multiples of its width. */
-#define ATLAS_MAP_EXPORT_ASPECT 1.05
 
 /* Which stops the route joins. */
 typedef enum {
@@ -59,6 +59,7 @@ typedef enum {
   ATLAS_LEGEND_NOT_VISITED,
   ATLAS_LEGEND_STOP,
   ATLAS_LEGEND_STOP_UNCERTAIN,
+  ATLAS_LEGEND_STOP_BADGE,     /* "+N": the stops of a district past its first few */
   ATLAS_LEGEND_ROUTE,
   ATLAS_N_LEGEND_KINDS
 } AtlasLegendKind;
@@ -80,6 +81,7 @@ typedef struct {
   AtlasRouteMode route;
   guint n_route_segments;
   guint n_uncertain;
+  guint n_badges;        /* areas whose later stops are counted in a badge */
 } AtlasMapScene;
 
 /* A rectangle on the canvas. */
@@ -101,6 +103,7 @@ typedef struct {
   gboolean is_inset;                 /* made by atlas_map_layout_inset() */
   AtlasMapBox inset;                 /* the inset's box on the canvas */
   double inset_scale, inset_offset_x, inset_offset_y;
+  double frame_min_x, frame_min_y, frame_max_x, frame_max_y;  /* the inset's frame in map metres */
   guint64 coded;                     /* areas (by index) labelled by their code */
   guint64 inset_coded;               /* … in the inset */
 } AtlasMapLayout;
@@ -130,7 +133,8 @@ gboolean       atlas_map_layout_inset      (const AtlasMapLayout *layout,
                                             AtlasMapLayout      *inset);
 void           atlas_map_layout_frame      (const AtlasMapLayout *layout,
                                             AtlasMapBox         *frame);
-void           atlas_map_inset_frame       (double              *min_x,
+void           atlas_map_inset_frame       (const AtlasMapLayout *layout,
+                                            double              *min_x,
                                             double              *min_y,
                                             double              *max_x,
                                             double              *max_y);
@@ -155,6 +159,11 @@ void           atlas_map_layout_to_map     (const AtlasMapLayout *layout,
 void           atlas_map_area_path         (cairo_t             *cr,
                                             const AtlasMapLayout *layout,
                                             const AtlasArea     *area);
+void           atlas_map_render_preview    (const AtlasMapScene *scene,
+                                            cairo_t             *cr,
+                                            double               width,
+                                            double               height,
+                                            double               export_width);
 void           atlas_map_render            (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,

@@ -124,7 +124,7 @@ static const char *
 legend_class (AtlasLegendKind kind)
 {
   static const char * const names[ATLAS_N_LEGEND_KINDS] = {
-    "visited", "planned", "not-visited", "stop", "stop-day-unknown", "route",
+    "visited", "planned", "not-visited", "stop", "stop-day-unknown", "more", "route",
   };
 
   return names[kind];
@@ -481,6 +481,18 @@ atlas_map_to_svg (const AtlasMapScene *scene,
             if (entries[i].kind == ATLAS_LEGEND_STOP_UNCERTAIN)
               append_uncertain_ring (out, x + symbol_w / 2, y + box / 2, r, c.stop);
             append_text (out, x + symbol_w / 2, y + box / 2 + r * 0.4, r * 1.1, c.stop_text, "middle", "bold", "1", 0);
+            break;
+          case ATLAS_LEGEND_STOP_BADGE:
+            {
+              g_autofree char *attributes = NULL;
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              /* As on the map (append_stops()). */
+              attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c.stop);
+              append_rect (out, attributes, x, y + box / 2 - r, symbol_w, 2 * r);
+              append_text (out, x + symbol_w / 2, y + box / 2 - r + r * 1.35, r * 0.9, c.stop_text, "middle", "bold",
+                           atlas_map_legend_badge_text (), 0);
+            }
             break;
           case ATLAS_LEGEND_ROUTE:
             g_string_append (out, "     <line x1=\"");
