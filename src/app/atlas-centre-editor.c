@@ -472,3 +472,12 @@ atlas_centre_editor_flush (AtlasCentreEditor *self)
 
   return atlas_editor_form_flush (self->form);
 }
+
+/* Whose typed text could not be saved (see atlas_editor_form_dup_unsaved()). */
+GStrv
+atlas_centre_editor_dup_unsaved (AtlasCentreEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CENTRE_EDITOR (self), NULL);
+
+  return atlas_editor_form_dup_unsaved (self->form);
+}

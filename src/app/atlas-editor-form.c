@@ -1140,6 +1140,87 @@ atlas_editor_form_flush (AtlasEditorForm *self)
   return all_written;
 }
 
+/* A record's name for a message, also when it has none yet. */
+static char *
+record_name (AtlasEditorForm *self,
+             GObject         *record)
+{
+  g_autofree char *title = record ? record_title (self, record) : NULL;
+
+  if (title != NULL && *title != '\0' && (self->kind != ATLAS_RECORD_VISIT || id_of (record) != 0))
+    return g_steal_pointer (&title);
+  if (self->kind == ATLAS_RECORD_CONTACT)
+    return g_strdup (_("New Contact"));
+  if (self->kind == ATLAS_RECORD_VISIT)
+    return g_strdup (_("New Visit"));
+  return g_strdup (_("Centre"));
+}
+
+static void
+add_unsaved (GPtrArray  *names,
+             char       *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      {
+        g_free (name);
+        return;
+      }
+  g_ptr_array_add (names, name);
+}
+
+/**
+ * atlas_editor_form_dup_unsaved:
+ *
+ * Whose records hold typed text that a flush could not write (invalid,
+ * incomplete like a contact without a name, or refused by the store):
+ * the record shown and those whose drafts are kept. Call it after
+ * atlas_editor_form_flush(); this text is lost if the form goes away.
+ *
+ * Returns: (transfer full): the records' names, each once; empty when
+ *   everything typed is saved
+ */
+GStrv
+atlas_editor_form_dup_unsaved (AtlasEditorForm *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), NULL);
+
+  if (self->record != NULL && atlas_editor_form_is_pending (self))
+    add_unsaved (names, record_name (self, self->record));
+
+  if (self->drafts != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->drafts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 id = g_ascii_strtoll (key, NULL, 10);
+          gboolean seen = FALSE;
+
+          for (guint i = 0; i < ids->len && !seen; i++)
+            seen = g_array_index (ids, gint64, i) == id;
+          if (!seen)
+            g_array_append_val (ids, id);
+        }
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GObject) record = self->store ? atlas_store_load (self->store, self->kind,
+                                                                  g_array_index (ids, gint64, i), NULL)
+                                              : NULL;
+
+      if (record != NULL)
+        add_unsaved (names, record_name (self, record));
+    }
+
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
 /**
  * atlas_editor_form_bind_centres:
  * @none_label: (nullable): a first choice for «no centre», or %NULL when

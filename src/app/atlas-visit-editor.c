@@ -136,8 +136,10 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, sources_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
-  /* Ctrl+W closes it, as Escape does. */
+  /* Ctrl+W closes it, as Escape does; Alt+1…4 close it and switch
+   * view; Ctrl+Q quits. */
   atlas_dialog_class_close_on_ctrl_w (widget_class);
+  atlas_dialog_class_add_window_keys (widget_class);
 
 }
 
@@ -259,4 +261,13 @@ atlas_visit_editor_flush (AtlasVisitEditor *self)
   g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), FALSE);
 
   return atlas_editor_form_flush (self->form);
+}
+
+/* Whose typed text could not be saved (see atlas_editor_form_dup_unsaved()). */
+GStrv
+atlas_visit_editor_dup_unsaved (AtlasVisitEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), NULL);
+
+  return atlas_editor_form_dup_unsaved (self->form);
 }
