@@ -229,6 +229,7 @@ review_fact_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   atlas_toast_add (widget, toast);
 }
 

@@ -66,6 +66,7 @@ delete_cb (AtlasVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) snapshot = NULL;
+  AdwToast *toast;
   gint64 id;
 
   atlas_editor_form_flush (self->form);
@@ -81,7 +82,9 @@ delete_cb (AtlasVisitEditor *self)
     }
   if (self->history != NULL)
     atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, _("Delete Visit"));
-  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Visit deleted. Ctrl+Z brings it back.")));
+  toast = adw_toast_new (_("Visit deleted. Ctrl+Z brings it back."));
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
+  atlas_toast_add (GTK_WIDGET (self), toast);
   adw_dialog_force_close (ADW_DIALOG (self));
 }
 

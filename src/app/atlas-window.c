@@ -914,7 +914,7 @@ update_facts (AtlasWindow *self)
   /* TRANSLATORS: %s is the date of the facts, then e.g. "3 centres completed, 1 hint" */
   title = g_strdup_printf (_("Public facts of %s: %s"), report->facts_date, summary);
   toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   if (report->n_fields > 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
