@@ -145,11 +145,16 @@ atlas_window_dup_unsaved (AtlasWindow *self)
   return g_strv_builder_end (builder);
 }
 
-static gboolean
-quit_idle_cb (gpointer data)
+/* The alert is out of the window: its closing is done. */
+static void
+discard_alert_gone_cb (AdwDialog   *alert,
+                       GParamSpec  *pspec,
+                       AtlasWindow *self)
 {
-  atlas_window_quit (ATLAS_WINDOW (data));
-  return G_SOURCE_REMOVE;
+  if (gtk_widget_get_parent (GTK_WIDGET (alert)) != NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (alert, discard_alert_gone_cb, self);
+  atlas_window_quit (self);
 }
 
 static void
@@ -160,10 +165,11 @@ discard_response_cb (AdwAlertDialog *alert,
   if (!g_str_equal (response, "discard"))
     return;
   self->discard = TRUE;
-  /* Closed once the alert is done answering, not inside its signal (the
-   * window takes the alert with it). The application quits when its
-   * last window is gone. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle_cb, g_object_ref (self), g_object_unref);
+  /* The window goes once the alert has closed (libadwaita animates it and
+   * then takes it out of the window): a window destroyed while a dialog
+   * in it was closing crashed in GTK. The application quits when its last
+   * window is gone. */
+  g_signal_connect_object (alert, "notify::parent", G_CALLBACK (discard_alert_gone_cb), self, 0);
 }
 
 static void
