@@ -110,8 +110,7 @@ check_takes_turns (AtlasWindow *window,
   g_assert_false (gtk_widget_get_visible (back));
 }
 
-/* Lets the dialogs closed by the test go (libadwaita animates their
- * closing) before their window is destroyed. */
+/* A pause for what else the closed dialogs left to do. */
 static gboolean
 settle_cb (gpointer data)
 {
@@ -162,6 +161,28 @@ share_of_colour (GtkWidget      *widget,
     }
   cairo_surface_destroy (surface);
   return (double) n / MAX (1, width * height);
+}
+
+static gboolean
+is_unparented (gpointer widget)
+{
+  return gtk_widget_get_parent (widget) == NULL;
+}
+
+/* Closes @dialog and waits until libadwaita is done closing it (it
+ * animates the closing and takes the dialog out of the window at the
+ * end): a window destroyed before that crashed in GTK. With no wait at
+ * all the test crashed in 3 runs of 15, in gtk_window_destroy() of the
+ * alert's window; waiting for the dialog to be out of the window, 1 in
+ * 20. KNOWN: the remaining crash is not understood yet, so the 500 ms
+ * pause below stays too. */
+static void
+close_dialog (AdwDialog *dialog)
+{
+  g_autoptr(AdwDialog) held = g_object_ref (dialog);
+
+  adw_dialog_force_close (dialog);
+  g_assert_true (atlas_test_wait_until (is_unparented, dialog));
 }
 
 static void
@@ -265,7 +286,7 @@ test_narrow_views (AtlasTestDir  *fixture,
   settle ();
   assert_fits (find_id (dialog, "date_row"), "the visit editor's date");
   assert_fits (find_id (dialog, "delete_button"), "the visit editor's delete button");
-  adw_dialog_force_close (dialog);
+  close_dialog (dialog);
 
   /* So does the map export (Ctrl+E), with its preview. */
   activate (window, "win.export-map");
@@ -284,7 +305,7 @@ test_narrow_views (AtlasTestDir  *fixture,
     g_assert_cmpfloat (visited, >, 0.05);
   }
   assert_fits (find_id (dialog, "width_row"), "the export's image width");
-  adw_dialog_force_close (dialog);
+  close_dialog (dialog);
 
   /* The preferences too: AdwPreferencesDialog asks for 360 pixels, more
    * than a 360-pixel window has inside its frame (libadwaita warned at
@@ -322,7 +343,7 @@ test_narrow_alert (AtlasTestDir  *fixture,
   child = adw_dialog_get_child (ADW_DIALOG (alert));
   atlas_test_wait_for_mapped (child);
   assert_fits (child, "the alert");
-  adw_dialog_force_close (ADW_DIALOG (alert));
+  close_dialog (ADW_DIALOG (alert));
 
   settle ();
   gtk_window_destroy (GTK_WINDOW (window));

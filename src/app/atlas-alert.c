@@ -187,3 +187,81 @@ atlas_dialog_class_close_on_ctrl_w (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, close_dialog_cb, NULL);
 }
+
+typedef struct {
+  AdwDialog *dialog;
+  GtkWidget *window;
+  char *action;
+  char *view;    /* win.show-view's parameter, or NULL */
+} WindowKey;
+
+static void
+window_key_free (gpointer data)
+{
+  WindowKey *key = data;
+
+  g_object_unref (key->dialog);
+  g_object_unref (key->window);
+  g_free (key->action);
+  g_free (key->view);
+  g_free (key);
+}
+
+static gboolean
+window_key_idle_cb (gpointer data)
+{
+  WindowKey *key = data;
+
+  if (gtk_widget_get_root (GTK_WIDGET (key->dialog)) != GTK_ROOT (key->window))
+    return G_SOURCE_REMOVE;
+  if (key->view == NULL)
+    {
+      /* app.quit closes the window, which saves what the dialog holds
+       * (or asks about what it cannot save). */
+      gtk_widget_activate_action (key->window, key->action, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  /* Closing saves what was typed (the dialog's "closed"); a dialog that
+   * refuses to close stays, and so does the view. */
+  if (adw_dialog_close (key->dialog))
+    gtk_widget_activate_action (key->window, key->action, "s", key->view);
+  return G_SOURCE_REMOVE;
+}
+
+/* Done once the key's event is done with, not inside it. */
+static gboolean
+window_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  WindowKey *key;
+
+  if (!GTK_IS_WINDOW (root))
+    return FALSE;
+  key = g_new0 (WindowKey, 1);
+  key->dialog = ADW_DIALOG (g_object_ref (widget));
+  key->window = GTK_WIDGET (g_object_ref (root));
+  key->action = g_strdup (args ? "win.show-view" : "app.quit");
+  key->view = args ? g_variant_dup_string (args, NULL) : NULL;
+  g_idle_add_full (G_PRIORITY_DEFAULT, window_key_idle_cb, key, window_key_free);
+  return TRUE;
+}
+
+/**
+ * atlas_dialog_class_add_window_keys:
+ *
+ * A dialog keeps the window's keys from the window (libadwaita's dialogs
+ * are modal). In dialogs of this class, Alt+1…4 close the dialog, saving
+ * what was typed, and show that view, and Ctrl+Q quits, as in the window.
+ */
+void
+atlas_dialog_class_add_window_keys (GtkWidgetClass *widget_class)
+{
+  static const char * const views[] = { "centres", "contacts", "releases", "tour" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                  window_key_cb, "s", views[i]);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_q, GDK_CONTROL_MASK, window_key_cb, NULL);
+}

@@ -23,5 +23,6 @@ AdwAlertDialog *atlas_alert_show_details (GtkWidget  *parent,
                                           const char *details);
 
 void            atlas_dialog_class_close_on_ctrl_w (GtkWidgetClass *widget_class);
+void            atlas_dialog_class_add_window_keys (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -31,16 +31,22 @@ quit_action (GSimpleAction *action,
   GApplication *app = G_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Closing each window lets it save its state first. */
+  /* Closing each window lets it save its state first. A window that
+   * holds text it cannot save stays and asks whether to discard it; the
+   * application ends with its last window. */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
 
       l = l->next;
-      gtk_window_close (window);
+      if (ATLAS_IS_WINDOW (window))
+        atlas_window_quit (ATLAS_WINDOW (window));
+      else
+        gtk_window_close (window);
     }
 
-  g_application_quit (app);
+  if (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL)
+    g_application_quit (app);
 }
 
 static void

@@ -229,6 +229,7 @@ review_fact_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   atlas_toast_add (widget, toast);
 }
 
@@ -471,4 +472,13 @@ atlas_centre_editor_flush (AtlasCentreEditor *self)
   g_return_val_if_fail (ATLAS_IS_CENTRE_EDITOR (self), FALSE);
 
   return atlas_editor_form_flush (self->form);
+}
+
+/* Whose typed text could not be saved (see atlas_editor_form_dup_unsaved()). */
+GStrv
+atlas_centre_editor_dup_unsaved (AtlasCentreEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CENTRE_EDITOR (self), NULL);
+
+  return atlas_editor_form_dup_unsaved (self->form);
 }

@@ -22,5 +22,6 @@ void     atlas_centre_editor_show        (AtlasCentreEditor *self,
                                           gint64             centre_id);
 gint64   atlas_centre_editor_get_id      (AtlasCentreEditor *self);
 gboolean atlas_centre_editor_flush       (AtlasCentreEditor *self);
+GStrv    atlas_centre_editor_dup_unsaved (AtlasCentreEditor *self);
 
 G_END_DECLS

@@ -325,3 +325,12 @@ atlas_contact_editor_focus_name (AtlasContactEditor *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->given_name_row));
 }
+
+/* Whose typed text could not be saved (see atlas_editor_form_dup_unsaved()). */
+GStrv
+atlas_contact_editor_dup_unsaved (AtlasContactEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACT_EDITOR (self), NULL);
+
+  return atlas_editor_form_dup_unsaved (self->form);
+}

@@ -23,6 +23,7 @@ void     atlas_contact_editor_show        (AtlasContactEditor *self,
 gint64   atlas_contact_editor_get_id      (AtlasContactEditor *self);
 gboolean atlas_contact_editor_is_empty    (AtlasContactEditor *self);
 gboolean atlas_contact_editor_flush       (AtlasContactEditor *self);
+GStrv    atlas_contact_editor_dup_unsaved (AtlasContactEditor *self);
 void     atlas_contact_editor_focus_name  (AtlasContactEditor *self);
 
 G_END_DECLS

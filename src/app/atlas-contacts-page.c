@@ -173,6 +173,7 @@ merged_cb (AtlasContactsPage *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   atlas_toast_add (GTK_WIDGET (self), toast);
   atlas_contacts_page_show_contact (self, kept_id);
 }
@@ -490,6 +491,7 @@ atlas_contacts_page_delete_shown (AtlasContactsPage *self)
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   g_object_set_data_full (G_OBJECT (toast), "contact", g_steal_pointer (&snapshot), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
   atlas_toast_add (GTK_WIDGET (self), toast);

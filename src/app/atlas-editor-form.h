@@ -44,5 +44,6 @@ gint64           atlas_editor_form_get_id       (AtlasEditorForm  *self);
 gboolean         atlas_editor_form_flush        (AtlasEditorForm  *self);
 gboolean         atlas_editor_form_is_pending   (AtlasEditorForm  *self);
 guint            atlas_editor_form_n_invalid    (AtlasEditorForm  *self);
+GStrv            atlas_editor_form_dup_unsaved  (AtlasEditorForm  *self);
 
 G_END_DECLS

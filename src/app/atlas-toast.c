@@ -70,5 +70,6 @@ atlas_toast_add_undoable (GtkWidget  *from,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   atlas_toast_add (from, toast);
 }

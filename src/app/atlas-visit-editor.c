@@ -70,6 +70,7 @@ delete_cb (AtlasVisitEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) snapshot = NULL;
+  AdwToast *toast;
   gint64 id;
 
   atlas_editor_form_flush (self->form);
@@ -85,7 +86,9 @@ delete_cb (AtlasVisitEditor *self)
     }
   if (self->history != NULL)
     atlas_history_push (self->history, ATLAS_RECORD_VISIT, snapshot, NULL, _("Delete Visit"));
-  atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Visit deleted. Ctrl+Z brings it back.")));
+  toast = adw_toast_new (_("Visit deleted. Ctrl+Z brings it back."));
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
+  atlas_toast_add (GTK_WIDGET (self), toast);
   adw_dialog_force_close (ADW_DIALOG (self));
 }
 
@@ -141,8 +144,10 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, sources_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
-  /* Ctrl+W closes it, as Escape does. */
+  /* Ctrl+W closes it, as Escape does; Alt+1…4 close it and switch
+   * view; Ctrl+Q quits. */
   atlas_dialog_class_close_on_ctrl_w (widget_class);
+  atlas_dialog_class_add_window_keys (widget_class);
 
 }
 
@@ -267,4 +272,13 @@ atlas_visit_editor_flush (AtlasVisitEditor *self)
   g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), FALSE);
 
   return atlas_editor_form_flush (self->form);
+}
+
+/* Whose typed text could not be saved (see atlas_editor_form_dup_unsaved()). */
+GStrv
+atlas_visit_editor_dup_unsaved (AtlasVisitEditor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VISIT_EDITOR (self), NULL);
+
+  return atlas_editor_form_dup_unsaved (self->form);
 }

@@ -20,5 +20,6 @@ AtlasVisitEditor *atlas_visit_editor_new   (AtlasStore       *store,
                                             AtlasVisit       *visit);
 gint64            atlas_visit_editor_get_id (AtlasVisitEditor *self);
 gboolean          atlas_visit_editor_flush  (AtlasVisitEditor *self);
+GStrv             atlas_visit_editor_dup_unsaved (AtlasVisitEditor *self);
 
 G_END_DECLS

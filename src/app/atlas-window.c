@@ -22,6 +22,7 @@
 #include "atlas-shortcuts.h"
 #include "atlas-toast.h"
 #include "atlas-tour-page.h"
+#include "atlas-visit-editor.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -33,6 +34,8 @@ struct _AtlasWindow
   GSettings *settings;
 
   GCancellable *import_cancellable;  /* set while an import runs */
+  AdwDialog *discard_alert;          /* asks before closing drops invalid text */
+  gboolean discard;                  /* the user chose to close all the same */
   guint poll_id;                     /* looks for other programs' writes */
 
   /* Template children */
@@ -80,26 +83,186 @@ save_window_state (AtlasWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* The visit editor, when it is open over the window (under an alert,
+ * perhaps). */
+static AtlasVisitEditor *
+open_visit_editor (AtlasWindow *self)
+{
+  g_autoptr(GListModel) dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (dialogs); i++)
+    {
+      g_autoptr(GObject) dialog = g_list_model_get_item (dialogs, i);
+
+      if (ATLAS_IS_VISIT_EDITOR (dialog))
+        return ATLAS_VISIT_EDITOR (dialog);
+    }
+  return NULL;
+}
+
 /* Writes what was typed and not yet saved, in every editor. */
 gboolean
 atlas_window_flush (AtlasWindow *self)
 {
+  AtlasVisitEditor *visit_editor;
   gboolean ok;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
   ok = atlas_centres_page_flush (self->centres_page);
   ok = atlas_contacts_page_flush (self->contacts_page) && ok;
+  if ((visit_editor = open_visit_editor (self)) != NULL)
+    ok = atlas_visit_editor_flush (visit_editor) && ok;
   return ok;
 }
 
+/**
+ * atlas_window_dup_unsaved:
+ *
+ * Whose typed text could not be saved by atlas_window_flush() (invalid,
+ * or a contact without a name), in every editor: what closing the
+ * window loses.
+ *
+ * Returns: (transfer full): the records' names; empty when there is none
+ */
+GStrv
+atlas_window_dup_unsaved (AtlasWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) centres = NULL;
+  g_auto(GStrv) contacts = NULL;
+  g_auto(GStrv) visits = NULL;
+  AtlasVisitEditor *visit_editor;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  centres = atlas_centre_editor_dup_unsaved (atlas_centres_page_get_editor (self->centres_page));
+  contacts = atlas_contact_editor_dup_unsaved (atlas_contacts_page_get_editor (self->contacts_page));
+  if ((visit_editor = open_visit_editor (self)) != NULL)
+    visits = atlas_visit_editor_dup_unsaved (visit_editor);
+  g_strv_builder_addv (builder, (const char **) centres);
+  g_strv_builder_addv (builder, (const char **) contacts);
+  if (visits != NULL)
+    g_strv_builder_addv (builder, (const char **) visits);
+  return g_strv_builder_end (builder);
+}
+
+/* The alert is out of the window: its closing is done. */
+static void
+discard_alert_gone_cb (AdwDialog   *alert,
+                       GParamSpec  *pspec,
+                       AtlasWindow *self)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (alert)) != NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (alert, discard_alert_gone_cb, self);
+  atlas_window_quit (self);
+}
+
+static void
+discard_response_cb (AdwAlertDialog *alert,
+                     const char     *response,
+                     AtlasWindow    *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->discard = TRUE;
+  /* The window goes once the alert has closed (libadwaita animates it and
+   * then takes it out of the window): a window destroyed while a dialog
+   * in it was closing crashed in GTK. The application quits when its last
+   * window is gone. */
+  g_signal_connect_object (alert, "notify::parent", G_CALLBACK (discard_alert_gone_cb), self, 0);
+}
+
+static void
+discard_alert_closed_cb (AdwDialog   *alert,
+                         AtlasWindow *self)
+{
+  if (self->discard_alert == alert)
+    self->discard_alert = NULL;
+}
+
+/* Text that cannot be saved is not dropped without a word: asks, as
+ * GNOME apps ask before closing an unsaved document, naming the records.
+ * Cancel, the default, goes back to them. */
+static void
+ask_to_discard (AtlasWindow        *self,
+                const char * const *names)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  AdwDialog *alert;
+
+  if (self->discard_alert != NULL)
+    {
+      adw_dialog_present (self->discard_alert, GTK_WIDGET (self));
+      return;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (list, "%s• %s", i ? "\n" : "", names[i]);
+
+  alert = atlas_alert_new_question (_("Discard Invalid Entries?"), NULL,
+                                    "discard", _("_Discard and Quit"), ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                /* TRANSLATORS: %s lists records, one a line */
+                                _("These entries are not valid and cannot be saved:\n%s\n"
+                                  "Cancel to correct them, or discard them and quit."),
+                                list->str);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "cancel");
+  self->discard_alert = alert;
+  g_signal_connect_object (alert, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_signal_connect_object (alert, "closed", G_CALLBACK (discard_alert_closed_cb), self, 0);
+  adw_dialog_present (alert, GTK_WIDGET (self));
+}
+
+/* Saves what was typed, in the dialogs over the window too. When some
+ * of it cannot be saved, asks whether to discard it, and returns FALSE:
+ * the window stays for the answer. */
+static gboolean
+may_close (AtlasWindow *self)
+{
+  g_auto(GStrv) unsaved = NULL;
+
+  if (atlas_window_flush (self) || self->discard)
+    return TRUE;
+  unsaved = atlas_window_dup_unsaved (self);
+  if (unsaved[0] == NULL)
+    return TRUE;
+  ask_to_discard (self, (const char * const *) unsaved);
+  return FALSE;
+}
+
+/* Closed by the window manager, the window's × or Ctrl+W. (A dialog open
+ * over the window closes first, and the window stays: libadwaita answers
+ * the request before this does.) */
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
-  atlas_window_flush (ATLAS_WINDOW (window));
-  save_window_state (ATLAS_WINDOW (window));
+  AtlasWindow *self = ATLAS_WINDOW (window);
+
+  if (!may_close (self))
+    return TRUE;
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+/**
+ * atlas_window_quit:
+ *
+ * Closes the window as app.quit does, with the dialogs over it: what was
+ * typed is saved first; when something cannot be saved the window stays
+ * and asks whether to discard it.
+ */
+void
+atlas_window_quit (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (!may_close (self))
+    return;
+  save_window_state (self);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -759,7 +922,7 @@ update_facts (AtlasWindow *self)
   /* TRANSLATORS: %s is the date of the facts, then e.g. "3 centres completed, 1 hint" */
   title = g_strdup_printf (_("Public facts of %s: %s"), report->facts_date, summary);
   toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   if (report->n_fields > 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));

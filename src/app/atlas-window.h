@@ -32,6 +32,8 @@ void              atlas_window_show_view         (AtlasWindow    *self,
 AtlasContactsPage *atlas_window_get_contacts_page (AtlasWindow   *self);
 AtlasHistory     *atlas_window_get_history       (AtlasWindow    *self);
 gboolean          atlas_window_flush             (AtlasWindow    *self);
+GStrv             atlas_window_dup_unsaved       (AtlasWindow    *self);
+void              atlas_window_quit              (AtlasWindow    *self);
 void              atlas_window_add_toast         (AtlasWindow    *self,
                                                   const char     *markup);
 
