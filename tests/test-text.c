@@ -101,6 +101,21 @@ test_snippet (void)
   g_assert_true (g_str_has_suffix (cut, "…"));
   g_assert_nonnull (strstr (cut, "[Integ]ration"));
 
+  /* Folded as the search folds: the match is shown as written. */
+  {
+    g_autofree char *koeln = atlas_text_snippet ("Besuch in Köln", "koeln", "[", "]", FALSE);
+    g_autofree char *strasse = atlas_text_snippet ("Friedrichstraße 46", "STRASSE", "[", "]", FALSE);
+    g_autofree char *guler = atlas_text_snippet ("Serap Güler kam", "gueler", "[", "]", FALSE);
+    g_autofree char *part = atlas_text_snippet ("Pressegespräch", "pressegespraech", "[", "]", FALSE);
+    g_autofree char *half = atlas_text_snippet ("Köln", "ko", "[", "]", FALSE);
+
+    g_assert_cmpstr (koeln, ==, "Besuch in [Köln]");
+    g_assert_cmpstr (strasse, ==, "Friedrich[straße] 46");
+    g_assert_cmpstr (guler, ==, "Serap [Güler] kam");
+    g_assert_cmpstr (part, ==, "[Pressegespräch]");
+    g_assert_cmpstr (half, ==, "[Kö]ln");
+  }
+
   g_assert_null (atlas_text_snippet ("Nichts davon.", "Köln", "[", "]", FALSE));
   g_assert_null (atlas_text_snippet ("Text", "", "[", "]", FALSE));
 }

@@ -65,9 +65,12 @@ append_folded_char (GString  *out,
     g_string_append_unichar (out, c);
 }
 
+/* With @sources, each byte of the result is paired with the offset in
+ * @text of the character it came from. */
 static char *
-fold (const char *text,
-      FoldMode    mode)
+fold_mapped (const char *text,
+             FoldMode    mode,
+             GArray     *sources)
 {
   GString *out;
 
@@ -79,6 +82,7 @@ fold (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
+      gsize from = out->len;
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         break;
@@ -94,13 +98,23 @@ fold (const char *text,
               if (last == 'a' || last == 'o' || last == 'u')
                 g_string_append_c (out, 'e');
             }
-          continue;
         }
+      else
+        append_folded_char (out, c, mode);
 
-      append_folded_char (out, c, mode);
+      if (sources != NULL)
+        for (gsize source = p - text; from < out->len; from++)
+          g_array_append_val (sources, source);
     }
 
   return g_string_free (out, FALSE);
+}
+
+static char *
+fold (const char *text,
+      FoldMode    mode)
+{
+  return fold_mapped (text, mode, NULL);
 }
 
 /**
@@ -261,34 +275,42 @@ atlas_text_snippet (const char *text,
 {
   g_auto(GStrv) words = NULL;
   g_autofree char *line = NULL;
-  g_autofree char *lower = NULL;
+  g_autofree char *folded = NULL;
   g_autofree char *before = NULL;
   g_autofree char *match = NULL;
   g_autofree char *after = NULL;
+  g_autoptr(GArray) sources = NULL;
   const char *hit = NULL, *start, *end, *stop;
   gsize hit_len = 0, offset;
 
   if (query == NULL || *query == '\0' || text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
+  /* Matched as the search matches, folded ("koeln" finds Köln), and shown
+   * as written: each folded byte knows the character it came from. */
   line = g_strdelimit (g_strdup (text), "\n", ' ');
-  lower = g_utf8_strdown (line, -1);
-  /* Offsets only carry over when lower-casing kept the lengths. */
-  if (strlen (lower) != strlen (line))
-    return NULL;
+  sources = g_array_new (FALSE, FALSE, sizeof (gsize));
+  folded = fold_mapped (line, FOLD_SEARCH, sources);
 
   words = g_strsplit_set (query, " \t\"*()", -1);
   for (guint i = 0; words[i] && hit == NULL; i++)
     {
-      g_autofree char *w = g_utf8_strdown (words[i], -1);
+      g_autofree char *w = atlas_text_fold_search (words[i]);
+      const char *found;
 
-      if (strlen (w) >= 2 && (hit = strstr (lower, w)) != NULL)
-        hit_len = strlen (w);
+      if (strlen (w) >= 2 && (found = strstr (folded, w)) != NULL)
+        {
+          gsize first = g_array_index (sources, gsize, found - folded);
+          gsize last = g_array_index (sources, gsize, found - folded + strlen (w) - 1);
+
+          hit = line + first;
+          hit_len = g_utf8_next_char (line + last) - hit;
+        }
     }
   if (hit == NULL)
     return NULL;
 
-  offset = hit - lower;
+  offset = hit - line;
   start = line + offset;
   for (int n = 0; n < 60 && start > line; n++)
     start = g_utf8_find_prev_char (line, start);
