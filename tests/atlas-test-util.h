@@ -91,6 +91,20 @@ atlas_test_assert_wal_kept (const char *db_path)
   g_assert_false (atlas_test_holds_deleted (shm));
 }
 
+/* A contact with a name and e-mail addresses, not yet stored. */
+static inline AtlasContact *
+atlas_test_contact_new (const char *given,
+                        const char *family,
+                        const char *emails)
+{
+  AtlasContact *c = atlas_contact_new ();
+
+  atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
+  atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
+  atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, emails);
+  return c;
+}
+
 static inline void
 atlas_test_add_contacts (AtlasStore *store,
                          guint       n,

@@ -12,19 +12,6 @@
 #include "atlas-test-util.h"
 
 static AtlasContact *
-make_contact (const char *given,
-              const char *family,
-              const char *emails)
-{
-  AtlasContact *c = atlas_contact_new ();
-
-  atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
-  atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
-  atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, emails);
-  return c;
-}
-
-static AtlasContact *
 load_contact (AtlasStore *store,
               gint64      id)
 {
@@ -41,7 +28,7 @@ test_contact_save_delete (AtlasTestDir  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(AtlasContact) c = make_contact ("Jürgen", "Weiß", "j.weiss@example.de");
+  g_autoptr(AtlasContact) c = atlas_test_contact_new ("Jürgen", "Weiß", "j.weiss@example.de");
   g_autoptr(AtlasContact) back = NULL;
   g_autoptr(GObject) gone = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -107,9 +94,9 @@ test_contact_duplicates (AtlasTestDir  *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_NO_SEED, &error);
-  g_autoptr(AtlasContact) a = make_contact ("Jürgen", "Müller", "jm@example.de");
-  g_autoptr(AtlasContact) b = make_contact ("Anna", "Schmidt", "presse@stadt.de, as@example.de");
-  g_autoptr(AtlasContact) c = make_contact ("Jürgen", "Müller-Lüdenscheidt", "");
+  g_autoptr(AtlasContact) a = atlas_test_contact_new ("Jürgen", "Müller", "jm@example.de");
+  g_autoptr(AtlasContact) b = atlas_test_contact_new ("Anna", "Schmidt", "presse@stadt.de, as@example.de");
+  g_autoptr(AtlasContact) c = atlas_test_contact_new ("Jürgen", "Müller-Lüdenscheidt", "");
   g_autoptr(AtlasContact) probe = NULL;
   g_autoptr(AtlasContact) merged = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -125,7 +112,7 @@ test_contact_duplicates (AtlasTestDir  *fixture,
   g_assert_no_error (error);
 
   /* The same name spelled without umlauts and in capitals. */
-  probe = make_contact ("JUERGEN", "Mueller", "");
+  probe = atlas_test_contact_new ("JUERGEN", "Mueller", "");
   ids = atlas_store_find_duplicates (store, probe, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 1);
@@ -134,7 +121,7 @@ test_contact_duplicates (AtlasTestDir  *fixture,
 
   /* Another name, a shared e-mail (case differs). */
   g_clear_object (&probe);
-  probe = make_contact ("A.", "Schmitt", "AS@example.de");
+  probe = atlas_test_contact_new ("A.", "Schmitt", "AS@example.de");
   ids = atlas_store_find_duplicates (store, probe, &error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, atlas_contact_get_id (b));

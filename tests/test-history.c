@@ -12,19 +12,6 @@
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
-static AtlasContact *
-make_contact (const char *given,
-              const char *family,
-              const char *emails)
-{
-  AtlasContact *c = atlas_contact_new ();
-
-  atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
-  atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
-  atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, emails);
-  return c;
-}
-
 static const char *
 centre_field (AtlasStore       *store,
               gint64            id,
@@ -47,7 +34,7 @@ test_history (AtlasTestDir  *fixture,
   g_autoptr(AtlasCentre) before = atlas_store_get_centre_by_ags (store, "05111", &error);
   g_autoptr(GObject) after = atlas_record_copy (G_OBJECT (before));
   g_autoptr(GObject) other = NULL;
-  g_autoptr(AtlasContact) c = make_contact ("Erika", "Mustermann", "");
+  g_autoptr(AtlasContact) c = atlas_test_contact_new ("Erika", "Mustermann", "");
   gint64 id = atlas_centre_get_id (before);
 
   g_assert_no_error (error);
