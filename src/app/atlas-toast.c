@@ -71,5 +71,8 @@ atlas_toast_add_undoable (GtkWidget  *from,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
+  /* The offer to undo what was just done comes at once, over an older
+   * toast (queued behind "Undone: …", it came too late to be of use). */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   atlas_toast_add (from, toast);
 }

@@ -255,6 +255,12 @@ atlas_visit_editor_new (AtlasStore   *store,
   add_sources (self, atlas_visit_get_id (visit));
   update_title (self);
   problem_changed_cb (self);
+  /* A visit planned from the map has its centre and waits for its day:
+   * the caret starts there, so what is typed first is the date. */
+  if (atlas_visit_get_id (visit) == 0 &&
+      *atlas_visit_get_field (visit, ATLAS_VISIT_AGS) != '\0' &&
+      *atlas_visit_get_field (visit, ATLAS_VISIT_DATE) == '\0')
+    adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->date_row));
   return self;
 }
 
