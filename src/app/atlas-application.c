@@ -120,8 +120,8 @@ confirm_restore_cb (AtlasPreferences *preferences,
   adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Restore the Backup of %s?"), when);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
                                 _("The catalogue is replaced by this backup (%s). What was changed "
-                                  "since then is no longer shown; the current file is kept beside it, "
-                                  "with “replaced” in its name."),
+                                  "since then is no longer in the catalogue; the current file is kept "
+                                  "beside it, with “replaced” in its name."),
                                 holds);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
