@@ -92,6 +92,16 @@ test_validate_other (void)
   assert_valid (ATLAS_CHECK_DATE, "32.01.2020", FALSE);
   assert_valid (ATLAS_CHECK_DATE, "22.11.26", FALSE);
   assert_valid (ATLAS_CHECK_DATE, "gestern", FALSE);
+  /* A day that does not exist says so (it said "Not a date", a walk found). */
+  {
+    g_autofree char *feb = atlas_validate (ATLAS_CHECK_VISIT_DATE, "31.02.2017");
+    g_autofree char *leap = atlas_validate (ATLAS_CHECK_DATE, "29.02.2023");
+    g_autofree char *other = atlas_validate (ATLAS_CHECK_VISIT_DATE, "gestern");
+
+    g_assert_cmpstr (feb, ==, "There is no 31.02.2017: that month has 28 days.");
+    g_assert_cmpstr (leap, ==, "There is no 29.02.2023: that month has 28 days.");
+    g_assert_true (g_str_has_prefix (other, "Not a date."));
+  }
 
   assert_valid (ATLAS_CHECK_REQUIRED, "KI Köln", TRUE);
   assert_valid (ATLAS_CHECK_REQUIRED, "  ", FALSE);

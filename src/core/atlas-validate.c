@@ -183,6 +183,25 @@ first_bad_item (const char *text,
  * Returns: (transfer full) (nullable): %NULL when @text may be saved,
  *   otherwise a translated explanation
  */
+/* For a date written like 31.02.2017 whose day does not exist: says so,
+ * rather than that it is no date at all. NULL for anything else. */
+static char *
+impossible_day (const char *text)
+{
+  unsigned day, month, year;
+  int end = 0;
+
+  if (sscanf (text, "%2u.%2u.%4u%n", &day, &month, &year, &end) != 3 || text[end] != '\0' ||
+      year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      g_date_valid_dmy (day, month, year))
+    return NULL;
+  /* TRANSLATORS: %s is the date as typed, %u the number of days of its month */
+  return g_strdup_printf (ngettext ("There is no %s: that month has %u day.",
+                                    "There is no %s: that month has %u days.",
+                                    g_date_get_days_in_month (month, year)),
+                          text, (unsigned) g_date_get_days_in_month (month, year));
+}
+
 char *
 atlas_validate (AtlasCheck  check,
                 const char *text)
@@ -243,7 +262,11 @@ atlas_validate (AtlasCheck  check,
         g_autoptr(GDateTime) dt = parse_date (stripped);
 
         if (dt == NULL)
-          return g_strdup (_("Not a date. Write it like 22.11.2026."));
+          {
+            char *impossible = impossible_day (stripped);
+
+            return impossible ? impossible : g_strdup (_("Not a date. Write it like 22.11.2026."));
+          }
         return NULL;
       }
 
@@ -252,7 +275,12 @@ atlas_validate (AtlasCheck  check,
         g_autofree char *stored = atlas_visit_parse_date (stripped);
 
         if (stored == NULL)
-          return g_strdup (_("Not a date. Write it like 02.10.2018; when only the month or year is known, like 10/2018 or 2018; a range like 31.07.–15.08.2017."));
+          {
+            char *impossible = impossible_day (stripped);
+
+            return impossible ? impossible
+                              : g_strdup (_("Not a date. Write it like 02.10.2018; when only the month or year is known, like 10/2018 or 2018; a range like 31.07.–15.08.2017."));
+          }
         return NULL;
       }
 
