@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "atlas-file-dialog.h"
 #include "atlas-importer.h"
 #include "atlas-map-export-dialog.h"
 #include "atlas-map-private.h"
@@ -1353,6 +1354,36 @@ test_shortcuts_dialog (void)
   g_object_unref (dialog);
 }
 
+/* File dialogs open where the user last chose a file, and before that in
+ * the documents folder or home: a save dialog without an initial folder
+ * opened in the process's working folder (a walk's export went into the
+ * build folder). */
+static void
+test_file_dialog_folder (void)
+{
+  g_autoptr(GtkFileDialog) first = NULL;
+  g_autoptr(GtkFileDialog) later = NULL;
+  g_autoptr(GFile) chosen = g_file_new_for_path ("/srv/presse/2018/kontakte.vcf");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *first_path = NULL;
+  g_autofree char *later_path = NULL;
+
+  atlas_file_dialog_forget ();
+  first = atlas_file_dialog_new ();
+  g_assert_nonnull (gtk_file_dialog_get_initial_folder (first));
+  first_path = g_file_get_path (gtk_file_dialog_get_initial_folder (first));
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    g_assert_cmpstr (first_path, ==, documents);
+  else
+    g_assert_cmpstr (first_path, ==, g_get_home_dir ());
+
+  atlas_file_dialog_remember (chosen);
+  later = atlas_file_dialog_new ();
+  later_path = g_file_get_path (gtk_file_dialog_get_initial_folder (later));
+  g_assert_cmpstr (later_path, ==, "/srv/presse/2018");
+  atlas_file_dialog_forget ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1377,6 +1408,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/window/map-zoom-and-pan", test_map_zoom_and_pan);
   ATLAS_TEST_ADD ("/window/print", test_print);
   g_test_add_func ("/window/shortcuts-dialog", test_shortcuts_dialog);
+  g_test_add_func ("/window/file-dialog-folder", test_file_dialog_folder);
 
   return g_test_run ();
 }

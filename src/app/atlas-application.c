@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-file-dialog.h"
 #include "atlas-alert.h"
 #include "atlas-application.h"
 #include "atlas-preferences.h"
@@ -161,6 +162,8 @@ other_chosen_cb (GObject      *source,
   AtlasApplication *self = ATLAS_APPLICATION (user_data);
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
+  atlas_file_dialog_remember (file);
+
   if (file != NULL)
     {
       g_free (self->db_path);
@@ -184,7 +187,7 @@ recovery_response_cb (AdwAlertDialog   *dialog,
                     _("A new catalogue was started in the empty file."));
   else if (g_str_equal (response, "other"))
     {
-      g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+      g_autoptr(GtkFileDialog) chooser = atlas_file_dialog_new ();
       g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
       g_autoptr(GtkFileFilter) catalogues = gtk_file_filter_new ();
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();

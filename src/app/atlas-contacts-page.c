@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-file-dialog.h"
 #include "atlas-alert.h"
 #include "atlas-contact-io.h"
 #include "atlas-contacts-page.h"
@@ -644,6 +645,8 @@ import_chosen_cb (GObject      *source,
   g_autoptr(AtlasContactsPage) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
+  atlas_file_dialog_remember (file);
+
   if (file != NULL)
     atlas_contacts_page_preview_import (self, file);
 }
@@ -683,7 +686,7 @@ add_contact_filters (GtkFileDialog *dialog,
 void
 atlas_contacts_page_choose_import (AtlasContactsPage *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = atlas_file_dialog_new ();
 
   g_return_if_fail (ATLAS_IS_CONTACTS_PAGE (self));
 
@@ -742,11 +745,13 @@ export_chosen_cb (GObject      *source,
 {
   g_autoptr(AtlasContactsPage) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
   g_autoptr(GError) error = NULL;
   gboolean only_shown = GPOINTER_TO_INT (g_object_get_data (source, "only-shown"));
 
   if (file == NULL)
     return;
+  atlas_file_dialog_remember (file);
   if (atlas_contacts_page_export (self, file, only_shown, &error))
     atlas_toast_add (GTK_WIDGET (self), adw_toast_new (_("Contacts exported")));
   else
@@ -759,7 +764,7 @@ void
 atlas_contacts_page_choose_export (AtlasContactsPage *self,
                                    gboolean           only_shown)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = atlas_file_dialog_new ();
   const char *title;
   g_autofree char *name = NULL;
 

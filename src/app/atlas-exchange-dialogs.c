@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-file-dialog.h"
 #include "atlas-alert.h"
 #include "atlas-contact-sheet.h"
 #include "atlas-exchange-dialogs.h"
@@ -276,6 +277,7 @@ chosen_cb (GObject      *source,
   g_autoptr(GFile) file = kind == IMPORT_VISITS ? gtk_file_dialog_open_finish (chooser, result, NULL)
                                                 : gtk_file_dialog_save_finish (chooser, result, NULL);
 
+  atlas_file_dialog_remember (file);
   /* NULL: cancelled, or the portal failed and said so itself. */
   if (file != NULL)
     {
@@ -339,7 +341,7 @@ choose (AtlasWindow   *window,
         GtkFileFilter *filter,
         GtkFileFilter *other_filter)
 {
-  g_autoptr(GtkFileDialog) chooser = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) chooser = atlas_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   gtk_file_dialog_set_title (chooser, title);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-file-dialog.h"
 #include "atlas-map-export-dialog.h"
 #include "atlas-toast.h"
 
@@ -105,10 +106,12 @@ file_chosen_cb (GObject      *source,
 {
   g_autoptr(AtlasMapExportDialog) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
   g_autoptr(GError) error = NULL;
 
   if (file == NULL)
     return;  /* cancelled: the dialog stays for another try */
+  atlas_file_dialog_remember (file);
 
   if (!atlas_map_export_dialog_export_to (self, file, &error))
     atlas_toast_add_text (GTK_WIDGET (self->page), error->message);
@@ -129,7 +132,7 @@ save_action (GtkWidget  *widget,
 {
   AtlasMapExportDialog *self = ATLAS_MAP_EXPORT_DIALOG (widget);
   guint i = format_index (self);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = atlas_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   /* TRANSLATORS: the suggested file name of an exported map, without its extension */

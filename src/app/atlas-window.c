@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "atlas-a11y.h"
+#include "atlas-file-dialog.h"
 #include "atlas-alert.h"
 #include "atlas-centres-page.h"
 #include "atlas-contacts-page.h"
@@ -562,6 +563,8 @@ files_chosen_cb (GObject      *source,
   /* NULL when cancelled: nothing to say. */
   for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
     g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  if (files->len > 0)
+    atlas_file_dialog_remember (g_ptr_array_index (files, 0));
   atlas_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
@@ -571,7 +574,7 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = atlas_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
