@@ -33,17 +33,12 @@ typedef struct {
  * of its words. Queries are tokenized as before. The columns' sizes in
  * words (fts5's docsize, used by bm25 alone, which this index cannot
  * serve) count distinct words. */
+/* The words of a document's column seen so far: GLib's set, over
+ * copies kept in one chunk (freed together when the column is done). */
 typedef struct {
-  guint32 hash;
-  guint32 offset;
-  guint32 length;
-} SeenWord;
-
-typedef struct {
-  SeenWord *slots;      /* open addressing; hash 0 marks a free slot */
-  guint     mask;
-  guint     used;
-  GString  *words;      /* the words' bytes, one after the other */
+  GHashTable   *words;
+  GStringChunk *chunk;
+  GString      *probe;   /* the word looked for, NUL-terminated */
 } SeenSet;
 
 /* Words passed on to FTS5 from documents, by every connection of the
@@ -69,42 +64,18 @@ static void
 seen_init (SeenSet *set,
            int      n_text)
 {
-  guint size = 64;
-
-  /* About one word in six bytes, of which about half are new. */
-  while (size < (guint) n_text / 6)
-    size <<= 1;
-  set->slots = g_new0 (SeenWord, size);
-  set->mask = size - 1;
-  set->used = 0;
-  set->words = g_string_sized_new (MAX (n_text / 2, 64));
+  set->words = g_hash_table_new (g_str_hash, g_str_equal);
+  /* About half of a column's bytes are words not seen before in it. */
+  set->chunk = g_string_chunk_new (MAX (n_text / 2, 64));
+  set->probe = g_string_sized_new (64);
 }
 
 static void
 seen_clear (SeenSet *set)
 {
-  g_free (set->slots);
-  g_string_free (set->words, TRUE);
-}
-
-static void
-seen_grow (SeenSet *set)
-{
-  guint size = (set->mask + 1) * 2;
-  SeenWord *slots = g_new0 (SeenWord, size);
-
-  for (guint i = 0; i <= set->mask; i++)
-    if (set->slots[i].hash != 0)
-      {
-        guint j = set->slots[i].hash & (size - 1);
-
-        while (slots[j].hash != 0)
-          j = (j + 1) & (size - 1);
-        slots[j] = set->slots[i];
-      }
-  g_free (set->slots);
-  set->slots = slots;
-  set->mask = size - 1;
+  g_hash_table_destroy (set->words);
+  g_string_chunk_free (set->chunk);
+  g_string_free (set->probe, TRUE);
 }
 
 /* Adds @word; returns whether it was new. */
@@ -113,25 +84,11 @@ seen_add (SeenSet    *set,
           const char *word,
           int         n_word)
 {
-  guint32 hash = 2166136261u;
-  guint i;
-
-  for (int k = 0; k < n_word; k++)
-    hash = (hash ^ (guchar) word[k]) * 16777619u;
-  if (hash == 0)
-    hash = 1;
-
-  for (i = hash & set->mask; set->slots[i].hash != 0; i = (i + 1) & set->mask)
-    if (set->slots[i].hash == hash && set->slots[i].length == (guint32) n_word &&
-        memcmp (set->words->str + set->slots[i].offset, word, n_word) == 0)
-      return FALSE;
-
-  set->slots[i].hash = hash;
-  set->slots[i].offset = (guint32) set->words->len;
-  set->slots[i].length = (guint32) n_word;
-  g_string_append_len (set->words, word, n_word);
-  if (++set->used * 2 > set->mask)
-    seen_grow (set);
+  g_string_truncate (set->probe, 0);
+  g_string_append_len (set->probe, word, n_word);
+  if (g_hash_table_contains (set->words, set->probe->str))
+    return FALSE;
+  g_hash_table_add (set->words, g_string_chunk_insert_len (set->chunk, word, n_word));
   return TRUE;
 }
 
