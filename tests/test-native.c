@@ -8,6 +8,7 @@
 
 #include <libxml/relaxng.h>
 
+#include "atlas-import-report.h"
 #include "atlas-importer.h"
 #include "atlas-list-model.h"
 #include "atlas-native.h"
@@ -108,6 +109,18 @@ test_round_trip (AtlasTestDir  *fixture,
     g_error ("%s", result.error->message);
   g_assert_cmpstr (result.format, ==, "native");
   g_assert_cmpuint (result.n_new, ==, 5);
+  /* The file also brought the edited centre and the contact: counted, and
+   * among the kinds the window announces (the views of centres and
+   * contacts stayed stale when only releases and visits were). */
+  g_assert_cmpuint (result.n_centres, ==, 1);
+  g_assert_cmpuint (result.n_contacts, ==, 1);
+  g_assert_cmphex (result.changed, ==, ATLAS_RECORD_BIT (ATLAS_RECORD_CENTRE) | ATLAS_RECORD_BIT (ATLAS_RECORD_CONTACT) |
+                                       ATLAS_RECORD_BIT (ATLAS_RECORD_RELEASE) | ATLAS_RECORD_BIT (ATLAS_RECORD_VISIT));
+  {
+    g_autofree char *line = atlas_import_result_describe (&result);
+
+    g_assert_nonnull (strstr (line, "; 1 centre changed; 1 contact added"));
+  }
 
   text_b = export_text (b, xml_b);
   g_assert_cmpstr (text_a, ==, text_b);
@@ -117,6 +130,9 @@ test_round_trip (AtlasTestDir  *fixture,
   /* Importing the same file again adds nothing. */
   g_assert_true (atlas_import_file (b, file, NULL, NULL, &again));
   g_assert_cmpuint (again.n_new, ==, 0);
+  g_assert_cmpuint (again.n_centres, ==, 0);
+  g_assert_cmpuint (again.n_contacts, ==, 0);
+  g_assert_cmphex (again.changed, ==, 0);
   g_assert_cmpint (atlas_store_count (b, ATLAS_RECORD_CONTACT, NULL), ==, 1);
   g_assert_cmpint (atlas_store_count (b, ATLAS_RECORD_VISIT, NULL), ==, 6);
 }

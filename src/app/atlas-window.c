@@ -475,12 +475,10 @@ import_done_cb (GObject      *source,
 
   results = atlas_import_files_finish (result, &error);
 
-  /* The import wrote through its own connection: refresh what is shown. */
-  atlas_store_notify_changed (self->store, ATLAS_RECORD_RELEASE);
-  atlas_store_notify_changed (self->store, ATLAS_RECORD_VISIT);
-
   if (results == NULL)
     {
+      /* Cancelled or failed: what finished before may have been written. */
+      atlas_store_poll_changes (self->store);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         atlas_toast_add_text (GTK_WIDGET (self), error->message);
       else
@@ -490,6 +488,13 @@ import_done_cb (GObject      *source,
 
   for (guint i = 0; i < results->len; i++)
     atlas_import_totals_add (&totals, g_ptr_array_index (results, i));
+
+  /* The import wrote through its own connection: the views of exactly the
+   * kinds it wrote show them anew (an exchange file writes centres and
+   * contacts too). */
+  for (guint kind = 0; kind < ATLAS_N_RECORD_KINDS; kind++)
+    if (totals.changed & ATLAS_RECORD_BIT (kind))
+      atlas_store_notify_changed (self->store, kind);
 
   if (totals.n_rejected == 0 && totals.n_skipped == 0 && results->len == 1)
     {

@@ -30,6 +30,9 @@ atlas_import_totals_add (AtlasImportTotals       *totals,
   totals->n_known += result->n_known;
   totals->n_skipped += result->n_skipped;
   totals->n_visits += result->n_visits;
+  totals->n_centres += result->n_centres;
+  totals->n_contacts += result->n_contacts;
+  totals->changed |= result->changed;
 }
 
 /**
@@ -51,8 +54,24 @@ atlas_import_totals_describe (const AtlasImportTotals *t)
   g_autofree char *visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit suggested",
                                                           "%u visits suggested", t->n_visits), t->n_visits);
 
+  GString *text = g_string_new (NULL);
+
   /* Translators: new, updated, already there, skipped; visits suggested. */
-  return g_strdup_printf (_("%s, %s, %s, %s; %s"), added, updated, known, skipped, visits);
+  g_string_printf (text, _("%s, %s, %s, %s; %s"), added, updated, known, skipped, visits);
+  /* An exchange file also brings centres and contacts: said when it did. */
+  if (t->n_centres > 0)
+    {
+      g_string_append (text, "; ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u centre changed", "%u centres changed",
+                                                 t->n_centres), t->n_centres);
+    }
+  if (t->n_contacts > 0)
+    {
+      g_string_append (text, "; ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u contact added", "%u contacts added",
+                                                 t->n_contacts), t->n_contacts);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /**

@@ -17,6 +17,9 @@ typedef struct {
   guint n_known;
   guint n_skipped;
   guint n_visits;
+  guint n_centres;   /* changed by an exchange file */
+  guint n_contacts;  /* added by an exchange file */
+  guint changed;     /* ATLAS_RECORD_BIT () of each kind written */
 } AtlasImportTotals;
 
 void   atlas_import_totals_add             (AtlasImportTotals       *totals,

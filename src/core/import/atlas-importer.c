@@ -605,6 +605,7 @@ atlas_import_stream (AtlasStore        *store,
       g_free (parse.feed_title);
       g_free (parse.feed_link);
       result->n_new = result->n_updated = result->n_known = result->n_skipped = result->n_visits = 0;
+      result->n_centres = result->n_contacts = 0;
       g_clear_pointer (&result->skipped, g_ptr_array_unref);
       reject (result, reader, g_steal_pointer (&error));
       return FALSE;
@@ -612,6 +613,14 @@ atlas_import_stream (AtlasStore        *store,
   g_free (parse.feed_title);
   g_free (parse.feed_link);
   result->n_visits += parse.n_visits;
+  result->n_centres = parse.n_centres;
+  result->n_contacts = parse.n_contacts;
+  /* What the window must show anew: exactly what was written. */
+  result->changed = (result->n_new + result->n_updated > 0 ? ATLAS_RECORD_BIT (ATLAS_RECORD_RELEASE) : 0) |
+                    /* a visit shows its release's title and evidence */
+                    (result->n_visits + result->n_new + result->n_updated > 0 ? ATLAS_RECORD_BIT (ATLAS_RECORD_VISIT) : 0) |
+                    (result->n_centres > 0 ? ATLAS_RECORD_BIT (ATLAS_RECORD_CENTRE) : 0) |
+                    (result->n_contacts > 0 ? ATLAS_RECORD_BIT (ATLAS_RECORD_CONTACT) : 0);
 
   /* The log is history, not the catalogue: a failure to write it is
    * reported but does not undo the import. */

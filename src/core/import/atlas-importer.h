@@ -24,6 +24,9 @@ typedef struct {
   guint n_known;     /* already in the catalogue, unchanged */
   guint n_skipped;   /* items left out, each in @skipped */
   guint n_visits;    /* suggested visits added */
+  guint n_centres;   /* centres changed (only the exchange format has them) */
+  guint n_contacts;  /* contacts added (likewise) */
+  guint changed;     /* the kinds written: ATLAS_RECORD_BIT (kind) or'ed */
   GPtrArray *skipped; /* (element-type AtlasImportSkip) (nullable) */
   gboolean rejected;
   GError *error;     /* why it was rejected */

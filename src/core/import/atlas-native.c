@@ -316,6 +316,7 @@ handle_centre (AtlasParseContext  *ctx,
 {
   g_autofree char *ags = atlas_node_attr (node, "ags");
   g_autoptr(AtlasCentre) centre = NULL;
+  gboolean changed = FALSE;
 
   if (ags == NULL)
     return native_invalid (error, _("a centre has no AGS"));
@@ -328,10 +329,20 @@ handle_centre (AtlasParseContext  *ctx,
     {
       g_autofree char *value = child_text (node, atlas_centre_field_name (f));
 
+      if (g_strcmp0 (atlas_centre_get_field (centre, f), value) == 0)
+        continue;
       atlas_centre_set_field (centre, f, value);
+      changed = TRUE;
     }
 
-  return atlas_store_update_centre (ctx->store, centre, error);
+  /* A centre the file has as the catalogue has it is not written (nor
+   * counted, nor announced). */
+  if (!changed)
+    return TRUE;
+  if (!atlas_store_update_centre (ctx->store, centre, error))
+    return FALSE;
+  ctx->n_centres++;
+  return TRUE;
 }
 
 static gboolean
@@ -365,7 +376,10 @@ handle_contact (AtlasParseContext  *ctx,
   if (existing != 0)
     return existing > 0;
 
-  return atlas_store_insert_contact (ctx->store, contact, error) > 0;
+  if (atlas_store_insert_contact (ctx->store, contact, error) <= 0)
+    return FALSE;
+  ctx->n_contacts++;
+  return TRUE;
 }
 
 static gboolean

@@ -41,6 +41,8 @@ typedef struct {
   char *feed_title;
   char *feed_link;           /* the channel's link, against which item links resolve */
   guint n_visits;            /* visits the exchange format added */
+  guint n_centres;           /* centres it changed */
+  guint n_contacts;          /* contacts it added */
 } AtlasParseContext;
 
 gboolean  atlas_ns_is_rss    (const char *ns);

@@ -49,6 +49,9 @@ typedef enum {
   ATLAS_N_RECORD_KINDS
 } AtlasRecordKind;
 
+/* A set of kinds, for what a piece of work changed. */
+#define ATLAS_RECORD_BIT(kind) (1u << (kind))
+
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
