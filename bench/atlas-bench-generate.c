@@ -124,10 +124,9 @@ main (int    argc,
       atlas_visit_set_centre_id (v, g_array_index (centre_ids, gint64,
                                                    g_rand_int_range (rand, 0, centre_ids->len)));
       atlas_visit_set_field (v, ATLAS_VISIT_DATE, date);
-      atlas_visit_set_field (v, ATLAS_VISIT_SORT_DATE, date);
       atlas_visit_set_field (v, ATLAS_VISIT_TOUR, "Benchmark-Tour");
       atlas_visit_set_field (v, ATLAS_VISIT_STATUS, "done");
-      if (atlas_store_insert_visit (store, v, &error) == 0)
+      if (atlas_store_save_visit (store, v, &error) == 0)
         goto fail;
     }
 

@@ -422,6 +422,32 @@ test_import_report_german (AtlasTestDir  *fixture,
                                      "4 übersprungen; 0 Besuche vorgeschlagen\n"));
 }
 
+/* add-visit takes the dates the visit editor takes, and saves them the way
+ * it does (one write path, #15): it took only YYYY-MM-DD and trusted
+ * the date as the tour's order. */
+static void
+test_add_visit_dates (AtlasTestDir  *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) week = { 0 }, german = { 0 }, impossible = { 0 }, visits = { 0 };
+
+  run_cli (&week, "--db", fixture->db_path, "add-visit", "05315", "KW 31/2017", NULL);
+  g_assert_cmpint (week.status, ==, 0);
+  run_cli (&german, "--db", fixture->db_path, "add-visit", "05154", "02.10.2018", NULL);
+  g_assert_cmpint (german.status, ==, 0);
+  run_cli (&impossible, "--db", fixture->db_path, "add-visit", "05154", "31.02.2017", NULL);
+  g_assert_cmpint (impossible.status, ==, 2);
+  g_assert_nonnull (strstr (impossible.err, "31.02.2017"));
+
+  run_cli (&visits, "--db", fixture->db_path, "list", "visits", NULL);
+  g_assert_cmpint (visits.status, ==, 0);
+  g_assert_cmpuint (count_lines (visits.out), ==, 3);
+  /* In the tour's order: week 31 of 2017 begins on Monday 31 July. */
+  g_assert_nonnull (strstr (visits.out, "2017-W31"));
+  g_assert_nonnull (strstr (visits.out, "2018-10-02"));
+  g_assert_true (strstr (visits.out, "2017-W31") < strstr (visits.out, "2018-10-02"));
+}
+
 /* Calendars, map data, the printed contact list (issue #20). */
 static void
 test_exchange_commands (AtlasTestDir  *fixture,
@@ -504,6 +530,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/import-report-german", test_import_report_german);
   ATLAS_TEST_ADD ("/cli/contacts-exchange", test_contacts_exchange);
   ATLAS_TEST_ADD ("/cli/exchange-commands", test_exchange_commands);
+  ATLAS_TEST_ADD ("/cli/add-visit-dates", test_add_visit_dates);
 
   return g_test_run ();
 }

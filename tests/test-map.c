@@ -415,7 +415,7 @@ test_visit_filters (AtlasTestDir  *fixture,
       atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
       atlas_visit_set_field (v, ATLAS_VISIT_TOUR, rows[i].tour);
       atlas_visit_set_field (v, ATLAS_VISIT_VISITORS, rows[i].visitors);
-      g_assert_cmpint (atlas_store_insert_visit (store, v, &error), >, 0);
+      g_assert_cmpint (atlas_store_save_visit (store, v, &error), >, 0);
     }
 
   all = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
@@ -543,7 +543,7 @@ test_uncertain_order (AtlasTestDir  *fixture,
 
       atlas_visit_set_field (v, ATLAS_VISIT_SORT_DATE, sort);
       atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
-      g_assert_cmpint (atlas_store_insert_visit (store, v, &error), >, 0);
+      g_assert_cmpint (atlas_store_save_visit (store, v, &error), >, 0);
     }
 
   visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
@@ -1410,7 +1410,7 @@ test_review_suggested (AtlasTestDir  *fixture,
       g_autoptr(AtlasVisit) v = visit_new (ags[i], "2019-05-02", i == 3 ? "done" : "suggested");
 
       atlas_visit_set_centre_id (v, atlas_centre_get_id (c));
-      ids[i] = atlas_store_insert_visit (store, v, &error);
+      ids[i] = atlas_store_save_visit (store, v, &error);
       g_assert_cmpint (ids[i], >, 0);
     }
 

@@ -66,7 +66,7 @@ fill (AtlasStore *store)
   atlas_visit_set_field (planned, ATLAS_VISIT_SORT_DATE, "2017-07-31");
   atlas_visit_set_field (planned, ATLAS_VISIT_STATUS, "planned");
   atlas_visit_set_field (planned, ATLAS_VISIT_TOUR, "Sommertour 2017");
-  g_assert_cmpint (atlas_store_insert_visit (store, planned, &error), >, 0);
+  g_assert_cmpint (atlas_store_save_visit (store, planned, &error), >, 0);
 }
 
 /* The export without its time stamp. */

@@ -184,7 +184,7 @@ test_migrate_visit_sources (AtlasTestDir  *fixture,
   atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2017-08-03");
   atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, "2017-08-03");
   atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
-  visit_id = atlas_store_insert_visit (store, visit, &error);
+  visit_id = atlas_store_save_visit (store, visit, &error);
   g_assert_cmpint (visit_id, >, 0);
   g_assert_finalize_object (store);
 
@@ -369,7 +369,7 @@ test_constraints (AtlasTestDir  *fixture,
   atlas_visit_set_field (visit, ATLAS_VISIT_DATE, "2018-10-02");
   atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, "2018-10-02");
   atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "maybe");
-  g_assert_cmpint (atlas_store_insert_visit (store, visit, &error), ==, 0);
+  g_assert_cmpint (atlas_store_save_visit (store, visit, &error), ==, 0);
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_VISIT, NULL), ==, 0);

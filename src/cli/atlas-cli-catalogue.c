@@ -16,6 +16,7 @@
 #include "atlas-contact-io.h"
 #include "atlas-facts.h"
 #include "atlas-list-model.h"
+#include "atlas-validate.h"
 
 static void
 list_row (TableWriter     *writer,
@@ -273,13 +274,17 @@ cmd_add_visit (const CliOptions  *options,
   g_autoptr(AtlasCentre) centre = NULL;
   g_autoptr(AtlasVisit) visit = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *date = NULL;
   const char *status = options->status ? options->status : "done";
   int exit_status = EXIT_OK;
 
   if (args[0] == NULL || args[1] == NULL || args[2] != NULL)
-    return atlas_cli_usage_error (_("“add-visit” takes a district key (AGS) and a date, YYYY-MM-DD"));
-  if (!atlas_cli_valid_day (args[1]))
-    return atlas_cli_usage_error (_("The date must be a real day written YYYY-MM-DD"));
+    return atlas_cli_usage_error (_("“add-visit” takes a district key (AGS) and a date"));
+  /* The dates the visit editor takes, with its words when one is not. */
+  if ((problem = atlas_validate (ATLAS_CHECK_VISIT_DATE, args[1])) != NULL)
+    return atlas_cli_usage_error (problem);
+  date = atlas_validate_normalize (ATLAS_CHECK_VISIT_DATE, args[1]);
   if (!g_str_equal (status, "planned") && !g_str_equal (status, "done"))
     return atlas_cli_usage_error (_("--status takes planned or done"));
 
@@ -295,12 +300,11 @@ cmd_add_visit (const CliOptions  *options,
 
   visit = atlas_visit_new ();
   atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
-  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, args[1]);
-  atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, args[1]);
+  atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
   atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, status);
   atlas_visit_set_field (visit, ATLAS_VISIT_TOUR, options->tour);
   atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, options->visitor);
-  if (atlas_store_insert_visit (store, visit, &error) == 0)
+  if (atlas_store_save_visit (store, visit, &error) == 0)
     {
       atlas_cli_print_error (error->message);
       return EXIT_REJECTED;

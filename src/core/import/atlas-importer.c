@@ -153,10 +153,9 @@ suggest_visits (ImportContext  *ctx,
       atlas_visit_set_centre_id (visit, centre);
       atlas_visit_set_release_id (visit, atlas_release_get_id (release));
       atlas_visit_set_field (visit, ATLAS_VISIT_DATE, m->day);
-      atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, m->day);
       atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, "suggested");
       atlas_visit_set_field (visit, ATLAS_VISIT_VISITORS, visitors);
-      if (atlas_store_insert_visit (ctx->store, visit, error) == 0 ||
+      if (atlas_store_save_visit (ctx->store, visit, error) == 0 ||
           !atlas_store_set_visit_evidence (ctx->store, atlas_visit_get_id (visit), m->visit_evidence,
                                            m->visit_confidence, m->visit == ATLAS_DETECT_VISIT_PLANNED, error))
         return FALSE;

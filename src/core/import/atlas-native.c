@@ -453,14 +453,15 @@ handle_visit (AtlasParseContext  *ctx,
   static const AtlasVisitField fields[] = { ATLAS_VISIT_TOUR, ATLAS_VISIT_VISITORS, ATLAS_VISIT_NOTES };
   g_autofree char *ags = atlas_node_attr (node, "ags");
   g_autofree char *date = atlas_node_attr (node, "date");
-  g_autofree char *sort_date = atlas_node_attr (node, "sort-date");
   g_autofree char *status = atlas_node_attr (node, "status");
   g_autofree char *guid = atlas_node_attr (node, "release");
   g_autoptr(AtlasCentre) centre = NULL;
   g_autoptr(AtlasVisit) visit = atlas_visit_new ();
   gint64 existing;
 
-  if (ags == NULL || date == NULL || sort_date == NULL || status == NULL)
+  /* The file's sort-date is for other readers: the store computes the
+   * tour's order from the date, as for every visit saved. */
+  if (ags == NULL || date == NULL || status == NULL)
     return native_invalid (error, _("a visit lacks its centre, date or status"));
 
   centre = atlas_store_get_centre_by_ags (ctx->store, ags, error);
@@ -473,7 +474,6 @@ handle_visit (AtlasParseContext  *ctx,
 
   atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
   atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
-  atlas_visit_set_field (visit, ATLAS_VISIT_SORT_DATE, sort_date);
   atlas_visit_set_field (visit, ATLAS_VISIT_STATUS, status);
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     {
@@ -492,7 +492,7 @@ handle_visit (AtlasParseContext  *ctx,
       atlas_visit_set_release_id (visit, id);
     }
 
-  if (atlas_store_insert_visit (ctx->store, visit, error) == 0)
+  if (atlas_store_save_visit (ctx->store, visit, error) == 0)
     return FALSE;
   ctx->n_visits++;
   return TRUE;

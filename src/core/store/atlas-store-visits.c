@@ -233,45 +233,13 @@ atlas_store_set_visit_example (AtlasStore  *self,
   return atlas_store_finish_write (self, stmt, ATLAS_RECORD_VISIT, visit_id, error, _("Could not save the visit"));
 }
 
-gint64
-atlas_store_insert_visit (AtlasStore  *self,
-                          AtlasVisit  *visit,
-                          GError     **error)
-{
-  g_autoptr(AtlasStmt) stmt = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
-  g_return_val_if_fail (ATLAS_IS_VISIT (visit), 0);
-
-  if (!(stmt = atlas_store_prepare (self,
-                                    "INSERT INTO visit (centre_id, date, sort_date, tour, visitors, "
-                                    "status, notes, release_id) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                    error)))
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, atlas_visit_get_centre_id (visit));
-  atlas_store_bind_text (stmt, 2, atlas_visit_get_field (visit, ATLAS_VISIT_DATE));
-  atlas_store_bind_text (stmt, 3, atlas_visit_get_field (visit, ATLAS_VISIT_SORT_DATE));
-  atlas_store_bind_text (stmt, 4, atlas_visit_get_field (visit, ATLAS_VISIT_TOUR));
-  atlas_store_bind_text (stmt, 5, atlas_visit_get_field (visit, ATLAS_VISIT_VISITORS));
-  atlas_store_bind_text (stmt, 6, atlas_visit_get_field (visit, ATLAS_VISIT_STATUS));
-  atlas_store_bind_text (stmt, 7, atlas_visit_get_field (visit, ATLAS_VISIT_NOTES));
-  atlas_store_bind_id_or_null (stmt, 8, atlas_visit_get_release_id (visit));
-
-  if (!atlas_store_finish_write (self, stmt, ATLAS_RECORD_VISIT, 0, error, _("Could not save the visit")))
-    return 0;
-
-  atlas_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
-  return atlas_visit_get_id (visit);
-}
-
 /**
  * atlas_store_save_visit:
  *
- * Inserts @visit when its id is 0, otherwise writes every field of the
- * visit with that id (creating it again with the same id if it was
- * deleted). The centre comes from the visit's centre id; the order of the
+ * The one way a visit is written, by the editors, the command line, the
+ * importer, the exchange formats and the history: inserts @visit when its
+ * id is 0, otherwise writes every field of the visit with that id
+ * (creating it again with the same id if it was deleted). The centre comes from the visit's centre id; the order of the
  * tour from its date (see atlas_visit_sort_date()).
  *
  * Returns: the visit's id, 0 on error

@@ -173,9 +173,6 @@ gint64       atlas_store_find_contact         (AtlasStore          *self,
 gint64       atlas_store_save_visit           (AtlasStore          *self,
                                                AtlasVisit          *visit,
                                                GError             **error);
-gint64       atlas_store_insert_visit         (AtlasStore          *self,
-                                               AtlasVisit          *visit,
-                                               GError             **error);
 
 gboolean     atlas_store_find_release         (AtlasStore          *self,
                                                const char          *guid,
