@@ -1019,6 +1019,14 @@ test_view_keys_focus (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
 /* Undo shows what it changed: a deleted contact comes back selected; an
  * edit of another view's record switches to that view and selects it. */
 static void
@@ -1052,6 +1060,8 @@ test_undo_shows_record (AtlasTestDir  *fixture,
   g_assert_cmpint (selected_id (contacts), ==, carina);
   g_assert_true (atlas_contacts_page_delete_shown (contacts));
   g_assert_true (atlas_contact_editor_is_empty (contact_editor));
+  /* The toast's Undo is Ctrl+Z's, not a second way back (#15). */
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), has_action, "win.undo"));
   activate (window, "win.undo");
   g_assert_cmpint (atlas_contact_editor_get_id (contact_editor), ==, carina);
   g_assert_cmpint (selected_id (contacts), ==, carina);

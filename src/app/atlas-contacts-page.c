@@ -179,28 +179,6 @@ merged_cb (AtlasContactsPage *self,
   atlas_contacts_page_show_contact (self, kept_id);
 }
 
-/* The toast's Undo brings the deleted contact back with the same id. */
-static void
-undo_delete_cb (AdwToast          *toast,
-                AtlasContactsPage *self)
-{
-  AtlasContact *snapshot = g_object_get_data (G_OBJECT (toast), "contact");
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL || snapshot == NULL)
-    return;
-
-  if (atlas_store_save_contact (self->store, snapshot, &error) == 0)
-    {
-      atlas_toast_add_text (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (self->history != NULL)
-    atlas_history_push (self->history, ATLAS_RECORD_CONTACT, NULL, G_OBJECT (snapshot),
-                        _("Restore Contact"));
-  atlas_contacts_page_show_contact (self, atlas_contact_get_id (snapshot));
-}
-
 static void
 export_one_action (GtkWidget  *widget,
                    const char *action_name,
@@ -467,7 +445,6 @@ atlas_contacts_page_delete_shown (AtlasContactsPage *self)
   g_autoptr(GObject) snapshot = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   gint64 id;
 
   g_return_val_if_fail (ATLAS_IS_CONTACTS_PAGE (self), FALSE);
@@ -486,16 +463,14 @@ atlas_contacts_page_delete_shown (AtlasContactsPage *self)
   if (self->history != NULL)
     atlas_history_push (self->history, ATLAS_RECORD_CONTACT, snapshot, NULL, _("Delete Contact"));
 
+  /* The toast's Undo is Ctrl+Z's (win.undo): the history brings the
+   * contact back with its own id, shown and selected, and Ctrl+Shift+Z
+   * deletes it again. (It re-saved the contact and pushed a second
+   * entry, "Restore Contact", so Ctrl+Z then deleted it once more.) */
   name = atlas_contact_dup_display_name (ATLAS_CONTACT (snapshot));
   /* TRANSLATORS: a toast; %s is the contact's name */
-  title = g_markup_printf_escaped (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
-  g_object_set_data_full (G_OBJECT (toast), "contact", g_steal_pointer (&snapshot), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  atlas_toast_add (GTK_WIDGET (self), toast);
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  atlas_toast_add_undoable (GTK_WIDGET (self), title);
 
   update_detail (self);
   return TRUE;
