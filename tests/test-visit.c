@@ -11,6 +11,7 @@
 #include "atlas-record.h"
 #include "atlas-store.h"
 #include "atlas-validate.h"
+#include "atlas-visit-date.h"
 #include "atlas-test-util.h"
 
 static void
@@ -107,6 +108,42 @@ test_visit_save_undo (AtlasTestDir  *fixture,
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CONSTRAINT);
 }
 
+/* A day is read one way wherever it is typed (#15): the visit editor took
+ * 01.01.1965, both period filters refused it (three year ranges in five
+ * parsers). The validation, the visit dates and the command line now read
+ * through atlas_day_parse(). */
+static void
+test_one_reading_of_a_day (void)
+{
+  static const struct { const char *text; gboolean day; } cases[] = {
+    { "02.10.2018", TRUE }, { "2.10.2018", TRUE }, { "2018-10-02", TRUE }, { " 02.10.2018 ", TRUE },
+    { "01.01.1965", TRUE }, { "01.01.1900", TRUE }, { "31.12.2999", TRUE }, { "29.02.2024", TRUE },
+    { "31.12.1899", FALSE }, { "01.01.3000", FALSE }, { "31.02.2017", FALSE }, { "29.02.2023", FALSE },
+    { "02.10.18", FALSE }, { "2018-10-02x", FALSE }, { "02.10.2018 x", FALSE }, { "", FALSE },
+    { "2018-13-01", FALSE }, { "KW 31/2017", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = atlas_validate (ATLAS_CHECK_DATE, cases[i].text);
+      g_autofree char *stored = atlas_visit_parse_date (cases[i].text);
+      int y = 0, m = 0, d = 0;
+      gboolean day = atlas_day_parse (cases[i].text, &y, &m, &d);
+
+      if (day != cases[i].day)
+        g_error ("“%s” read as %s", cases[i].text, day ? "a day" : "not a day");
+      /* The validation of a day field and a visit's date agree with it
+       * (a visit's date takes more than days: weeks, months, ranges). */
+      g_assert_true ((message == NULL) == cases[i].day || *cases[i].text == '\0');
+      if (day)
+        {
+          g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+
+          g_assert_cmpstr (stored, ==, iso);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +153,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/visit/dates", test_visit_dates);
+  g_test_add_func ("/visit/one-reading-of-a-day", test_one_reading_of_a_day);
   ATLAS_TEST_ADD ("/visit/save-undo", test_visit_save_undo);
 
   return g_test_run ();

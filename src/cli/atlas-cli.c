@@ -16,17 +16,13 @@
 #include "atlas-cli.h"
 #include "atlas-cli-private.h"
 #include "atlas-facts.h"
+#include "atlas-visit-date.h"
 
-/* YYYY-MM-DD and a real day. */
+/* YYYY-MM-DD and a real day, read as the app reads a day. */
 gboolean
 atlas_cli_valid_day (const char *text)
 {
-  int y, m, d;
-  char rest;
-
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 &&
-         g_date_valid_dmy (d, m, y);
+  return text != NULL && strlen (text) == 10 && text[4] == '-' && atlas_day_parse (text, NULL, NULL, NULL);
 }
 
 void

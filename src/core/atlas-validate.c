@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "atlas-map-scene.h"
 #include "atlas-validate.h"
+#include "atlas-visit-date.h"
 
 static gboolean
 is_blank (const char *text)
@@ -148,18 +148,11 @@ url_ok (const char *text)
 static GDateTime *
 parse_date (const char *text)
 {
-  int d = 0, m = 0, y = 0;
-  char tail = 0;
+  int d, m, y;
 
-  if (sscanf (text, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
-    {
-      if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
-        return NULL;
-      return g_date_time_new_utc (y, m, d, 0, 0, 0);
-    }
-
-  return NULL;
+  if (!atlas_day_parse (text, &y, &m, &d))
+    return NULL;
+  return g_date_time_new_utc (y, m, d, 0, 0, 0);
 }
 
 /* Returns the first item of the list that fails @ok, or NULL. */

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-visit-date.h"
+
 G_BEGIN_DECLS
 
 /* The text fields, numbered like the store's columns and the properties. */
@@ -35,7 +37,5 @@ gint64 atlas_visit_get_centre_id (AtlasVisit *self);
 void atlas_visit_set_centre_id (AtlasVisit *self, gint64 value);
 gint64 atlas_visit_get_release_id (AtlasVisit *self);
 void atlas_visit_set_release_id (AtlasVisit *self, gint64 value);
-char *atlas_visit_parse_date (const char *text);
-char *atlas_visit_sort_date (const char *date);
 
 G_END_DECLS

@@ -47,39 +47,6 @@ atlas_map_attribution (void)
   return "© GeoBasis-DE / BKG (Daten verändert), dl-de/by-2-0";
 }
 
-/**
- * atlas_format_visit_date:
- * @date: as stored: 2018-10-02, 2019-08, 2018, 2017-W31 or start/end
- *
- * Returns: (transfer full): the date as German readers write it, keeping
- *   its uncertainty: 02.10.2018, 08/2019, 2018, KW 31/2017, 31.07.–15.08.2017
- */
-char *
-atlas_format_visit_date (const char *date)
-{
-  int y, m, d, w, y2, m2, d2;
-  char rest;
-
-  if (date == NULL)
-    return g_strdup ("");
-
-  if (sscanf (date, "%4d-%2d-%2d/%4d-%2d-%2d%c", &y, &m, &d, &y2, &m2, &d2, &rest) == 6)
-    {
-      if (y == y2)
-        return g_strdup_printf ("%02d.%02d.–%02d.%02d.%04d", d, m, d2, m2, y2);
-      return g_strdup_printf ("%02d.%02d.%04d–%02d.%02d.%04d", d, m, y, d2, m2, y2);
-    }
-  if (sscanf (date, "%4d-W%2d%c", &y, &w, &rest) == 2)
-    /* Translators: a calendar week: week number, year. */
-    return g_strdup_printf (_("week %d/%d"), w, y);
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3)
-    return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
-  if (sscanf (date, "%4d-%2d%c", &y, &m, &rest) == 2)
-    return g_strdup_printf ("%02d/%04d", m, y);
-
-  return g_strdup (date);
-}
-
 static void
 free_string (gpointer data)
 {

@@ -179,7 +179,6 @@ char          *atlas_map_to_svg            (const AtlasMapScene *scene,
                                             double               height);
 
 const char    *atlas_map_attribution       (void);
-char          *atlas_format_visit_date     (const char          *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapScene, atlas_map_scene_unref)
 
