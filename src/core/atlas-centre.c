@@ -4,27 +4,14 @@
  */
 #include "config.h"
 
-#include "atlas-record.h"
 #include "atlas-centre.h"
 
 struct _AtlasCentre
 {
-  GObject parent_instance;
-
-  char *fields[ATLAS_CENTRE_N_FIELDS];
-  gint64 id;
+  AtlasRecord parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasCentre, atlas_centre, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  /* 1 … ATLAS_CENTRE_N_FIELDS - 1 are the text fields. */
-  PROP_ID = ATLAS_CENTRE_N_FIELDS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasCentre, atlas_centre, ATLAS_TYPE_RECORD)
 
 static const char * const field_names[ATLAS_CENTRE_N_FIELDS] = {
   [ATLAS_CENTRE_AGS] = "ags",
@@ -43,88 +30,16 @@ static const char * const field_names[ATLAS_CENTRE_N_FIELDS] = {
 };
 
 static void
-atlas_centre_finalize (GObject *object)
-{
-  AtlasCentre *self = (AtlasCentre *)object;
-
-  atlas_record_free_strings (self->fields, ATLAS_CENTRE_N_FIELDS);
-
-  G_OBJECT_CLASS (atlas_centre_parent_class)->finalize (object);
-}
-
-static void
-atlas_centre_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  AtlasCentre *self = ATLAS_CENTRE (object);
-
-  if (prop_id > 0 && prop_id < ATLAS_CENTRE_N_FIELDS)
-    {
-      g_value_set_string (value, self->fields[prop_id]);
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_centre_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  AtlasCentre *self = ATLAS_CENTRE (object);
-
-  if (prop_id > 0 && prop_id < ATLAS_CENTRE_N_FIELDS)
-    {
-      atlas_centre_set_field (self, prop_id, g_value_get_string (value));
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      atlas_centre_set_id (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 atlas_centre_class_init (AtlasCentreClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = atlas_centre_finalize;
-  object_class->get_property = atlas_centre_get_property;
-  object_class->set_property = atlas_centre_set_property;
-
-  atlas_record_install_strings (object_class, properties, 1, ATLAS_CENTRE_N_FIELDS, field_names);
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_ID, properties[PROP_ID]);
+  guint first_own = atlas_record_class_install (ATLAS_RECORD_CLASS (klass), ATLAS_CENTRE_N_FIELDS, field_names,
+                                                NULL);
+  (void) first_own;
 }
 
 static void
 atlas_centre_init (AtlasCentre *self)
 {
-  for (guint i = 1; i < ATLAS_CENTRE_N_FIELDS; i++)
-    self->fields[i] = g_strdup ("");
 }
 
 AtlasCentre *
@@ -140,23 +55,21 @@ atlas_centre_new (void)
  */
 const char *
 atlas_centre_get_field (AtlasCentre      *self,
-                      AtlasCentreField  field)
+                        AtlasCentreField  field)
 {
   g_return_val_if_fail (ATLAS_IS_CENTRE (self), NULL);
-  g_return_val_if_fail (field > 0 && field < ATLAS_CENTRE_N_FIELDS, NULL);
 
-  return self->fields[field];
+  return atlas_record_get_field (ATLAS_RECORD (self), field);
 }
 
 void
 atlas_centre_set_field (AtlasCentre      *self,
-                      AtlasCentreField  field,
-                      const char       *value)
+                        AtlasCentreField  field,
+                        const char        *value)
 {
   g_return_if_fail (ATLAS_IS_CENTRE (self));
-  g_return_if_fail (field > 0 && field < ATLAS_CENTRE_N_FIELDS);
 
-  atlas_record_set_string (G_OBJECT (self), &self->fields[field], value, properties[field]);
+  atlas_record_set_field (ATLAS_RECORD (self), field, value);
 }
 
 /**
@@ -177,18 +90,14 @@ atlas_centre_get_id (AtlasCentre *self)
 {
   g_return_val_if_fail (ATLAS_IS_CENTRE (self), 0);
 
-  return self->id;
+  return atlas_record_get_id (ATLAS_RECORD (self));
 }
 
 void
 atlas_centre_set_id (AtlasCentre *self,
-                       gint64 value)
+                    gint64      value)
 {
   g_return_if_fail (ATLAS_IS_CENTRE (self));
 
-  if (self->id == value)
-    return;
-
-  self->id = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  atlas_record_set_id (ATLAS_RECORD (self), value);
 }

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-record.h"
+
 G_BEGIN_DECLS
 
 /* The text fields, numbered like the store's columns and the properties. */
@@ -28,7 +30,7 @@ typedef enum {
 
 #define ATLAS_TYPE_CENTRE (atlas_centre_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasCentre, atlas_centre, ATLAS, CENTRE, GObject)
+G_DECLARE_FINAL_TYPE (AtlasCentre, atlas_centre, ATLAS, CENTRE, AtlasRecord)
 
 AtlasCentre *atlas_centre_new (void);
 const char *atlas_centre_get_field (AtlasCentre *self, AtlasCentreField field);

@@ -6,32 +6,15 @@
 
 #include <string.h>
 
-#include "atlas-record.h"
-#include "atlas-contact.h"
 #include "atlas-validate.h"
+#include "atlas-contact.h"
 
 struct _AtlasContact
 {
-  GObject parent_instance;
-
-  char *fields[ATLAS_CONTACT_N_FIELDS];
-  gint64 id;
-  gint64 centre_id;
+  AtlasRecord parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasContact, atlas_contact, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  /* 1 … ATLAS_CONTACT_N_FIELDS - 1 are the text fields. */
-  PROP_ID = ATLAS_CONTACT_N_FIELDS,
-  PROP_CENTRE_ID,
-  PROP_DISPLAY_NAME,
-  PROP_SUMMARY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasContact, atlas_contact, ATLAS_TYPE_RECORD)
 
 static const char * const field_names[ATLAS_CONTACT_N_FIELDS] = {
   [ATLAS_CONTACT_HONORIFIC] = "honorific",
@@ -46,119 +29,73 @@ static const char * const field_names[ATLAS_CONTACT_N_FIELDS] = {
   [ATLAS_CONTACT_TAGS] = "tags",
 };
 
-static void
-atlas_contact_finalize (GObject *object)
-{
-  AtlasContact *self = (AtlasContact *)object;
+/* The whole numbers after the id, in this order. */
+enum {
+  NUMBER_CENTRE_ID,
+};
 
-  atlas_record_free_strings (self->fields, ATLAS_CONTACT_N_FIELDS);
+static const char * const number_names[] = { "centre-id", NULL };
 
-  G_OBJECT_CLASS (atlas_contact_parent_class)->finalize (object);
-}
+/* Derived from the name fields, for lists. */
+enum {
+  PROP_DISPLAY_NAME,
+  PROP_SUMMARY,
+  N_OWN_PROPS
+};
+
+static GParamSpec *own_properties[N_OWN_PROPS];
+static guint first_own_prop;
 
 static void
 atlas_contact_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   AtlasContact *self = ATLAS_CONTACT (object);
 
-  if (prop_id > 0 && prop_id < ATLAS_CONTACT_N_FIELDS)
-    {
-      g_value_set_string (value, self->fields[prop_id]);
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CENTRE_ID:
-      g_value_set_int64 (value, self->centre_id);
-      break;
-
-    case PROP_DISPLAY_NAME:
-      g_value_take_string (value, atlas_contact_dup_display_name (self));
-      break;
-
-    case PROP_SUMMARY:
-      g_value_take_string (value, atlas_contact_dup_summary (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == first_own_prop + PROP_DISPLAY_NAME)
+    g_value_take_string (value, atlas_contact_dup_display_name (self));
+  else if (prop_id == first_own_prop + PROP_SUMMARY)
+    g_value_take_string (value, atlas_contact_dup_summary (self));
+  else
+    G_OBJECT_CLASS (atlas_contact_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
-atlas_contact_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+atlas_contact_field_changed (AtlasRecord *record,
+                             guint        field)
 {
-  AtlasContact *self = ATLAS_CONTACT (object);
-
-  if (prop_id > 0 && prop_id < ATLAS_CONTACT_N_FIELDS)
-    {
-      atlas_contact_set_field (self, prop_id, g_value_get_string (value));
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      atlas_contact_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CENTRE_ID:
-      atlas_contact_set_centre_id (self, g_value_get_int64 (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (field <= ATLAS_CONTACT_FAMILY_NAME || field == ATLAS_CONTACT_ORGANISATION)
+    g_object_notify_by_pspec (G_OBJECT (record), own_properties[PROP_DISPLAY_NAME]);
+  if (field == ATLAS_CONTACT_ROLE || field == ATLAS_CONTACT_ORGANISATION)
+    g_object_notify_by_pspec (G_OBJECT (record), own_properties[PROP_SUMMARY]);
 }
 
 static void
 atlas_contact_class_init (AtlasContactClass *klass)
 {
+  guint first_own = atlas_record_class_install (ATLAS_RECORD_CLASS (klass), ATLAS_CONTACT_N_FIELDS, field_names,
+                                                number_names);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = atlas_contact_finalize;
   object_class->get_property = atlas_contact_get_property;
-  object_class->set_property = atlas_contact_set_property;
+  ATLAS_RECORD_CLASS (klass)->field_changed = atlas_contact_field_changed;
 
-  atlas_record_install_strings (object_class, properties, 1, ATLAS_CONTACT_N_FIELDS, field_names);
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_ID, properties[PROP_ID]);
-  properties[PROP_CENTRE_ID] =
-    g_param_spec_int64 ("centre-id", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_CENTRE_ID, properties[PROP_CENTRE_ID]);
-  /* For lists: the name as it is shown, and the role and organisation. */
-  properties[PROP_DISPLAY_NAME] =
+  first_own_prop = first_own;
+  own_properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_DISPLAY_NAME, properties[PROP_DISPLAY_NAME]);
-  properties[PROP_SUMMARY] =
+  own_properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_SUMMARY, properties[PROP_SUMMARY]);
+  for (guint i = 0; i < N_OWN_PROPS; i++)
+    g_object_class_install_property (object_class, first_own + i, own_properties[i]);
 }
 
 static void
 atlas_contact_init (AtlasContact *self)
 {
-  for (guint i = 1; i < ATLAS_CONTACT_N_FIELDS; i++)
-    self->fields[i] = g_strdup ("");
 }
 
 AtlasContact *
@@ -174,29 +111,21 @@ atlas_contact_new (void)
  */
 const char *
 atlas_contact_get_field (AtlasContact      *self,
-                       AtlasContactField  field)
+                         AtlasContactField  field)
 {
   g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
-  g_return_val_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS, NULL);
 
-  return self->fields[field];
+  return atlas_record_get_field (ATLAS_RECORD (self), field);
 }
 
 void
 atlas_contact_set_field (AtlasContact      *self,
-                       AtlasContactField  field,
-                       const char        *value)
+                         AtlasContactField  field,
+                         const char         *value)
 {
   g_return_if_fail (ATLAS_IS_CONTACT (self));
-  g_return_if_fail (field > 0 && field < ATLAS_CONTACT_N_FIELDS);
 
-  if (!atlas_record_set_string (G_OBJECT (self), &self->fields[field], value, properties[field]))
-    return;
-
-  if (field <= ATLAS_CONTACT_FAMILY_NAME || field == ATLAS_CONTACT_ORGANISATION)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
-  if (field == ATLAS_CONTACT_ROLE || field == ATLAS_CONTACT_ORGANISATION)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+  atlas_record_set_field (ATLAS_RECORD (self), field, value);
 }
 
 /**
@@ -217,20 +146,16 @@ atlas_contact_get_id (AtlasContact *self)
 {
   g_return_val_if_fail (ATLAS_IS_CONTACT (self), 0);
 
-  return self->id;
+  return atlas_record_get_id (ATLAS_RECORD (self));
 }
 
 void
 atlas_contact_set_id (AtlasContact *self,
-                        gint64 value)
+                     gint64       value)
 {
   g_return_if_fail (ATLAS_IS_CONTACT (self));
 
-  if (self->id == value)
-    return;
-
-  self->id = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  atlas_record_set_id (ATLAS_RECORD (self), value);
 }
 
 gint64
@@ -238,20 +163,16 @@ atlas_contact_get_centre_id (AtlasContact *self)
 {
   g_return_val_if_fail (ATLAS_IS_CONTACT (self), 0);
 
-  return self->centre_id;
+  return atlas_record_get_number (ATLAS_RECORD (self), NUMBER_CENTRE_ID);
 }
 
 void
 atlas_contact_set_centre_id (AtlasContact *self,
-                               gint64 value)
+                           gint64       value)
 {
   g_return_if_fail (ATLAS_IS_CONTACT (self));
 
-  if (self->centre_id == value)
-    return;
-
-  self->centre_id = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTRE_ID]);
+  atlas_record_set_number (ATLAS_RECORD (self), NUMBER_CENTRE_ID, value);
 }
 
 /**
@@ -269,12 +190,12 @@ atlas_contact_dup_display_name (AtlasContact *self)
   g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
 
   for (AtlasContactField f = ATLAS_CONTACT_HONORIFIC; f <= ATLAS_CONTACT_FAMILY_NAME; f++)
-    if (*self->fields[f] != '\0')
-      g_strv_builder_add (parts, self->fields[f]);
+    if (*atlas_contact_get_field (self, f) != '\0')
+      g_strv_builder_add (parts, atlas_contact_get_field (self, f));
 
   strv = g_strv_builder_end (parts);
-  if (strv[0] == NULL || (strv[1] == NULL && *self->fields[ATLAS_CONTACT_HONORIFIC] != '\0'))
-    return g_strdup (self->fields[ATLAS_CONTACT_ORGANISATION]);
+  if (strv[0] == NULL || (strv[1] == NULL && *atlas_contact_get_field (self, ATLAS_CONTACT_HONORIFIC) != '\0'))
+    return g_strdup (atlas_contact_get_field (self, ATLAS_CONTACT_ORGANISATION));
 
   return g_strjoinv (" ", strv);
 }
@@ -307,8 +228,8 @@ atlas_contact_merge (AtlasContact *self,
 
   for (AtlasContactField f = 1; f < ATLAS_CONTACT_N_FIELDS; f++)
     {
-      const char *mine = self->fields[f];
-      const char *theirs = other->fields[f];
+      const char *mine = atlas_contact_get_field (self, f);
+      const char *theirs = atlas_contact_get_field (other, f);
       g_autofree char *merged = NULL;
 
       if (*theirs == '\0' || g_str_equal (mine, theirs) || f == ATLAS_CONTACT_CENTRE_AGS)
@@ -323,15 +244,17 @@ atlas_contact_merge (AtlasContact *self,
       else
         continue;
 
-      changed |= atlas_record_set_string (G_OBJECT (self), &self->fields[f], merged,
-                                          properties[f]);
+      if (g_str_equal (merged, mine))
+        continue;
+      atlas_contact_set_field (self, f, merged);
+      changed = TRUE;
     }
 
-  if (self->centre_id == 0 && other->centre_id != 0)
+  if (atlas_contact_get_centre_id (self) == 0 && atlas_contact_get_centre_id (other) != 0)
     {
-      atlas_contact_set_centre_id (self, other->centre_id);
+      atlas_contact_set_centre_id (self, atlas_contact_get_centre_id (other));
       atlas_contact_set_field (self, ATLAS_CONTACT_CENTRE_AGS,
-                               other->fields[ATLAS_CONTACT_CENTRE_AGS]);
+                               atlas_contact_get_field (other, ATLAS_CONTACT_CENTRE_AGS));
       changed = TRUE;
     }
 
@@ -351,8 +274,8 @@ atlas_contact_dup_summary (AtlasContact *self)
 
   g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
 
-  role = self->fields[ATLAS_CONTACT_ROLE];
-  org = self->fields[ATLAS_CONTACT_ORGANISATION];
+  role = atlas_contact_get_field (self, ATLAS_CONTACT_ROLE);
+  org = atlas_contact_get_field (self, ATLAS_CONTACT_ORGANISATION);
   name = atlas_contact_dup_display_name (self);
 
   /* The organisation already shown as the name is not repeated. */

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-record.h"
+
 G_BEGIN_DECLS
 
 /* The text fields, numbered like the store's columns and the properties. */
@@ -25,7 +27,7 @@ typedef enum {
 
 #define ATLAS_TYPE_CONTACT (atlas_contact_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasContact, atlas_contact, ATLAS, CONTACT, GObject)
+G_DECLARE_FINAL_TYPE (AtlasContact, atlas_contact, ATLAS, CONTACT, AtlasRecord)
 
 AtlasContact *atlas_contact_new (void);
 const char *atlas_contact_get_field (AtlasContact *self, AtlasContactField field);

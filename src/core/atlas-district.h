@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-record.h"
+
 G_BEGIN_DECLS
 
 /* The text fields, numbered like the store's columns and the properties. */
@@ -19,7 +21,7 @@ typedef enum {
 
 #define ATLAS_TYPE_DISTRICT (atlas_district_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasDistrict, atlas_district, ATLAS, DISTRICT, GObject)
+G_DECLARE_FINAL_TYPE (AtlasDistrict, atlas_district, ATLAS, DISTRICT, AtlasRecord)
 
 AtlasDistrict *atlas_district_new (void);
 const char *atlas_district_get_field (AtlasDistrict *self, AtlasDistrictField field);

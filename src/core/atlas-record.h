@@ -1,7 +1,12 @@
-/* atlas-record.h: helpers shared by the model objects
+/* atlas-record.h: the base class of the model objects
  *
- * The model objects keep their text fields in an array indexed by property
- * id, so properties, the store's columns and exports walk one table.
+ * A record (centre, contact, press release, visit, district) is a table
+ * of fields: text fields numbered 1 … n - 1 like the store's columns and
+ * the exports, an id, and whole numbers (a visit's centre, a release's
+ * dates). A subclass names them once, in its class_init, with
+ * atlas_record_class_install(); properties, accessors, notification,
+ * copies and the store's loading all walk that one table. A subclass adds
+ * only what is its own (a contact's display name, a district's area).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,17 +16,50 @@
 
 G_BEGIN_DECLS
 
-void     atlas_record_install_strings (GObjectClass       *klass,
-                                       GParamSpec        **pspecs,
-                                       guint               first,
-                                       guint               last,
-                                       const char * const *names);
-gboolean atlas_record_set_string      (GObject            *object,
-                                       char              **slot,
-                                       const char         *value,
-                                       GParamSpec         *pspec);
-void     atlas_record_free_strings    (char              **slots,
-                                       guint               n);
-GObject *atlas_record_copy            (GObject            *object);
+#define ATLAS_TYPE_RECORD (atlas_record_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (AtlasRecord, atlas_record, ATLAS, RECORD, GObject)
+
+struct _AtlasRecordClass
+{
+  GObjectClass parent_class;
+
+  /* After text field @field changed (and was notified): for properties
+   * that derive from it. */
+  void (*field_changed) (AtlasRecord *self,
+                         guint        field);
+
+  /*< private >*/
+  guint n_fields;
+  const char * const *field_names;
+  guint n_numbers;
+  GParamSpec **pspecs;
+  gpointer padding[4];
+};
+
+guint        atlas_record_class_install   (AtlasRecordClass   *klass,
+                                           guint               n_fields,
+                                           const char * const *field_names,
+                                           const char * const *number_names);
+
+const char  *atlas_record_get_field       (AtlasRecord        *self,
+                                           guint               field);
+void         atlas_record_set_field       (AtlasRecord        *self,
+                                           guint               field,
+                                           const char         *value);
+guint        atlas_record_get_n_fields    (AtlasRecord        *self);
+guint        atlas_record_get_n_numbers   (AtlasRecord        *self);
+gint64       atlas_record_get_id          (AtlasRecord        *self);
+void         atlas_record_set_id          (AtlasRecord        *self,
+                                           gint64              id);
+gint64       atlas_record_get_number      (AtlasRecord        *self,
+                                           guint               number);
+void         atlas_record_set_number      (AtlasRecord        *self,
+                                           guint               number,
+                                           gint64              value);
+GParamSpec  *atlas_record_get_pspec       (AtlasRecord        *self,
+                                           guint               prop_id);
+
+GObject     *atlas_record_copy            (GObject            *object);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-record.h"
+
 G_BEGIN_DECLS
 
 /* The text fields, numbered like the store's columns and the properties. */
@@ -24,7 +26,7 @@ typedef enum {
 
 #define ATLAS_TYPE_RELEASE (atlas_release_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasRelease, atlas_release, ATLAS, RELEASE, GObject)
+G_DECLARE_FINAL_TYPE (AtlasRelease, atlas_release, ATLAS, RELEASE, AtlasRecord)
 
 AtlasRelease *atlas_release_new (void);
 const char *atlas_release_get_field (AtlasRelease *self, AtlasReleaseField field);

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-record.h"
+
 #include "atlas-visit-date.h"
 
 G_BEGIN_DECLS
@@ -25,7 +27,7 @@ typedef enum {
 
 #define ATLAS_TYPE_VISIT (atlas_visit_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasVisit, atlas_visit, ATLAS, VISIT, GObject)
+G_DECLARE_FINAL_TYPE (AtlasVisit, atlas_visit, ATLAS, VISIT, AtlasRecord)
 
 AtlasVisit *atlas_visit_new (void);
 const char *atlas_visit_get_field (AtlasVisit *self, AtlasVisitField field);

@@ -281,49 +281,9 @@ atlas_store_query_ids_scoped (AtlasStore             *self,
   return atlas_store_collect_ids (self, stmt, error);
 }
 
-/* Fills the text fields of @object from columns 1 … n_fields - 1. */
-static void
-load_fields (GObject         *object,
-             AtlasRecordKind  kind,
-             AtlasStmt       *stmt)
-{
-  int n = sqlite3_column_count (stmt);
-
-  for (int i = 1; i < n; i++)
-    {
-      const char *text = atlas_store_column_text (stmt, i);
-
-      switch (kind)
-        {
-        case ATLAS_RECORD_DISTRICT:
-          if (i < ATLAS_DISTRICT_N_FIELDS)
-            atlas_district_set_field (ATLAS_DISTRICT (object), i, text);
-          break;
-        case ATLAS_RECORD_CENTRE:
-          if (i < ATLAS_CENTRE_N_FIELDS)
-            atlas_centre_set_field (ATLAS_CENTRE (object), i, text);
-          break;
-        case ATLAS_RECORD_CONTACT:
-          if (i < ATLAS_CONTACT_N_FIELDS)
-            atlas_contact_set_field (ATLAS_CONTACT (object), i, text);
-          break;
-        case ATLAS_RECORD_RELEASE:
-          if (i < ATLAS_RELEASE_N_FIELDS)
-            atlas_release_set_field (ATLAS_RELEASE (object), i, text);
-          break;
-        case ATLAS_RECORD_VISIT:
-          if (i < ATLAS_VISIT_N_FIELDS)
-            atlas_visit_set_field (ATLAS_VISIT (object), i, text);
-          break;
-        case ATLAS_N_RECORD_KINDS:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* The columns of each SELECT follow the field enums: column 0 is the id,
- * columns 1 … N_FIELDS - 1 the text fields, then the numbers. */
+/* The columns of each SELECT follow the record's table (atlas-record.h):
+ * column 0 is the id, columns 1 … n_fields - 1 the text fields, then the
+ * whole numbers in the order the class names them, then its own. */
 static const char * const sql_load[ATLAS_N_RECORD_KINDS] = {
   [ATLAS_RECORD_DISTRICT] =
     "SELECT rowid, ags, name, kind, regierungsbezirk, population, area_km2 "
@@ -354,46 +314,23 @@ atlas_store_object_from_row (AtlasRecordKind  kind,
                              AtlasStmt       *stmt)
 {
   GObject *object = g_object_new (atlas_record_kind_item_type (kind), NULL);
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  AtlasRecord *record = ATLAS_RECORD (object);
+  guint n_fields = atlas_record_get_n_fields (record);
+  guint n_numbers = atlas_record_get_n_numbers (record);
+  /* A district's area is its own, after the record's columns. */
+  guint n_own = kind == ATLAS_RECORD_DISTRICT ? 1 : 0;
 
-  load_fields (object, kind, stmt);
+  /* The SELECT and the record's table agree (a column added to one and
+   * not the other would shift every field after it). */
+  g_return_val_if_fail ((guint) sqlite3_column_count (stmt) == n_fields + n_numbers + n_own, object);
 
-  switch (kind)
-    {
-    case ATLAS_RECORD_DISTRICT:
-      atlas_district_set_population (ATLAS_DISTRICT (object),
-                                     sqlite3_column_int64 (stmt, ATLAS_DISTRICT_N_FIELDS));
-      atlas_district_set_area_km2 (ATLAS_DISTRICT (object),
-                                   sqlite3_column_double (stmt, ATLAS_DISTRICT_N_FIELDS + 1));
-      break;
-    case ATLAS_RECORD_CENTRE:
-      atlas_centre_set_id (ATLAS_CENTRE (object), id);
-      break;
-    case ATLAS_RECORD_CONTACT:
-      atlas_contact_set_id (ATLAS_CONTACT (object), id);
-      atlas_contact_set_centre_id (ATLAS_CONTACT (object),
-                                   sqlite3_column_int64 (stmt, ATLAS_CONTACT_N_FIELDS));
-      break;
-    case ATLAS_RECORD_RELEASE:
-      atlas_release_set_id (ATLAS_RELEASE (object), id);
-      atlas_release_set_published (ATLAS_RELEASE (object),
-                                   sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS));
-      atlas_release_set_updated (ATLAS_RELEASE (object),
-                                 sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS + 1));
-      atlas_release_set_version (ATLAS_RELEASE (object),
-                                 sqlite3_column_int64 (stmt, ATLAS_RELEASE_N_FIELDS + 2));
-      break;
-    case ATLAS_RECORD_VISIT:
-      atlas_visit_set_id (ATLAS_VISIT (object), id);
-      atlas_visit_set_centre_id (ATLAS_VISIT (object),
-                                 sqlite3_column_int64 (stmt, ATLAS_VISIT_N_FIELDS));
-      atlas_visit_set_release_id (ATLAS_VISIT (object),
-                                  sqlite3_column_int64 (stmt, ATLAS_VISIT_N_FIELDS + 1));
-      break;
-    case ATLAS_N_RECORD_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
+  atlas_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 1; i < n_fields; i++)
+    atlas_record_set_field (record, i, atlas_store_column_text (stmt, i));
+  for (guint i = 0; i < n_numbers; i++)
+    atlas_record_set_number (record, i, sqlite3_column_int64 (stmt, n_fields + i));
+  if (kind == ATLAS_RECORD_DISTRICT)
+    atlas_district_set_area_km2 (ATLAS_DISTRICT (object), sqlite3_column_double (stmt, n_fields + n_numbers));
 
   return object;
 }
