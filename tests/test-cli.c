@@ -433,6 +433,9 @@ test_add_visit_dates (AtlasTestDir  *fixture,
 
   run_cli (&week, "--db", fixture->db_path, "add-visit", "05315", "KW 31/2017", NULL);
   g_assert_cmpint (week.status, ==, 0);
+  /* It says what it added (it said nothing: a walk took that for a failure). */
+  g_assert_true (g_str_has_prefix (week.out, "Visit 1 added: "));
+  g_assert_nonnull (strstr (week.out, "week 31/2017"));
   run_cli (&german, "--db", fixture->db_path, "add-visit", "05154", "02.10.2018", NULL);
   g_assert_cmpint (german.status, ==, 0);
   run_cli (&impossible, "--db", fixture->db_path, "add-visit", "05154", "31.02.2017", NULL);
@@ -446,6 +449,46 @@ test_add_visit_dates (AtlasTestDir  *fixture,
   g_assert_nonnull (strstr (visits.out, "2017-W31"));
   g_assert_nonnull (strstr (visits.out, "2018-10-02"));
   g_assert_true (strstr (visits.out, "2017-W31") < strstr (visits.out, "2018-10-02"));
+}
+
+/* show: every field of one record, to check what was typed in the window
+ * (a walk had to export the whole catalogue to see a centre's focus). */
+static void
+test_show (AtlasTestDir  *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) kleve = atlas_store_get_centre_by_ags (store, "05154", &error);
+  g_autoptr(AtlasContact) contact = atlas_contact_new ();
+  g_auto(CliRun) centre = { 0 }, person = { 0 }, json = { 0 }, unknown = { 0 }, bad = { 0 };
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  atlas_centre_set_field (kleve, ATLAS_CENTRE_FOCUS, "Bildung, Sprache");
+  atlas_centre_set_field (kleve, ATLAS_CENTRE_NOTES, "zwei\nZeilen");
+  g_assert_true (atlas_store_update_centre (store, kleve, &error));
+  atlas_contact_set_field (contact, ATLAS_CONTACT_FAMILY_NAME, "Cleven-Pawletko");
+  atlas_contact_set_field (contact, ATLAS_CONTACT_ROLE, "Leiterin");
+  g_assert_cmpint (atlas_store_save_contact (store, contact, &error), >, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, atlas_contact_get_id (contact));
+  g_clear_object (&store);
+
+  run_cli (&centre, "--db", fixture->db_path, "show", "centre", "05154", NULL);
+  g_assert_cmpint (centre.status, ==, 0);
+  g_assert_true (g_str_has_prefix (centre.out, "field\tvalue\n"));
+  g_assert_nonnull (strstr (centre.out, "\nfocus\tBildung, Sprache\n"));
+  g_assert_nonnull (strstr (centre.out, "\nags\t05154\n"));
+  run_cli (&person, "--db", fixture->db_path, "show", "contact", id, NULL);
+  g_assert_cmpint (person.status, ==, 0);
+  g_assert_nonnull (strstr (person.out, "\nrole\tLeiterin\n"));
+  run_cli (&json, "--db", fixture->db_path, "--format", "json", "show", "centre", "05154", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "zwei\\nZeilen"));
+  run_cli (&unknown, "--db", fixture->db_path, "show", "contact", "999", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  run_cli (&bad, "--db", fixture->db_path, "show", "visit", "1", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
 }
 
 /* Calendars, map data, the printed contact list (issue #20). */
@@ -531,6 +574,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/cli/contacts-exchange", test_contacts_exchange);
   ATLAS_TEST_ADD ("/cli/exchange-commands", test_exchange_commands);
   ATLAS_TEST_ADD ("/cli/add-visit-dates", test_add_visit_dates);
+  ATLAS_TEST_ADD ("/cli/show", test_show);
 
   return g_test_run ();
 }

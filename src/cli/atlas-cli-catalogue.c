@@ -154,6 +154,53 @@ cmd_list (const CliOptions  *options,
   return EXIT_OK;
 }
 
+/* One record, every field: what a person typed in the window, to check it
+ * from the command line. */
+int
+cmd_show (const CliOptions  *options,
+          char             **args)
+{
+  static const char * const columns[] = { "field", "value", NULL };
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GObject) object = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  AtlasRecord *record;
+  TableWriter writer;
+  int status = EXIT_OK;
+  gint64 contact_id = 0;
+  char *end = NULL;
+
+  if (args[0] == NULL || args[1] == NULL || args[2] != NULL ||
+      (!g_str_equal (args[0], "centre") && !g_str_equal (args[0], "contact")))
+    return atlas_cli_usage_error (_("“show” takes centre AGS or contact ID (the first column of “list contacts”)"));
+  if (g_str_equal (args[0], "contact") &&
+      ((contact_id = g_ascii_strtoll (args[1], &end, 10)) <= 0 || *end != '\0'))
+    return atlas_cli_usage_error (_("“show” takes centre AGS or contact ID (the first column of “list contacts”)"));
+
+  if (!(store = atlas_cli_open_store (options, ATLAS_STORE_OPEN_DEFAULT, &status)))
+    return status;
+
+  object = g_str_equal (args[0], "centre") ? G_OBJECT (atlas_store_get_centre_by_ags (store, args[1], &error))
+                                           : atlas_store_load (store, ATLAS_RECORD_CONTACT, contact_id, &error);
+  if (object == NULL)
+    {
+      atlas_cli_print_error (error->message);
+      return EXIT_REJECTED;
+    }
+
+  record = ATLAS_RECORD (object);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, atlas_record_get_id (record));
+  atlas_cli_table_begin (&writer, options->format, columns);
+  atlas_cli_table_row (&writer, (const char * const[]) { "id", id });
+  for (guint f = 1; f < atlas_record_get_n_fields (record); f++)
+    atlas_cli_table_row (&writer, (const char * const[]) { atlas_record_get_field_name (record, f),
+                                                           atlas_record_get_field (record, f) });
+  atlas_cli_table_end (&writer);
+
+  return EXIT_OK;
+}
+
 int
 cmd_check (const CliOptions  *options,
            char             **args)
@@ -310,6 +357,15 @@ cmd_add_visit (const CliOptions  *options,
       return EXIT_REJECTED;
     }
 
+  /* Said, as the window's toast says it: a silent success looked like
+   * nothing had happened (a walk). */
+  {
+    g_autofree char *shown = atlas_format_visit_date (date);
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, atlas_visit_get_id (visit));
+
+    /* TRANSLATORS: after add-visit: the visit's number, the centre, the date */
+    g_print (_("Visit %s added: %s, %s\n"), number, atlas_centre_get_field (centre, ATLAS_CENTRE_NAME), shown);
+  }
   return EXIT_OK;
 }
 

@@ -69,6 +69,8 @@ char *atlas_cli_format_utc (gint64 unix_seconds);
 /* atlas-cli-catalogue.c */
 int cmd_list (const CliOptions  *options,
               char             **args);
+int cmd_show (const CliOptions  *options,
+              char             **args);
 int cmd_check (const CliOptions  *options,
                char             **args);
 int cmd_search (const CliOptions  *options,

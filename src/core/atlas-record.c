@@ -202,6 +202,17 @@ atlas_record_get_n_fields (AtlasRecord *self)
   return ATLAS_RECORD_GET_CLASS (self)->n_fields;
 }
 
+/* The field's property name, which is also its export name. */
+const char *
+atlas_record_get_field_name (AtlasRecord *self,
+                             guint        field)
+{
+  g_return_val_if_fail (ATLAS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field > 0 && field < ATLAS_RECORD_GET_CLASS (self)->n_fields, NULL);
+
+  return ATLAS_RECORD_GET_CLASS (self)->field_names[field];
+}
+
 guint
 atlas_record_get_n_numbers (AtlasRecord *self)
 {

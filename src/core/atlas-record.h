@@ -48,6 +48,8 @@ void         atlas_record_set_field       (AtlasRecord        *self,
                                            guint               field,
                                            const char         *value);
 guint        atlas_record_get_n_fields    (AtlasRecord        *self);
+const char  *atlas_record_get_field_name  (AtlasRecord        *self,
+                                           guint               field);
 guint        atlas_record_get_n_numbers   (AtlasRecord        *self);
 gint64       atlas_record_get_id          (AtlasRecord        *self);
 void         atlas_record_set_id          (AtlasRecord        *self,
