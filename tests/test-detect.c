@@ -37,7 +37,7 @@ typedef struct {
  * committed before the detector first ran on it; no rule follows it: its
  * figures (centres 1.000/1.000, visits 0.963/0.897, days 26/26 on that
  * first run) are the estimate for texts detection has not seen. */
-static const LabelledSet labelled = { "detect-cases.txt", 209, 1.0, 1.0, 1.0, 1.0, 1.0 };
+static const LabelledSet labelled = { "detect-cases.txt", 232, 1.0, 1.0, 1.0, 1.0, 1.0 };
 static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.99, 0.99 };
 static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.99, 0.99 };
 static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.99, 0.99, 0.99, 0.99, 0.99 };
