@@ -137,7 +137,7 @@ static const char *other_venue_pattern =
 
 /* The centre's own staff: "Der Leiter des KI", "Mitarbeiterinnen des
  * Kommunalen Integrationszentrums", "Das Team des Integrationszentrums".
- * As the subject of a visit they visit somewhere else. */
+ * In a visit sentence without the official they are the ones visiting. */
 static const char *staff_pattern =
   "(*UCP)\\b(?:Leiter(?:in|innen)?|Mitarbeiter(?:in|innen)?|Mitarbeitende[n]?|Team|Fachkräfte|Beschäftigte[n]?|"
   "Kolleg(?:en|innen))\\s+(?:des|der|vom)\\s+(?:\\p{Lu}[\\w-]*\\s+){0,2}(?:Integrationszentr\\w*|KIZ?\\b)";
@@ -267,21 +267,6 @@ is_remote (const char *sentence,
   return *cache;
 }
 
-/* Whether the centre's staff are named before @verb_offset: the
- * subject. */
-static gboolean
-staff_before (const char *sentence,
-              int         verb_offset)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  int start = 0;
-
-  if (!g_regex_match (get_regex (REGEX_STAFF), sentence, 0, &match))
-    return FALSE;
-  g_match_info_fetch_pos (match, 0, &start, NULL);
-  return start < verb_offset;
-}
-
 /* Whether @sentence names the centre as where the visit goes: not only as
  * the partner of another venue ("das Jobcenter, das mit dem KI
  * zusammenarbeitet") when @other_venue. */
@@ -407,9 +392,11 @@ atlas_detect_visit_sentence (const char *sentence,
 
   if (g_regex_match (get_regex (REGEX_RECALLED), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
-  /* "Der Leiter des KI hat am 6.1. das Jobcenter besucht": the centre's
-   * own staff visiting elsewhere is no visit to the centre. */
-  if (!official_here && staff_before (sentence, *verb_offset))
+  /* "Der Leiter des KI hat am 6.1. das Jobcenter besucht", "Beim Besuch
+   * in Hagen tauschte sich der Leiter des KI … aus": with no official in
+   * the sentence (by name or pronoun), the centre's own staff are the ones
+   * visiting, which is no visit to the centre. */
+  if (!official_here && !by_pronoun && g_regex_match (get_regex (REGEX_STAFF), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_OTHER_VENUE;
   other_venue = g_regex_match (get_regex (REGEX_OTHER_VENUE), sentence, 0, NULL);
   if (names_centre_as_venue (sentence, other_venue))
