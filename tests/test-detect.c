@@ -34,14 +34,20 @@ typedef struct {
  * rules and changed none of them; the third round's rules (and its new
  * labelled cases, in other words) follow the classes it missed, so it is
  * no longer unseen. The fourth was written after the third round and
- * committed before the detector first ran on it; no rule follows it: its
- * figures (centres 1.000/1.000, visits 0.963/0.897, days 26/26 on that
- * first run) are the estimate for texts detection has not seen. */
-static const LabelledSet labelled = { "detect-cases.txt", 209, 1.0, 1.0, 1.0, 1.0, 1.0 };
+ * committed before the detector first ran on it (centres 1.000/1.000,
+ * visits 0.963/0.897, days 26/26 on that first run); the fourth round's
+ * rules follow the classes of its three misses (with new labelled cases
+ * in other words), so it is no longer unseen. The fifth was written after
+ * the fourth round and committed before the detector first ran on it; no
+ * rule follows it: its figures (centres 1.000/1.000, visits 0.962/0.806,
+ * days 25/25 on that first run) are the estimate for texts detection has
+ * not seen. */
+static const LabelledSet labelled = { "detect-cases.txt", 235, 1.0, 1.0, 1.0, 1.0, 1.0 };
 static const LabelledSet held_out = { "detect-holdout.txt", 30, 0.96, 0.99, 0.99, 0.99, 0.99 };
 static const LabelledSet held_out_2 = { "detect-holdout2.txt", 20, 0.99, 0.99, 0.99, 0.99, 0.99 };
 static const LabelledSet held_out_3 = { "detect-holdout3.txt", 31, 0.99, 0.99, 0.99, 0.99, 0.99 };
-static const LabelledSet held_out_4 = { "detect-holdout4.txt", 36, 0.99, 0.99, 0.96, 0.89, 0.99 };
+static const LabelledSet held_out_4 = { "detect-holdout4.txt", 36, 0.99, 0.99, 0.99, 0.99, 0.99 };
+static const LabelledSet held_out_5 = { "detect-holdout5.txt", 42, 0.99, 0.99, 0.96, 0.80, 0.99 };
 
 typedef struct {
   char *id;
@@ -455,5 +461,6 @@ main (int   argc,
   g_test_add_data_func ("/detect/held-out-set-2", &held_out_2, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set-3", &held_out_3, test_labelled_set);
   g_test_add_data_func ("/detect/held-out-set-4", &held_out_4, test_labelled_set);
+  g_test_add_data_func ("/detect/held-out-set-5", &held_out_5, test_labelled_set);
   return g_test_run ();
 }

@@ -9,14 +9,19 @@
  * …", "kam und …") and idioms ("führte ihr Weg in", "machte sich ein
  * Bild", "verschaffte sich einen Eindruck", "nahm sich Zeit für", "ließ
  * sich … zeigen", "stattete einen Besuch ab", "war Ehrengast", "war …
- * dabei", "unter den Gästen", "erfuhr … aus erster Hand"), the parts
+ * dabei", "Mit dabei war", "Mit von der Partie", "unter den Gästen", "erfuhr … aus erster Hand"), the parts
  * of a separable verb or the verb and its place up to a clause apart.
  * Expressions that alone say nothing of a visit need the official in the
  * sentence, or a pronoun for the official of the sentence before and the
  * centre named. Its venue decides whose visit it is: the centre (or a
  * meeting it hosts), another venue (a Jobcenter, a reception centre, a
  * town hall, a school, a club, a museum, a party event: not a visit to the
- * centre), or a place with no venue named. Visits recalled from the past
+ * centre, nor is it where the centre is only the venue's partner: "das
+ * Jobcenter, das mit dem KI zusammenarbeitet"), or a place with no venue
+ * named. The centre's own staff visiting ("Der Leiter des KI hat … das
+ * Jobcenter besucht") is no visit to the centre. Telling the official
+ * something at the centre ("erzählte sie der Ministerin im KI") is a
+ * visit. Visits recalled from the past
  * ("im vergangenen Jahr") and stops still to come ("Weitere Stationen")
  * are no news.
  *
@@ -24,7 +29,9 @@
  * sentence, leaving out periods, deadlines and opening hours ("noch bis
  * zum 13. April", "seit dem 1. Januar", "ab dem 3. April"); a weekday
  * alone is the latest such day on or before the publication day, or the
- * next one for an announcement ("wird … besuchen").
+ * next one for an announcement ("wird … besuchen"); a future or passive
+ * word in a relative clause that does not hold the visit verb ("hat … das
+ * Programm besucht, das vom KI begleitet wird") announces nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,7 +52,8 @@
 
 /* Meeting or welcoming a decision is no visit: "traf die Entscheidung",
  * "begrüßte den Beschluss". */
-#define NOT_A_MATTER "(?!.{0,60}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl|Beschluss|Initiative|Vorschlag|Pläne)\\b)"
+#define NOT_A_MATTER "(?!.{0,60}?\\b(?:Entscheidung|Vereinbarung|Regelung|Absprache|Auswahl|Beschluss|Initiative|Vorschlag|Pläne|"\
+  "Zusammenarbeit|Kooperation)\\b)"
 
 /* Strong expressions say "visit" whoever the subject; weak ones (being
  * somewhere, coming, meeting, taking time, being shown, opening) are visits
@@ -83,10 +91,14 @@ static const char *visit_pattern =
   "sich\\b.{0,150}?\\b(?:angesehen|angeschaut|überzeugt|(?:zeigen|erklären|erläutern|vorstellen)\\s+lassen)|"
   "(?:sah|sieht|schaute|schaut)\\s+sich\\b.{0,150}?\\ban|"
   "überzeugt(?:e|en)?\\s+sich|[Ee]röffnet(?:e|en)?|Rundgang|"
+  "(?:[Mm]it|[Ee]benfalls|[Aa]uch)\\s+dabei\\s+(?:war|waren|ist|sind)|[Dd]abei\\s+(?:war|waren)\\s+auch|"
+  "[Mm]it\\s+von\\s+der\\s+Partie|"
   "(?:Rund)?[Rr]eise\\s+durch|führt(?:e|en)?\\s+(?:sie|ihn|die\\s+\\w+|den\\s+\\w+)\\b.{0,100}?\\bdurch)(?!\\w)|"
   "(?:[Gg]ast|Gäste|Gästen)(?!\\w))|"
   "(?<talk>\\b(?:spr(?:ach|achen|icht)|diskutiert(?:e|en)?|unterhielt|redete|hörte\\b.{0,100}?\\bzu|"
-  "stellte\\s+sich\\b.{0,60}?\\bFragen|[Ii]m\\s+Gespräch\\s+mit)(?!\\w)))";
+  "stellte\\s+sich\\b.{0,60}?\\bFragen|[Ii]m\\s+Gespräch\\s+mit|"
+  "(?:erzählt|berichtet|schildert|erklärt|zeigt|präsentiert|stellt)(?:e|en)\\b.{0,80}?\\b"
+  "(?:der\\s+(?:Staatssekretärin|Ministerin)|dem\\s+(?:Staatssekretär|Minister)))(?!\\w)))";
 
 /* Talking is a visit only at the centre: "Im Kommunalen
  * Integrationszentrum Bottrop sprach der Staatssekretär mit Müttern". */
@@ -120,7 +132,26 @@ static const char *other_venue_pattern =
   "[Ss]chule\\b|Gymnasium|Berufskolleg|Universität|Akademie|\\bVHS\\b|"
   "\\bKita\\b|Kindertagesstätte|Kindergarten|Familienzentrum|Jugendzentrum|Jugendtreff|"
   "Mehrgenerationenhaus|Begegnungsstätte|[Vv]erein\\b|[Mm]useum|[Tt]heater|[Bb]ibliothek|[Bb]ücherei|"
+  "(?:Schul|Kita|Firmen|Betriebs|Unternehmens|Museums|Moschee|Kirchen|Rathaus|Klinik|Krankenhaus|Partei)besuch|"
   "[Gg]edenkstätte|Integrationsrat|Integrationsbeirat|[Kk]ongress|Messe\\b|Goldene\\w*\\s+Buch)";
+
+/* The centre's own staff: "Der Leiter des KI", "Mitarbeiterinnen des
+ * Kommunalen Integrationszentrums", "Das Team des Integrationszentrums".
+ * In a visit sentence without the official they are the ones visiting. */
+static const char *staff_pattern =
+  "(*UCP)\\b(?:Leiter(?:in|innen)?|Mitarbeiter(?:in|innen)?|Mitarbeitende[n]?|Team|Fachkräfte|Beschäftigte[n]?|"
+  "Kolleg(?:en|innen))\\s+(?:des|der|vom)\\s+(?:\\p{Lu}[\\w-]*\\s+){0,2}(?:Integrationszentr\\w*|KIZ?\\b)";
+
+/* The centre as a partner of another venue: "das Jobcenter, das eng mit
+ * dem Kommunalen Integrationszentrum zusammenarbeitet". */
+static const char *partner_pattern =
+  "(*UCP)\\bmit\\s+(?:de[mr]\\s+)?(?:\\p{Lu}[\\w-]*\\s+){0,2}(?:Integrationszentr\\w*|KIZ?\\b)";
+
+/* Where a relative clause starts: ", die vom KI begleitet wird", ", in
+ * der künftig …", ", wo …", ", dessen …". */
+static const char *relative_pattern =
+  "(*UCP),\\s*(?:(?:in|an|auf|mit|von|bei|für|zu|aus|nach|über|unter)\\s+)?"
+  "(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?|wo|wohin)\\b";
 
 /* Taking part from afar: weak expressions and talk are then no visit. */
 static const char *remote_pattern =
@@ -178,6 +209,9 @@ typedef enum {
   REGEX_PAST_VERB,
   REGEX_FUTURE,
   REGEX_DATE,
+  REGEX_STAFF,
+  REGEX_PARTNER,
+  REGEX_RELATIVE,
   N_REGEXES
 } RegexId;
 
@@ -192,7 +226,8 @@ get_regex (RegexId id)
       const char *patterns[N_REGEXES] = {
         visit_pattern, official_pattern, recalled_pattern, stops_pattern, centre_pattern,
         other_venue_pattern, pronoun_pattern, at_centre_pattern, remote_pattern, present_pattern,
-        past_pattern, past_verb_pattern, future_pattern, date_pattern,
+        past_pattern, past_verb_pattern, future_pattern, date_pattern, staff_pattern, partner_pattern,
+        relative_pattern,
       };
 
       for (guint i = 0; i < N_REGEXES; i++)
@@ -232,6 +267,40 @@ is_remote (const char *sentence,
   return *cache;
 }
 
+/* Whether @sentence names the centre as where the visit goes: not only as
+ * the partner of another venue ("das Jobcenter, das mit dem KI
+ * zusammenarbeitet") when @other_venue. */
+static gboolean
+names_centre_as_venue (const char *sentence,
+                       gboolean    other_venue)
+{
+  g_autoptr(GMatchInfo) centre = NULL;
+
+  if (!g_regex_match (get_regex (REGEX_CENTRE), sentence, 0, &centre))
+    return FALSE;
+  if (!other_venue)
+    return TRUE;
+  for (; g_match_info_matches (centre); g_match_info_next (centre, NULL))
+    {
+      g_autoptr(GMatchInfo) partner = NULL;
+      gboolean as_partner = FALSE;
+      int at = 0;
+
+      g_match_info_fetch_pos (centre, 0, &at, NULL);
+      g_regex_match (get_regex (REGEX_PARTNER), sentence, 0, &partner);
+      for (; g_match_info_matches (partner) && !as_partner; g_match_info_next (partner, NULL))
+        {
+          int start = 0, end = 0;
+
+          g_match_info_fetch_pos (partner, 0, &start, &end);
+          as_partner = start <= at && at < end;
+        }
+      if (!as_partner)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * atlas_detect_visit_sentence:
  * @sentence: one sentence
@@ -252,7 +321,7 @@ atlas_detect_visit_sentence (const char *sentence,
   gboolean by_pronoun, weak_by_pronoun = FALSE;
   int remote = -1;
   gint start_position = 0;
-  gboolean found = FALSE, strong_found = FALSE;
+  gboolean found = FALSE, strong_found = FALSE, other_venue;
 
   *verb_offset = 0;
   /* Every match of stops_pattern holds "Station"; most sentences have none. */
@@ -323,11 +392,18 @@ atlas_detect_visit_sentence (const char *sentence,
 
   if (g_regex_match (get_regex (REGEX_RECALLED), sentence, 0, NULL))
     return ATLAS_VISIT_SENTENCE_RECALLED;
-  if (g_regex_match (get_regex (REGEX_CENTRE), sentence, 0, NULL))
+  /* "Der Leiter des KI hat am 6.1. das Jobcenter besucht", "Beim Besuch
+   * in Hagen tauschte sich der Leiter des KI … aus": with no official in
+   * the sentence (by name or pronoun), the centre's own staff are the ones
+   * visiting, which is no visit to the centre. */
+  if (!official_here && !by_pronoun && g_regex_match (get_regex (REGEX_STAFF), sentence, 0, NULL))
+    return ATLAS_VISIT_SENTENCE_OTHER_VENUE;
+  other_venue = g_regex_match (get_regex (REGEX_OTHER_VENUE), sentence, 0, NULL);
+  if (names_centre_as_venue (sentence, other_venue))
     return ATLAS_VISIT_SENTENCE_CENTRE;
   if (weak_by_pronoun)
     return ATLAS_VISIT_SENTENCE_NONE;
-  if (g_regex_match (get_regex (REGEX_OTHER_VENUE), sentence, 0, NULL))
+  if (other_venue)
     return ATLAS_VISIT_SENTENCE_OTHER_VENUE;
   return ATLAS_VISIT_SENTENCE_PLACE;
 }
@@ -509,6 +585,42 @@ read_date (GMatchInfo    *match,
   return FALSE;
 }
 
+/* Whether @sentence speaks of the future outside a relative clause that
+ * does not hold the visit verb: in "hat … das Mentoringprogramm besucht,
+ * das vom KI begleitet wird" the "wird" is the programme's, not the
+ * visit's. A relative clause runs to the next comma. */
+static gboolean
+announces_future (const char *sentence,
+                  int         verb_offset)
+{
+  g_autoptr(GMatchInfo) future = NULL;
+
+  g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, &future);
+  for (; g_match_info_matches (future); g_match_info_next (future, NULL))
+    {
+      g_autoptr(GMatchInfo) relative = NULL;
+      gboolean in_other_clause = FALSE;
+      int at = 0;
+
+      g_match_info_fetch_pos (future, 0, &at, NULL);
+      g_regex_match (get_regex (REGEX_RELATIVE), sentence, 0, &relative);
+      for (; g_match_info_matches (relative) && !in_other_clause; g_match_info_next (relative, NULL))
+        {
+          int start = 0;
+          const char *comma;
+          int end;
+
+          g_match_info_fetch_pos (relative, 0, &start, NULL);
+          comma = strchr (sentence + start + 1, ',');
+          end = comma != NULL ? comma - sentence : (int) strlen (sentence);
+          in_other_clause = start <= at && at < end && !(start <= verb_offset && verb_offset < end);
+        }
+      if (!in_other_clause)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * atlas_detect_visit_day:
  * @sentence: a visit sentence
@@ -534,7 +646,7 @@ atlas_detect_visit_day (const char *sentence,
   int best_distance = G_MAXINT;
 
   atlas_detect_publication_day (published, &pub);
-  future = g_regex_match (get_regex (REGEX_FUTURE), sentence, 0, NULL) &&
+  future = announces_future (sentence, verb_offset) &&
            !g_regex_match_full (get_regex (REGEX_PAST_VERB), sentence, -1, verb_offset, G_REGEX_MATCH_ANCHORED, NULL, NULL);
   if (future)
     *planned = TRUE;

@@ -35,6 +35,12 @@
  * the others are mentioned. The rows of a schedule ("10 Uhr: Kommunales
  * Integrationszentrum Kreis Olpe, Lennestadt") in a text with a visit are
  * its stops, on the day of the schedule's heading.
+ * A visit sentence naming another district's place ("Bei dem Besuch in
+ * Viersen …" in a release about Höxter) is not the main centre's visit:
+ * where no visit sentence names the release's subject, the places they
+ * name are subjects too, their visits a guess to check (confidence below
+ * 0.5). A visit sentence that names no place goes on about the venue of
+ * the one before ("Sie informierte sich …" after a Jobcenter).
  * Visits and their days come from the visit sentences
  * (atlas-detect-visit.c); the official is named by their office, or after
  * that by their surname alone. A visit whose sentence states no day takes
@@ -69,6 +75,8 @@ typedef struct {
   guint first_sentence;
   gboolean subject;
   gboolean visited_by_name;  /* named with its institution after a visit verb */
+  gboolean named_in_visit;   /* where a visit sentence's visit goes */
+  gboolean elsewhere;        /* subject only as such a place */
 } Candidate;
 
 static gboolean
@@ -147,6 +155,22 @@ announced (const Sentence *s)
   return s->position != POSITION_TITLE && atlas_detect_visit_announced (s->text, s->verb_offset);
 }
 
+/* Whether sentence @i names a centre other than @ags as a place. */
+static gboolean
+names_other_centre (GArray     *hits,
+                    guint       i,
+                    const char *ags)
+{
+  for (guint h = 0; h < hits->len; h++)
+    {
+      Hit *hit = &g_array_index (hits, Hit, h);
+
+      if (hit->sentence == i && !g_str_equal (hit->centre, ags) && role_weight[hit->role] > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Fills in the visit of @m from the visit sentences; @named: whether the
  * sentences name its centre (else the visit is the text's, given to its
  * main centre). */
@@ -172,6 +196,10 @@ find_visit (AtlasCentreMention *m,
           continue;
         here = names_centre (hits, i, m->ags);
         if (here != (pass == 0))
+          continue;
+        /* "Bei dem Besuch in Viersen …" in a release about Höxter: a
+         * visit elsewhere is not this centre's. */
+        if (!here && names_other_centre (hits, i, m->ags))
           continue;
         if (evidence < 0 || (here && !named))
           {
@@ -280,7 +308,7 @@ atlas_detect_release (const char *title,
   const char *ruhr_mulheim = g_intern_string ("05117");
   const char *duesseldorf = g_intern_string ("05111");
   double best = 0;
-  gboolean visit_to_subject = FALSE, any_visit = FALSE;
+  gboolean visit_to_subject = FALSE, any_visit = FALSE, subject_in_visit = FALSE;
   int example = 0;
 
   g_array_set_clear_func (mentions, mention_clear);
@@ -313,6 +341,20 @@ atlas_detect_release (const char *title,
                                               previous != NULL && previous->names_official,
                                               &s->verb_offset);
       atlas_detect_scan_sentence (hits, s->text, i);
+
+      /* "Die Ministerin besuchte das Jobcenter in Gladbeck. Sie informierte
+       * sich über Sprachkurse.": naming no place of its own, a visit
+       * sentence goes on about the venue of the one before. */
+      if (s->visit == ATLAS_VISIT_SENTENCE_PLACE && previous != NULL &&
+          previous->visit == ATLAS_VISIT_SENTENCE_OTHER_VENUE && previous->line == s->line)
+        {
+          gboolean place = FALSE;
+
+          for (guint h = before; h < hits->len; h++)
+            place |= role_weight[g_array_index (hits, Hit, h).role] > 0;
+          if (!place)
+            s->visit = ATLAS_VISIT_SENTENCE_OTHER_VENUE;
+        }
 
       /* State-wide events and stops to come name places, not the subject. */
       if (s->visit == ATLAS_VISIT_SENTENCE_RECALLED || (strstr (s->text, "landesweit") != NULL || strstr (s->text, "NRW-weit") != NULL))
@@ -402,6 +444,9 @@ atlas_detect_release (const char *title,
       if (hit->after_institution && hit->role == ROLE_PLACE && s->visit == ATLAS_VISIT_SENTENCE_CENTRE &&
           hit->offset > s->verb_offset)
         c->visited_by_name = TRUE;
+      if (is_visit (s) && role_weight[hit->role] > 0 && weight > 0 &&
+          (hit->offset > s->verb_offset || !place_after_verb))
+        c->named_in_visit = TRUE;
       if (weight > c->best_weight)
         {
           c->best_weight = weight;
@@ -415,6 +460,17 @@ atlas_detect_release (const char *title,
       Candidate *c = &g_array_index (candidates, Candidate, i);
 
       c->subject = c->score >= MIN_SCORE && (c->score >= MIN_SHARE * best || c->visited_by_name);
+      subject_in_visit |= c->subject && c->named_in_visit;
+    }
+  /* "Während ihres Besuchs in Viersen …" in a release about Höxter: where
+   * no visit sentence names the release's subject, the places they name
+   * are visited too. */
+  for (guint i = 0; i < candidates->len && !subject_in_visit; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      c->elsewhere = !c->subject && c->named_in_visit && c->score >= MIN_SCORE;
+      c->subject |= c->elsewhere;
     }
   g_array_sort (candidates, by_score);
 
@@ -445,6 +501,9 @@ atlas_detect_release (const char *title,
               is_visit (sentences->pdata[hit->sentence]))
             {
               find_visit (m, sentences, hits, published);
+              /* A visit elsewhere than the release is about: a guess to check. */
+              if (g_array_index (candidates, Candidate, i).elsewhere)
+                m->visit_confidence = MIN (m->visit_confidence, 0.45);
               visit_to_subject = TRUE;
               break;
             }
