@@ -60,6 +60,7 @@ struct _AtlasEditorForm
   gboolean writing;        /* the form is saving: the change is its own */
   GHashTable *drafts;      /* "id:field" → invalid text of a record not shown */
   char *problem;           /* why the record as a whole cannot be saved */
+  gboolean savable;        /* a flush now would write all that is typed */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEditorForm, atlas_editor_form, G_TYPE_OBJECT)
@@ -68,6 +69,7 @@ enum {
   PROP_0,
   PROP_PROBLEM,
   PROP_N_INVALID,
+  PROP_SAVABLE,
   N_PROPS
 };
 
@@ -314,6 +316,50 @@ record_problem (AtlasEditorForm *self,
   return NULL;
 }
 
+/* Whether every field that holds typed text is valid and the record
+ * with that text is complete: what a flush would write whole (unless
+ * the store refuses it). Nothing typed is savable too. */
+static gboolean
+compute_savable (AtlasEditorForm *self)
+{
+  g_autoptr(GObject) typed = NULL;
+  gboolean dirty = FALSE;
+
+  if (self->record == NULL || self->bindings == NULL)
+    return TRUE;
+
+  typed = atlas_record_copy (self->record);
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *value = NULL;
+
+      if (!b->dirty)
+        continue;
+      dirty = TRUE;
+      text = binding_get_text (b);
+      message = atlas_validate (b->check, text);
+      if (message != NULL)
+        return FALSE;
+      value = atlas_validate_normalize (b->check, text);
+      set_record_field (self, typed, b->field, value);
+    }
+  return !dirty || record_problem (self, typed) == NULL;
+}
+
+static void
+update_savable (AtlasEditorForm *self)
+{
+  gboolean savable = compute_savable (self);
+
+  if (savable == self->savable)
+    return;
+  self->savable = savable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVABLE]);
+}
+
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
@@ -374,6 +420,7 @@ binding_changed (Binding *b)
   /* Typing back what is stored (or undoing the typing) leaves nothing
    * to save, and Ctrl+Z then goes to the history. */
   b->dirty = message != NULL || binding_differs (b, text);
+  update_savable (self);
   schedule_save (self);
 }
 
@@ -676,6 +723,7 @@ restore_drafts (AtlasEditorForm *self)
       binding_show_error (b, message);
       b->dirty = TRUE;
     }
+  update_savable (self);
 }
 
 /* Shows the record's values: @all for a record newly shown; otherwise
@@ -703,6 +751,7 @@ fill (AtlasEditorForm *self,
     }
   self->filling = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INVALID]);
+  update_savable (self);
 }
 
 static void
@@ -783,6 +832,10 @@ atlas_editor_form_get_property (GObject    *object,
       g_value_set_uint (value, self->bindings ? atlas_editor_form_n_invalid (self) : 0);
       break;
 
+    case PROP_SAVABLE:
+      g_value_set_boolean (value, self->savable);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -803,6 +856,11 @@ atlas_editor_form_class_init (AtlasEditorFormClass *klass)
   properties[PROP_N_INVALID] =
     g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Everything typed can be written: no field is invalid and the record
+   * is complete. An editor that would lose text on closing asks first. */
+  properties[PROP_SAVABLE] =
+    g_param_spec_boolean ("savable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The record was written; its id is set (also for a new contact). */
@@ -828,6 +886,7 @@ atlas_editor_form_init (AtlasEditorForm *self)
 {
   self->bindings = g_ptr_array_new_with_free_func (binding_free);
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->savable = TRUE;
 }
 
 AtlasEditorForm *
@@ -938,6 +997,50 @@ atlas_editor_form_is_pending (AtlasEditorForm *self)
     if (((Binding *) g_ptr_array_index (self->bindings, i))->dirty)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+atlas_editor_form_is_savable (AtlasEditorForm *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), TRUE);
+
+  return self->savable;
+}
+
+/**
+ * atlas_editor_form_dup_error:
+ * @widget: (out) (optional) (transfer none): the field that holds it
+ *
+ * What is wrong with the first field whose typed text is invalid.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL when every
+ *   field is valid
+ */
+char *
+atlas_editor_form_dup_error (AtlasEditorForm  *self,
+                             GtkWidget       **widget)
+{
+  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), NULL);
+
+  for (guint i = 0; self->bindings && i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autofree char *text = NULL;
+      char *message;
+
+      if (!b->dirty)
+        continue;
+      text = binding_get_text (b);
+      if ((message = atlas_validate (b->check, text)) != NULL)
+        {
+          if (widget != NULL)
+            *widget = b->widget;
+          return message;
+        }
+    }
+  if (widget != NULL)
+    *widget = NULL;
+  return NULL;
 }
 
 static gboolean
