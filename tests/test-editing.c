@@ -598,6 +598,82 @@ test_visit_editor (AtlasTestDir  *fixture,
 }
 
 
+static gboolean
+visible_dialog_is_alert (gpointer window)
+{
+  return ADW_IS_ALERT_DIALOG (adw_application_window_get_visible_dialog (window));
+}
+
+static gboolean
+visit_editor_in_front (gpointer window)
+{
+  return find_visit_editor (window) != NULL;
+}
+
+/* Closing the visit editor with a date that does not exist asks instead
+ * of dropping it; Cancel keeps it; a valid date closes at once. A new
+ * visit with typing but no centre asks too (it was closed and lost). */
+static void
+test_visit_editor_close_asks (AtlasTestDir  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  gpointer one[] = { fixture->db_path, GINT_TO_POINTER (1) };
+  AtlasVisitEditor *editor;
+  AtlasWindow *window;
+  AdwDialog *alert;
+  GtkWidget *date;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  atlas_window_show_view (window, "tour");
+  atlas_test_wait_for_mapped (GTK_WIDGET (atlas_window_get_tour_page (window)));
+
+  /* Typed into a new visit without a centre: it cannot be saved. */
+  activate (window, "win.new-item");
+  editor = find_visit_editor (window);
+  g_assert_nonnull (editor);
+  g_assert_true (adw_dialog_get_can_close (ADW_DIALOG (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "tour_row")), "Sommertour");
+  g_assert_false (adw_dialog_get_can_close (ADW_DIALOG (editor)));
+  g_assert_false (adw_dialog_close (ADW_DIALOG (editor)));
+  g_assert_true (spin_until (visible_dialog_is_alert, window, 3000));
+  alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), ==, "Discard New Visit?");
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (alert)), ==, "cancel");
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (ADW_ALERT_DIALOG (alert)), ==, "cancel");
+  adw_dialog_close (alert);                      /* Escape: Cancel */
+  g_assert_true (spin_until (visit_editor_in_front, window, 3000));
+  g_assert_true (find_visit_editor (window) == editor);
+
+  /* With a centre it is saved, and closable again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (editor, "centre_row")), 3);
+  g_assert_true (spin_until (n_visits_is, one, 3000));
+  g_assert_true (adw_dialog_get_can_close (ADW_DIALOG (editor)));
+
+  /* A day that does not exist: asked about, kept on Cancel. */
+  date = row (editor, "date_row");
+  gtk_editable_set_text (GTK_EDITABLE (date), "31.02.2017");
+  g_assert_false (adw_dialog_get_can_close (ADW_DIALOG (editor)));
+  g_assert_false (adw_dialog_close (ADW_DIALOG (editor)));
+  g_assert_true (spin_until (visible_dialog_is_alert, window, 3000));
+  alert = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), ==, "Discard Invalid Date?");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (alert)), "31.02.2017"));
+  adw_dialog_close (alert);
+  g_assert_true (spin_until (visit_editor_in_front, window, 3000));
+  g_assert_true (find_visit_editor (window) == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "31.02.2017");
+
+  /* Corrected, the editor closes at once. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "28.02.2017");
+  g_assert_true (adw_dialog_get_can_close (ADW_DIALOG (editor)));
+  g_assert_true (adw_dialog_close (ADW_DIALOG (editor)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each view fits a 360-pixel window (the list and the details then take
  * turns), also with an editor shown. */
 static void
@@ -1194,6 +1270,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/contacts-exchange", test_contacts_exchange);
   ATLAS_TEST_ADD ("/editing/visit-editor", test_visit_editor);
   ATLAS_TEST_ADD ("/editing/visit-editor-rows-stay", test_visit_editor_rows_stay);
+  ATLAS_TEST_ADD ("/editing/visit-editor-close-asks", test_visit_editor_close_asks);
   ATLAS_TEST_ADD ("/editing/narrow", test_narrow);
   ATLAS_TEST_ADD ("/editing/open-on-tour", test_open_on_tour);
   ATLAS_TEST_ADD ("/editing/read-only", test_read_only);

@@ -192,7 +192,8 @@ typedef struct {
   AdwDialog *dialog;
   GtkWidget *window;
   char *action;
-  char *view;    /* win.show-view's parameter, or NULL */
+  GVariant *parameter;  /* the action's, or NULL */
+  gboolean close;       /* the dialog closes first */
 } WindowKey;
 
 static void
@@ -203,7 +204,7 @@ window_key_free (gpointer data)
   g_object_unref (key->dialog);
   g_object_unref (key->window);
   g_free (key->action);
-  g_free (key->view);
+  g_clear_pointer (&key->parameter, g_variant_unref);
   g_free (key);
 }
 
@@ -214,36 +215,36 @@ window_key_idle_cb (gpointer data)
 
   if (gtk_widget_get_root (GTK_WIDGET (key->dialog)) != GTK_ROOT (key->window))
     return G_SOURCE_REMOVE;
-  if (key->view == NULL)
-    {
-      /* app.quit closes the window, which saves what the dialog holds
-       * (or asks about what it cannot save). */
-      gtk_widget_activate_action (key->window, key->action, NULL);
-      return G_SOURCE_REMOVE;
-    }
   /* Closing saves what was typed (the dialog's "closed"); a dialog that
-   * refuses to close stays, and so does the view. */
-  if (adw_dialog_close (key->dialog))
-    gtk_widget_activate_action (key->window, key->action, "s", key->view);
+   * refuses to close (it asks about what it cannot save) stays, and the
+   * key does nothing more. app.quit closes the window itself, which saves
+   * what the dialog holds (or asks); the shortcuts show over the dialog. */
+  if (key->close && !adw_dialog_close (key->dialog))
+    return G_SOURCE_REMOVE;
+  gtk_widget_activate_action_variant (key->window, key->action, key->parameter);
   return G_SOURCE_REMOVE;
 }
 
-/* Done once the key's event is done with, not inside it. */
+/* Done once the key's event is done with, not inside it. @args: the
+ * action, its string parameter or none, and whether the dialog closes. */
 static gboolean
 window_key_cb (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
+  const char *action;
+  const char *parameter;
   WindowKey *key;
 
   if (!GTK_IS_WINDOW (root))
     return FALSE;
   key = g_new0 (WindowKey, 1);
+  g_variant_get (args, "(&sm&sb)", &action, &parameter, &key->close);
   key->dialog = ADW_DIALOG (g_object_ref (widget));
   key->window = GTK_WIDGET (g_object_ref (root));
-  key->action = g_strdup (args ? "win.show-view" : "app.quit");
-  key->view = args ? g_variant_dup_string (args, NULL) : NULL;
+  key->action = g_strdup (action);
+  key->parameter = parameter ? g_variant_ref_sink (g_variant_new_string (parameter)) : NULL;
   g_idle_add_full (G_PRIORITY_DEFAULT, window_key_idle_cb, key, window_key_free);
   return TRUE;
 }
@@ -252,16 +253,32 @@ window_key_cb (GtkWidget *widget,
  * atlas_dialog_class_add_window_keys:
  *
  * A dialog keeps the window's keys from the window (libadwaita's dialogs
- * are modal). In dialogs of this class, Alt+1…4 close the dialog, saving
- * what was typed, and show that view, and Ctrl+Q quits, as in the window.
+ * are modal). In dialogs of this class, the window's keys that go
+ * somewhere else close the dialog, saving what was typed, and go there,
+ * as in GNOME Contacts, whose editor is part of its window: Alt+1…4 (a
+ * view), Ctrl+F (search), Ctrl+N (a new record), Ctrl+O (import), Ctrl+E
+ * (export the map) and Ctrl+, (preferences). Ctrl+Q quits, as in the
+ * window, and Ctrl+? shows the shortcuts over the dialog. Keys that work
+ * on what is typed (Ctrl+Z, Ctrl+A …) stay the dialog's.
  */
 void
 atlas_dialog_class_add_window_keys (GtkWidgetClass *widget_class)
 {
   static const char * const views[] = { "centres", "contacts", "releases", "tour" };
+  static const struct { guint key; const char *action; gboolean close; } keys[] = {
+    { GDK_KEY_f, "win.search", TRUE },
+    { GDK_KEY_n, "win.new-item", TRUE },
+    { GDK_KEY_o, "win.import", TRUE },
+    { GDK_KEY_e, "win.export-map", TRUE },
+    { GDK_KEY_comma, "app.preferences", TRUE },
+    { GDK_KEY_q, "app.quit", FALSE },
+    { GDK_KEY_question, "win.show-shortcuts", FALSE },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                  window_key_cb, "s", views[i]);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_q, GDK_CONTROL_MASK, window_key_cb, NULL);
+                                  window_key_cb, "(smsb)", "win.show-view", views[i], TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding (widget_class, keys[i].key, GDK_CONTROL_MASK,
+                                  window_key_cb, "(smsb)", keys[i].action, NULL, keys[i].close);
 }

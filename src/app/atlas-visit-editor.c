@@ -3,7 +3,10 @@
  * A dialog over the Tour view. A new visit (id 0) is written once it has
  * a centre and a date; every later change is written as it is typed, like
  * the centres and contacts (see atlas-editor-form.c), and can be undone.
- * Closing the dialog saves what is pending.
+ * Closing the dialog saves what is pending. What cannot be saved (a date
+ * that does not exist, a new visit without its centre) is not dropped
+ * without a word: closing asks first, as quitting does, and Cancel goes
+ * back to the field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,7 @@ struct _AtlasVisitEditor
   AtlasStore *store;
   AtlasHistory *history;
   AtlasEditorForm *form;
+  AdwDialog *discard_alert;   /* asks before closing drops what is typed */
 
   /* Template children */
   AdwWindowTitle *window_title;
@@ -99,6 +103,108 @@ record_gone_cb (AtlasVisitEditor *self)
   adw_dialog_force_close (ADW_DIALOG (self));
 }
 
+/* Escape, the × and Ctrl+W close the editor at once while everything
+ * typed can be saved; otherwise they ask (atlas_visit_editor_close_attempt). */
+static void
+savable_changed_cb (AtlasVisitEditor *self)
+{
+  adw_dialog_set_can_close (ADW_DIALOG (self), atlas_editor_form_is_savable (self->form));
+}
+
+static void
+discard_response_cb (AdwAlertDialog   *alert,
+                     const char       *response,
+                     AtlasVisitEditor *self)
+{
+  if (g_str_equal (response, "discard"))
+    adw_dialog_force_close (ADW_DIALOG (self));
+}
+
+static void
+discard_alert_closed_cb (AdwDialog        *alert,
+                         AtlasVisitEditor *self)
+{
+  if (self->discard_alert == alert)
+    self->discard_alert = NULL;
+}
+
+/* What cannot be saved is named, with why, as GNOME apps ask before
+ * closing an unsaved document; Cancel (the default, and Escape) goes back
+ * to it with the caret in its field, which keeps the typed text. */
+static void
+ask_to_discard (AtlasVisitEditor *self)
+{
+  g_autofree char *error = NULL;
+  g_autofree char *problem = NULL;
+  GtkWidget *field = NULL;
+  AdwDialog *alert;
+
+  if (self->discard_alert != NULL)
+    {
+      adw_dialog_present (self->discard_alert, GTK_WIDGET (self));
+      return;
+    }
+
+  error = atlas_editor_form_dup_error (self->form, &field);
+  g_object_get (self->form, "problem", &problem, NULL);
+  if (error != NULL)
+    {
+      alert = atlas_alert_new_question (field == GTK_WIDGET (self->date_row)
+                                        ? _("Discard Invalid Date?") : _("Discard Invalid Entry?"),
+                                        NULL, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                    /* TRANSLATORS: %s says what is wrong with the date */
+                                    _("%s\nCancel to correct it, or discard it and close the visit."),
+                                    error);
+    }
+  else
+    {
+      gint64 id = atlas_editor_form_get_id (self->form);
+
+      alert = atlas_alert_new_question (id == 0 ? _("Discard New Visit?") : _("Discard Changes?"),
+                                        NULL, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                    /* TRANSLATORS: %s says what the visit lacks */
+                                    _("%s\nCancel to go back to the visit, or discard what was typed."),
+                                    problem ? problem : "");
+      /* The field that is missing: the date, else the centre. */
+      field = gtk_editable_get_text (GTK_EDITABLE (self->date_row))[0] == '\0'
+              ? GTK_WIDGET (self->date_row) : GTK_WIDGET (self->centre_row);
+    }
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "cancel");
+
+  /* The alert gives the focus back, when it closes, to the widget that
+   * had it: the field to correct. */
+  if (GTK_IS_EDITABLE (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL &&
+      GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (field))))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (field))));
+  else
+    gtk_widget_grab_focus (field);
+
+  self->discard_alert = alert;
+  g_signal_connect_object (alert, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_signal_connect_object (alert, "closed", G_CALLBACK (discard_alert_closed_cb), self, 0);
+  adw_dialog_present (alert, GTK_WIDGET (self));
+}
+
+/* Closing (Escape, the ×, Ctrl+W, Alt+1…4) while something typed cannot
+ * be saved: what can be is saved, the rest is asked about. */
+static void
+atlas_visit_editor_close_attempt (AdwDialog *dialog)
+{
+  AtlasVisitEditor *self = ATLAS_VISIT_EDITOR (dialog);
+  g_auto(GStrv) unsaved = NULL;
+
+  atlas_editor_form_flush (self->form);
+  unsaved = atlas_editor_form_dup_unsaved (self->form);
+  if (unsaved[0] == NULL)
+    {
+      adw_dialog_force_close (dialog);
+      return;
+    }
+  ask_to_discard (self);
+}
+
 static void
 atlas_visit_editor_closed (AdwDialog *dialog)
 {
@@ -130,6 +236,7 @@ atlas_visit_editor_class_init (AtlasVisitEditorClass *klass)
 
   object_class->dispose = atlas_visit_editor_dispose;
   dialog_class->closed = atlas_visit_editor_closed;
+  dialog_class->close_attempt = atlas_visit_editor_close_attempt;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-visit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasVisitEditor, window_title);
@@ -251,6 +358,7 @@ atlas_visit_editor_new (AtlasStore   *store,
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "record-gone", G_CALLBACK (record_gone_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::savable", G_CALLBACK (savable_changed_cb), self, G_CONNECT_SWAPPED);
   atlas_editor_form_set_record (self->form, G_OBJECT (visit));
   add_sources (self, atlas_visit_get_id (visit));
   update_title (self);
