@@ -16,6 +16,7 @@
 
 #include "atlas-detect.h"
 #include "atlas-map-scene.h"
+#include "atlas-popover.h"
 #include "atlas-releases-page.h"
 #include "atlas-text.h"
 #include "atlas-toast.h"
@@ -694,6 +695,15 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A drop-down's list is its popover child. */
+static void
+keep_popup_in_window (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      atlas_popover_keep_in_window (GTK_POPOVER (child));
+}
+
 static void
 atlas_releases_page_init (AtlasReleasesPage *self)
 {
@@ -701,6 +711,11 @@ atlas_releases_page_init (AtlasReleasesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.open-link", FALSE);
+  /* In a narrow window the period's button is at the window's edge, and
+   * the drop-downs' lists of centres may be wider than their buttons. */
+  atlas_popover_keep_in_window (gtk_menu_button_get_popover (self->period_button));
+  keep_popup_in_window (GTK_WIDGET (self->centre_filter));
+  keep_popup_in_window (GTK_WIDGET (self->add_centre_dropdown));
 
   g_signal_connect_swapped (self->centre_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 

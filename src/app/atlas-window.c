@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "atlas-a11y.h"
@@ -18,6 +17,7 @@
 #include "atlas-facts.h"
 #include "atlas-import-job.h"
 #include "atlas-import-report.h"
+#include "atlas-popover.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
 #include "atlas-shortcuts.h"
@@ -1168,38 +1168,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "tour");
 }
 
-/* The main menu stands centred under its button, and GTK keeps it on the
- * screen, not in the window: in a narrow window (a phone) the button is
- * left of the window's own buttons and the menu reached past the window's
- * edge. Each time it opens, it is moved sideways as far as it must to lie
- * within the window, its arrow still at the button (shown, it can be
- * measured; it is placed when next laid out). */
-static void
-primary_menu_shown_cb (GtkPopover *popover,
-                       gpointer    user_data)
-{
-  AtlasWindow *self = user_data;
-  GtkWidget *button = GTK_WIDGET (self->primary_menu_button);
-  graphene_rect_t bounds;
-  double centre, left, right, shift = 0;
-  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
-  int width = 0;
-
-  if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
-    return;
-  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  centre = bounds.origin.x + bounds.size.width / 2;
-  left = centre - width / 2.0;
-  right = centre + width / 2.0;
-  if (width >= window_width)
-    shift = window_width / 2.0 - centre;
-  else if (right > window_width)
-    shift = window_width - right;
-  else if (left < 0)
-    shift = -left;
-  gtk_popover_set_offset (popover, (int) floor (shift), 0);
-}
-
 static void
 atlas_window_init (AtlasWindow *self)
 {
@@ -1210,8 +1178,8 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
-                           G_CALLBACK (primary_menu_shown_cb), self, G_CONNECT_DEFAULT);
+  /* In a narrow window the button is left of the window's own buttons. */
+  atlas_popover_keep_in_window (gtk_menu_button_get_popover (self->primary_menu_button));
 
   /* Files dropped anywhere on the window are imported. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -8,7 +8,9 @@
 # past the window's edge; GTK warned while the window was this narrow.
 # The screenshots are checked: nothing the app draws lies right of its
 # window, and the toolbar's export button lies inside it. The About
-# dialog showed the missing-image placeholder for the app's icon.
+# dialog showed the missing-image placeholder for the app's icon; the
+# period popovers of the Tour and the press releases reached past the
+# window's right edge.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import subprocess
@@ -70,6 +72,10 @@ with Desktop("narrow-window", width=360, height=720) as d:
     # The Tour view with a long period: typed into the period popover.
     d.key("alt+4", pause=2)
     d.click_named("Show the visits of a period", role=Desktop.BUTTON + ("toggle button",))
+    d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the period popover")
+    shot = d.screenshot("tour-period-popover")
+    outside = drawn_right_of_window(d, shot)
+    d.check(outside == 0, f"the Tour's period popover lies within the window ({outside} pixels right of it)")
     d.click_node(d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the period popover")[0])
     d.type("01.01.2017")
     d.key("Tab")
@@ -83,6 +89,15 @@ with Desktop("narrow-window", width=360, height=720) as d:
     d.check(ew > 0 and x <= ex and ex + ew <= x + width,
             f"with the period 01.01.2017 – 31.12.2018 the export button lies in the window ({ex}–{ex + ew} of {x}–{x + width})")
     d.check(drawn_right_of_window(d, shot) == 0, "nothing of the Tour view lies right of the window")
+
+    # So does the press releases' period popover.
+    d.key("alt+3", pause=2)
+    d.click_named("Show the press releases of a period", role=Desktop.BUTTON + ("toggle button",))
+    d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the press releases' period popover")
+    shot = d.screenshot("releases-period-popover")
+    outside = drawn_right_of_window(d, shot)
+    d.check(outside == 0, f"the press releases' period popover lies within the window ({outside} pixels right of it)")
+    d.key("Escape", "alt+4", pause=2)
 
     # The main menu (F10) lies within the window.
     d.key("F10", pause=1.5)
