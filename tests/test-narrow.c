@@ -466,6 +466,62 @@ test_narrow_long_values (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A press release about several centres, read at 360 pixels: the
+ * centres' names had a letter or four a line ("Klev-e"), squeezed by
+ * their Visited and Confirmed buttons, and in German the reader was 414
+ * pixels wide (libadwaita warned). */
+static void
+test_narrow_release_reader (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-kleve.atom", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  GtkWidget *links;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, "seed-kleve.atom", NULL, &result));
+  window = open_narrow (store);
+  atlas_window_show_view (window, "releases");
+  page = atlas_window_get_releases_page (window);
+  release = g_list_model_get_item (G_LIST_MODEL (atlas_releases_page_get_model (page)), 0);
+  g_assert_nonnull (release);
+  atlas_releases_page_show_release (page, atlas_release_get_id (release));
+  links = find_id (page, "links_box");
+  atlas_test_wait_for_mapped (links);
+  settle ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (links); row; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name;
+      GtkWidget *label;
+      int natural = 0;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      label = atlas_test_find (row, is_label_saying, name);
+      g_assert_nonnull (label);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural)
+        g_error ("the centre “%s” has %d of the %d pixels its name needs", name, gtk_widget_get_width (label), natural);
+      assert_fits (row, name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+  assert_fits (find_id (page, "open_button"), "Open in Browser");
+  assert_fits (find_id (page, "add_centre_button"), "Add Centre");
+
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +535,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/narrow/views", test_narrow_views);
   ATLAS_TEST_ADD ("/narrow/alert", test_narrow_alert);
   ATLAS_TEST_ADD ("/narrow/long-values", test_narrow_long_values);
+  ATLAS_TEST_ADD ("/narrow/release-reader", test_narrow_release_reader);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ struct _AtlasReleasesPage
   AtlasListModel *model;
   GtkSingleSelection *selection;
   gint64 current_id;        /* the release in the reader, 0 for none */
+  gboolean compact;         /* the links' toggles show icons (a narrow window) */
   GArray *centre_ids;       /* gint64: dropdown position → centre id */
   GHashTable *districts;    /* AGS → district name */
   gulong store_changed_id;
@@ -158,14 +159,76 @@ link_removed_cb (GtkButton         *button,
     g_warning ("Could not remove a link: %s", error->message);
 }
 
+/* A link's toggle: its words, or in a narrow window its icon, the words
+ * then its tooltip's start and always its accessible name. */
+static void
+set_toggle_compact (GtkWidget *button,
+                    gboolean   compact)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "label");
+
+  if (compact)
+    gtk_button_set_icon_name (GTK_BUTTON (button), g_object_get_data (G_OBJECT (button), "icon"));
+  else
+    gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static GtkWidget *
+link_toggle (const char *label,
+             const char *icon,
+             const char *tooltip,
+             gboolean    compact)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  g_object_set_data_full (G_OBJECT (button), "label", g_strdup (label), g_free);
+  g_object_set_data (G_OBJECT (button), "icon", (gpointer) icon);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  set_toggle_compact (button, compact);
+  return button;
+}
+
+static void
+set_links_compact (AtlasReleasesPage *self,
+                   gboolean           compact)
+{
+  self->compact = compact;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->links_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *visited = g_object_get_data (G_OBJECT (row), "visited-button");
+      GtkWidget *confirmed = g_object_get_data (G_OBJECT (row), "confirmed-button");
+
+      if (visited != NULL)
+        set_toggle_compact (visited, compact);
+      if (confirmed != NULL)
+        set_toggle_compact (confirmed, compact);
+    }
+}
+
+static void
+compact_links_cb (AtlasReleasesPage *self)
+{
+  set_links_compact (self, TRUE);
+}
+
+static void
+full_links_cb (AtlasReleasesPage *self)
+{
+  set_links_compact (self, FALSE);
+}
+
 static GtkWidget *
 link_row (AtlasReleasesPage      *self,
           const AtlasReleaseLink *link)
 {
   g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, link->ags, NULL);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *visited = gtk_toggle_button_new_with_label (_("Visited"));
-  GtkWidget *confirmed = gtk_toggle_button_new_with_label (_("Confirmed"));
+  GtkWidget *visited = link_toggle (_("Visited"), "mark-location-symbolic",
+                                    _("Whether the press release reports a visit to this centre"), self->compact);
+  GtkWidget *confirmed = link_toggle (_("Confirmed"), "object-select-symbolic",
+                                      _("Confirmed links stay when the press release is imported again"), self->compact);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *remove_label = NULL;
   const char *name = centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT) : link->ags;
@@ -176,9 +239,9 @@ link_row (AtlasReleasesPage      *self,
                                link->visited ? _("The centre visited") : _("Mentioned"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (visited), link->visited);
-  gtk_widget_set_tooltip_text (visited, _("Whether the press release reports a visit to this centre"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (confirmed), link->confirmed);
-  gtk_widget_set_tooltip_text (confirmed, _("Confirmed links stay when the press release is imported again"));
+  g_object_set_data (G_OBJECT (row), "visited-button", visited);
+  g_object_set_data (G_OBJECT (row), "confirmed-button", confirmed);
   remove_label = g_strdup_printf (_("Remove %s"), name);
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
@@ -685,6 +748,8 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, body_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, compact_links_cb);
+  gtk_widget_class_bind_template_callback (widget_class, full_links_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_centre_cb);
