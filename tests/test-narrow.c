@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "atlas-alert.h"
+#include "atlas-centre-editor.h"
 #include "atlas-importer.h"
 #include "atlas-map-private.h"
 #include "atlas-map-export-dialog.h"
@@ -350,6 +351,178 @@ test_narrow_alert (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A mapped label in a row (the heading says the name too) that says @text. */
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) != NULL &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+says_long_value (gpointer editor)
+{
+  return atlas_test_find (editor, is_label_saying, g_object_get_data (editor, "long-value")) != NULL;
+}
+
+/* @value is shown whole in @editor, in the window: not cut at a field's
+ * edge. */
+static GtkWidget *
+assert_shown_whole (GtkWidget  *editor,
+                    const char *value)
+{
+  GtkWidget *label;
+  PangoRectangle extents;
+
+  g_object_set_data_full (G_OBJECT (editor), "long-value", g_strdup (value), g_free);
+  if (!atlas_test_wait_until (says_long_value, editor))
+    g_error ("no label shows the whole value “%s”", value);
+  label = atlas_test_find (editor, is_label_saying, value);
+  assert_fits (label, value);
+  pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), NULL, &extents);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_cmpint (extents.width, <=, gtk_widget_get_width (label));
+  g_assert_cmpint (extents.height, <=, gtk_widget_get_height (label));
+  return label;
+}
+
+static gboolean
+is_focus_within (gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return gtk_widget_get_visible (widget) && focus != NULL && gtk_widget_is_ancestor (focus, widget);
+}
+
+static gboolean
+is_wide (gpointer window)
+{
+  return gtk_widget_get_width (window) > 900;
+}
+
+/* Long values in the centre's fields: GtkText cannot wrap or ellipsize,
+ * and the name and the website were cut off at the field's edge, at 360
+ * pixels and wide (a walk found it). Unfocused, the whole value shows,
+ * wrapped; a click or Tab gives back the field to edit it in. */
+static void
+test_narrow_long_values (AtlasTestDir  *fixture,
+                         gconstpointer  data)
+{
+  static const char name[] = "Kommunales Integrationszentrum des Kreises Kleve für Bildung, Teilhabe und Vielfalt am unteren Niederrhein";
+  static const char website[] = "https://www.kreis-kleve.de/de/fachbereich4/kommunales-integrationszentrum-kreis-kleve-bildung-und-teilhabe-fuer-neuzugewanderte-kinder-und-jugendliche/";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasCentre) kleve = atlas_store_get_centre_by_ags (store, "05154", NULL);
+  AtlasWindow *window;
+  AtlasCentresPage *centres;
+  GtkWidget *editor, *website_row, *label;
+
+  g_assert_no_error (error);
+  window = open_narrow (store);
+  atlas_window_show_view (window, "centres");
+  centres = atlas_window_get_centres_page (window);
+  atlas_centres_page_show_centre (centres, atlas_centre_get_id (kleve));
+  editor = GTK_WIDGET (atlas_centres_page_get_editor (centres));
+  atlas_test_wait_for_mapped (editor);
+  gtk_editable_set_text (GTK_EDITABLE (find_id (editor, "name_row")), name);
+  website_row = find_id (editor, "website_row");
+  gtk_editable_set_text (GTK_EDITABLE (website_row), website);
+  g_assert_true (atlas_centre_editor_flush (ATLAS_CENTRE_EDITOR (editor)));
+  settle ();
+
+  assert_shown_whole (editor, name);
+  label = assert_shown_whole (editor, website);
+
+  /* A click on it: the field is back, focused, with the whole value. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW)));
+  g_assert_true (atlas_test_wait_until (is_focus_within, website_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (website_row)), ==, website);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (website_row));
+  g_assert_false (says_long_value (editor));
+
+  /* Left: shown whole again. */
+  g_assert_true (gtk_widget_grab_focus (find_id (editor, "postal_code_row")));
+  assert_shown_whole (editor, website);
+
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Wide, the website is still longer than its field. */
+  window = atlas_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_test_wait_until (is_wide, window));
+  atlas_window_show_view (window, "centres");
+  centres = atlas_window_get_centres_page (window);
+  atlas_centres_page_show_centre (centres, atlas_centre_get_id (kleve));
+  editor = GTK_WIDGET (atlas_centres_page_get_editor (centres));
+  atlas_test_wait_for_mapped (editor);
+  settle ();
+  assert_shown_whole (editor, website);
+
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A press release about several centres, read at 360 pixels: the
+ * centres' names had a letter or four a line ("Klev-e"), squeezed by
+ * their Visited and Confirmed buttons, and in German the reader was 414
+ * pixels wide (libadwaita warned). */
+static void
+test_narrow_release_reader (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-kleve.atom", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(AtlasRelease) release = NULL;
+  AtlasWindow *window;
+  AtlasReleasesPage *page;
+  GtkWidget *links;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_file (store, file, "seed-kleve.atom", NULL, &result));
+  window = open_narrow (store);
+  atlas_window_show_view (window, "releases");
+  page = atlas_window_get_releases_page (window);
+  release = g_list_model_get_item (G_LIST_MODEL (atlas_releases_page_get_model (page)), 0);
+  g_assert_nonnull (release);
+  atlas_releases_page_show_release (page, atlas_release_get_id (release));
+  links = find_id (page, "links_box");
+  atlas_test_wait_for_mapped (links);
+  settle ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (links); row; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name;
+      GtkWidget *label;
+      int natural = 0;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      label = atlas_test_find (row, is_label_saying, name);
+      g_assert_nonnull (label);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural)
+        g_error ("the centre “%s” has %d of the %d pixels its name needs", name, gtk_widget_get_width (label), natural);
+      assert_fits (row, name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+  assert_fits (find_id (page, "open_button"), "Open in Browser");
+  assert_fits (find_id (page, "add_centre_button"), "Add Centre");
+
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +535,8 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/narrow/views", test_narrow_views);
   ATLAS_TEST_ADD ("/narrow/alert", test_narrow_alert);
+  ATLAS_TEST_ADD ("/narrow/long-values", test_narrow_long_values);
+  ATLAS_TEST_ADD ("/narrow/release-reader", test_narrow_release_reader);
 
   return g_test_run ();
 }

@@ -40,6 +40,11 @@ struct _AtlasCentreEditor
   AdwPreferencesGroup *hints_group;
   GtkListBox *hints_list;
   AdwExpanderRow *sources_row;
+
+  GPtrArray *long_values;  /* of LongValue, one per entry row that can show a long value */
+  guint long_values_idle;
+  int width;               /* the width last allocated */
+  gboolean unmeasured;     /* a value waits for its field's allocation */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCentreEditor, atlas_centre_editor, GTK_TYPE_WIDGET)
@@ -67,6 +72,144 @@ update_heading (AtlasCentreEditor *self)
                                 atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT),
                                 atlas_centre_get_field (centre, ATLAS_CENTRE_AGS));
   gtk_label_set_label (self->district_label, district ? district : "");
+}
+
+/* A long value in an entry row: GtkText cannot wrap or ellipsize, so a
+ * value wider than the field was cut off at its edge, mid-letter, with no
+ * sign that more follows. While such a row is not being edited, a row
+ * in its place shows the whole value, wrapped, under the field's title
+ * (libadwaita's "property" row, the way GNOME shows values); the moment
+ * it is clicked or reached with Tab, the entry row is back, focused. */
+typedef struct
+{
+  AtlasCentreEditor *editor;
+  AdwEntryRow *entry;
+  GtkWidget *shown;  /* the AdwActionRow with the whole value */
+  int chrome;        /* the entry row's width beyond its text area */
+  guint edit_idle;
+} LongValue;
+
+static void
+long_value_free (gpointer data)
+{
+  LongValue *lv = data;
+
+  g_clear_handle_id (&lv->edit_idle, g_source_remove);
+  g_clear_object (&lv->entry);
+  g_clear_object (&lv->shown);
+  g_free (lv);
+}
+
+static void
+long_value_update (LongValue *lv)
+{
+  GtkWidget *entry = GTK_WIDGET (lv->entry);
+  /* The GtkText itself is as wide as its text; the area around it clips it. */
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (lv->entry)));
+  GtkWidget *area = gtk_widget_get_parent (text);
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (lv->entry));
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  /* The focus, not the state flag: the flag is unset while the window is
+   * not active, and the field is still the one being edited. */
+  gboolean editing = focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  gboolean shown_long = gtk_widget_get_visible (lv->shown);
+  g_autoptr(PangoLayout) layout = NULL;
+  int room, needed = 0;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (lv->shown), value);
+  if (!shown_long && gtk_widget_get_width (area) > 0)
+    lv->chrome = gtk_widget_get_width (entry) - gtk_widget_get_width (area);
+  room = shown_long ? gtk_widget_get_width (lv->shown) - lv->chrome : gtk_widget_get_width (area);
+  if (room <= 0)
+    {
+      /* Not laid out yet: the next allocation tells. */
+      lv->editor->unmeasured = TRUE;
+      return;
+    }
+
+  layout = gtk_widget_create_pango_layout (text, value);
+  pango_layout_get_pixel_size (layout, &needed, NULL);
+  /* A value marked wrong stays in its field, where the mark is. */
+  shown_long = !editing && *value != '\0' && needed > room && !gtk_widget_has_css_class (entry, "error");
+  gtk_widget_set_visible (entry, !shown_long);
+  gtk_widget_set_visible (lv->shown, shown_long);
+}
+
+static gboolean
+long_values_update_cb (gpointer data)
+{
+  AtlasCentreEditor *self = data;
+
+  self->long_values_idle = 0;
+  self->unmeasured = FALSE;
+  for (guint i = 0; i < self->long_values->len; i++)
+    long_value_update (g_ptr_array_index (self->long_values, i));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the layout or the focus has settled. */
+static void
+long_values_queue_update (AtlasCentreEditor *self)
+{
+  if (self->long_values_idle == 0)
+    self->long_values_idle = g_idle_add (long_values_update_cb, self);
+}
+
+/* The whole value's row is reached (a click, Tab): the field is back. */
+static gboolean
+long_value_edit_cb (gpointer data)
+{
+  LongValue *lv = data;
+
+  lv->edit_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (lv->entry), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (lv->entry));
+  gtk_editable_set_position (GTK_EDITABLE (lv->entry), -1);
+  gtk_widget_set_visible (lv->shown, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while GTK moves the focus onto the row, which would end there;
+ * before the next key press is handled, which goes to the field. */
+static void
+long_value_enter_cb (GtkEventControllerFocus *focus,
+                     LongValue               *lv)
+{
+  if (lv->edit_idle == 0)
+    lv->edit_idle = g_idle_add_full (G_PRIORITY_HIGH, long_value_edit_cb, lv, NULL);
+}
+
+static void
+long_value_attach (AtlasCentreEditor *self,
+                   AdwEntryRow       *entry)
+{
+  LongValue *lv = g_new0 (LongValue, 1);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (entry));
+  GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  GtkEventController *focus;
+
+  lv->editor = self;
+  lv->entry = g_object_ref (entry);
+  lv->shown = g_object_ref_sink (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (lv->shown), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (lv->shown),
+                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
+  gtk_widget_add_css_class (lv->shown, "property");
+  /* Where the entry row has its pencil. */
+  gtk_widget_set_margin_end (icon, 9);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (lv->shown), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (lv->shown), TRUE);
+  gtk_widget_set_visible (lv->shown, FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), lv->shown,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (entry)) + 1);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (long_value_enter_cb), lv);
+  gtk_widget_add_controller (lv->shown, focus);
+  /* A value set from outside (another centre shown, an undo). */
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (long_values_queue_update), self);
+  g_ptr_array_add (self->long_values, lv);
 }
 
 static GtkWidget *
@@ -314,10 +457,63 @@ atlas_centre_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CENTRE_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* After the rows: losing them may have queued an update. */
+  g_clear_handle_id (&self->long_values_idle, g_source_remove);
   g_clear_object (&self->contacts);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->long_values, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_centre_editor_parent_class)->dispose (object);
+}
+
+/* The focus moved: out of a field, its long value shows whole again.
+ * The window's focus widget rather than a focus controller's "leave",
+ * which is not emitted while the window is inactive. */
+static void
+atlas_centre_editor_root (GtkWidget *widget)
+{
+  AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (atlas_centre_editor_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (long_values_queue_update), self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_centre_editor_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), long_values_queue_update, widget);
+  GTK_WIDGET_CLASS (atlas_centre_editor_parent_class)->unroot (widget);
+}
+
+static void
+atlas_centre_editor_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* As GtkBinLayout, and a new width checks which values still fit. */
+static void
+atlas_centre_editor_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  AtlasCentreEditor *self = ATLAS_CENTRE_EDITOR (widget);
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+  if (width != self->width || self->unmeasured)
+    {
+      self->width = width;
+      long_values_queue_update (self);
+    }
 }
 
 static void
@@ -327,6 +523,10 @@ atlas_centre_editor_class_init (AtlasCentreEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_centre_editor_dispose;
+  widget_class->root = atlas_centre_editor_root;
+  widget_class->unroot = atlas_centre_editor_unroot;
+  widget_class->measure = atlas_centre_editor_measure;
+  widget_class->size_allocate = atlas_centre_editor_size_allocate;
 
   /* The user chose one of the centre's contacts. */
   signals[SHOW_CONTACT] =
@@ -361,8 +561,6 @@ atlas_centre_editor_class_init (AtlasCentreEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "centre.take-fact", "i", review_fact_action);
   gtk_widget_class_install_action (widget_class, "centre.ignore-fact", "i", review_fact_action);
   gtk_widget_class_install_action (widget_class, "centre.open-source", "s", open_source_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -381,6 +579,11 @@ bind_fields (AtlasCentreEditor *self)
     { self->verified_row, ATLAS_CENTRE_VERIFIED_ON },
   };
 
+  /* Before the form puts its error rows right below the fields: a row
+   * of the whole value comes after the error's, shown only while there
+   * is no error. The last verified date is never long. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows) - 1; i++)
+    long_value_attach (self, rows[i].row);
   self->form = atlas_editor_form_new (ATLAS_RECORD_CENTRE);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     atlas_editor_form_bind (self->form, GTK_WIDGET (rows[i].row), rows[i].field,
@@ -396,6 +599,7 @@ atlas_centre_editor_init (AtlasCentreEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->source_rows = g_ptr_array_new ();
+  self->long_values = g_ptr_array_new_with_free_func (long_value_free);
   /* The heading can be selected with the mouse, but Tab passes it by
    * (it took the focus and selected its whole text). */
   gtk_widget_set_focusable (GTK_WIDGET (self->title_label), FALSE);

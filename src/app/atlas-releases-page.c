@@ -16,42 +16,10 @@
 
 #include "atlas-detect.h"
 #include "atlas-map-scene.h"
-#include "atlas-releases-page.h"
+#include "atlas-popover.h"
+#include "atlas-releases-page-private.h"
 #include "atlas-text.h"
 #include "atlas-toast.h"
-
-struct _AtlasReleasesPage
-{
-  GtkWidget parent_instance;
-
-  AtlasStore *store;
-  AtlasListModel *model;
-  GtkSingleSelection *selection;
-  gint64 current_id;        /* the release in the reader, 0 for none */
-  GArray *centre_ids;       /* gint64: dropdown position → centre id */
-  GHashTable *districts;    /* AGS → district name */
-  gulong store_changed_id;
-
-  /* Template children */
-  AdwNavigationSplitView *split_view;
-  GtkSearchEntry *search_entry;
-  GtkStack *content_stack;
-  GtkListView *list_view;
-  GtkDropDown *centre_filter;
-  GtkMenuButton *period_button;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
-  GtkStack *reader_stack;
-  GtkLabel *title_label;
-  GtkLabel *meta_label;
-  GtkListBox *links_box;
-  GtkDropDown *add_centre_dropdown;
-  GtkButton *add_centre_button;
-  GtkListBox *visits_box;
-  GtkButton *open_button;
-  GtkLabel *body_label;
-  char *link;               /* the release's original page, for the browser */
-};
 
 G_DEFINE_FINAL_TYPE (AtlasReleasesPage, atlas_releases_page, GTK_TYPE_WIDGET)
 
@@ -129,153 +97,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (meta), meta_text);
   gtk_label_set_markup (GTK_LABEL (snippet), markup ? markup : "");
   gtk_widget_set_visible (snippet, markup != NULL);
-}
-
-static void
-link_toggled_cb (GtkToggleButton   *button,
-                 AtlasReleasesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 centre = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "centre-id"));
-  GtkToggleButton *visited = g_object_get_data (G_OBJECT (button), "visited-button");
-  GtkToggleButton *confirmed = g_object_get_data (G_OBJECT (button), "confirmed-button");
-
-  if (!atlas_store_link_release_full (self->store, self->current_id, centre,
-                                      gtk_toggle_button_get_active (visited),
-                                      gtk_toggle_button_get_active (confirmed), &error))
-    g_warning ("Could not change a link: %s", error->message);
-}
-
-static void
-link_removed_cb (GtkButton         *button,
-                 AtlasReleasesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 centre = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "centre-id"));
-
-  if (!atlas_store_unlink_centre (self->store, self->current_id, centre, &error))
-    g_warning ("Could not remove a link: %s", error->message);
-}
-
-static GtkWidget *
-link_row (AtlasReleasesPage      *self,
-          const AtlasReleaseLink *link)
-{
-  g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, link->ags, NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *visited = gtk_toggle_button_new_with_label (_("Visited"));
-  GtkWidget *confirmed = gtk_toggle_button_new_with_label (_("Confirmed"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = NULL;
-  const char *name = centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT) : link->ags;
-  gsize id = centre ? (gsize) atlas_centre_get_id (centre) : 0;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               link->visited ? _("The centre visited") : _("Mentioned"));
-
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (visited), link->visited);
-  gtk_widget_set_tooltip_text (visited, _("Whether the press release reports a visit to this centre"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (confirmed), link->confirmed);
-  gtk_widget_set_tooltip_text (confirmed, _("Confirmed links stay when the press release is imported again"));
-  remove_label = g_strdup_printf (_("Remove %s"), name);
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_add_css_class (remove, "flat");
-
-  for (GtkWidget **w = (GtkWidget *[]) { visited, confirmed, remove, NULL }; *w; w++)
-    {
-      gtk_widget_set_valign (*w, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (*w), "centre-id", GSIZE_TO_POINTER (id));
-      g_object_set_data (G_OBJECT (*w), "visited-button", visited);
-      g_object_set_data (G_OBJECT (*w), "confirmed-button", confirmed);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), *w);
-    }
-  g_signal_connect (visited, "toggled", G_CALLBACK (link_toggled_cb), self);
-  g_signal_connect (confirmed, "toggled", G_CALLBACK (link_toggled_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (link_removed_cb), self);
-
-  return row;
-}
-
-static void
-show_links (AtlasReleasesPage *self)
-{
-  g_autoptr(GArray) links = atlas_store_get_release_links (self->store, self->current_id, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
-    gtk_list_box_remove (self->links_box, child);
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    gtk_list_box_append (self->links_box, link_row (self, &g_array_index (links, AtlasReleaseLink, i)));
-
-  if (links == NULL || links->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No centre recognised"));
-      gtk_list_box_append (self->links_box, row);
-    }
-}
-
-static void
-visit_row_activated_cb (AdwActionRow      *row,
-                        AtlasReleasesPage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id"));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-visit", "x", id);
-}
-
-/* The visits the release reports, each opening in the Tour view. */
-static void
-show_visits (AtlasReleasesPage *self)
-{
-  g_autoptr(GArray) ids = atlas_store_get_release_visits (self->store, self->current_id, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visits_box))) != NULL)
-    gtk_list_box_remove (self->visits_box, child);
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(GObject) visit = atlas_store_load (self->store, ATLAS_RECORD_VISIT, id, NULL);
-      g_autofree char *date = NULL;
-      g_autofree char *title = NULL;
-      const char *ags, *status;
-      GtkWidget *row;
-
-      if (visit == NULL)
-        continue;
-      ags = atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_AGS);
-      status = atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_STATUS);
-      date = atlas_format_visit_date (atlas_visit_get_field (ATLAS_VISIT (visit), ATLAS_VISIT_DATE));
-      title = g_strjoin (" · ", self->districts && g_hash_table_lookup (self->districts, ags)
-                                  ? (const char *) g_hash_table_lookup (self->districts, ags) : ags,
-                         date, NULL);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   g_str_equal (status, "suggested") ? _("Suggested")
-                                   : g_str_equal (status, "planned") ? _("Planned") : _("Visited"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "visit-id", GSIZE_TO_POINTER ((gsize) id));
-      g_signal_connect (row, "activated", G_CALLBACK (visit_row_activated_cb), self);
-      gtk_list_box_append (self->visits_box, row);
-    }
-
-  if (ids == NULL || ids->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No visit"));
-      gtk_list_box_append (self->visits_box, row);
-    }
 }
 
 static void
@@ -363,8 +184,8 @@ show_release (AtlasReleasesPage *self,
   body = atlas_detect_highlight (atlas_release_get_field (release, ATLAS_RELEASE_BODY),
                                  (const char * const *) evidence);
   gtk_label_set_markup (self->body_label, body);
-  show_links (self);
-  show_visits (self);
+  _atlas_releases_page_show_links (self);
+  _atlas_releases_page_show_visits (self);
   self->link = g_strdup (atlas_release_get_field (release, ATLAS_RELEASE_LINK));
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), *self->link != '\0');
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), self->link);
@@ -433,9 +254,9 @@ store_changed_cb (AtlasReleasesPage *self,
                   gint64             id)
 {
   if (kind == ATLAS_RECORD_RELEASE && self->current_id != 0 && (id == 0 || id == self->current_id))
-    show_links (self);
+    _atlas_releases_page_show_links (self);
   if (kind == ATLAS_RECORD_VISIT && self->current_id != 0)
-    show_visits (self);
+    _atlas_releases_page_show_visits (self);
 }
 
 /* "31.12.2018" or "2018-12-31" as the first (or last) second of that day in
@@ -684,6 +505,7 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasReleasesPage, body_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  _atlas_releases_page_class_init_links (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_centre_cb);
@@ -694,6 +516,15 @@ atlas_releases_page_class_init (AtlasReleasesPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A drop-down's list is its popover child. */
+static void
+keep_popup_in_window (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      atlas_popover_keep_in_window (GTK_POPOVER (child));
+}
+
 static void
 atlas_releases_page_init (AtlasReleasesPage *self)
 {
@@ -701,6 +532,11 @@ atlas_releases_page_init (AtlasReleasesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "releases.open-link", FALSE);
+  /* In a narrow window the period's button is at the window's edge, and
+   * the drop-downs' lists of centres may be wider than their buttons. */
+  atlas_popover_keep_in_window (gtk_menu_button_get_popover (self->period_button));
+  keep_popup_in_window (GTK_WIDGET (self->centre_filter));
+  keep_popup_in_window (GTK_WIDGET (self->add_centre_dropdown));
 
   g_signal_connect_swapped (self->centre_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 

@@ -19,6 +19,7 @@
 #include "atlas-importer.h"
 #include "atlas-map-export-dialog.h"
 #include "atlas-map-view.h"
+#include "atlas-popover.h"
 #include "atlas-record.h"
 #include "atlas-review.h"
 #include "atlas-toast.h"
@@ -1213,6 +1214,8 @@ atlas_tour_page_init (AtlasTourPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
+  /* The period's button is at the window's right edge when narrow. */
+  atlas_popover_keep_in_window (self->period_popover);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.plan-visit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.unselect-district", FALSE);
   self->settings = g_settings_new (APPLICATION_ID);

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "atlas-a11y.h"
@@ -18,44 +17,14 @@
 #include "atlas-facts.h"
 #include "atlas-import-job.h"
 #include "atlas-import-report.h"
+#include "atlas-popover.h"
 #include "atlas-releases-page.h"
 #include "atlas-resources.h"
 #include "atlas-shortcuts.h"
 #include "atlas-toast.h"
 #include "atlas-tour-page.h"
 #include "atlas-visit-editor.h"
-#include "atlas-window.h"
-
-struct _AtlasWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AtlasStore *store;
-  AtlasHistory *history;
-  GSettings *settings;
-
-  GCancellable *import_cancellable;  /* set while an import runs */
-  AdwDialog *discard_alert;          /* asks before closing drops invalid text */
-  gboolean discard;                  /* the user chose to close all the same */
-  guint poll_id;                     /* looks for other programs' writes */
-
-  /* Template children */
-  AdwToastOverlay *toast_overlay;
-  AdwHeaderBar *header_bar;
-  GtkMenuButton *primary_menu_button;
-  GtkWidget *back_button;
-  AdwWindowTitle *narrow_title;
-  AdwBanner *banner;
-  GtkRevealer *import_revealer;
-  GtkLabel *import_label;
-  GtkProgressBar *import_progress;
-  AdwViewStack *stack;
-  AtlasCentresPage *centres_page;
-  AtlasContactsPage *contacts_page;
-  AtlasReleasesPage *releases_page;
-  AdwBin *tour_slot;
-  AtlasTourPage *tour_page;  /* made when first shown: its map costs start-up time */
-};
+#include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -266,468 +235,6 @@ atlas_window_quit (AtlasWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  /* Search what is shown; the centres where nothing else can be searched. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "releases") == 0)
-    {
-      atlas_releases_page_search (self->releases_page);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->stack, "centres");
-  atlas_centres_page_search (self->centres_page);
-}
-
-static void ensure_tour_page (AtlasWindow *self);
-static void show_record (AtlasWindow     *self,
-                         AtlasRecordKind  kind,
-                         gint64           id);
-
-/* Editing ------------------------------------------------------------------ */
-
-static void
-update_history_actions (AtlasWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history && atlas_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->history && atlas_history_can_redo (self->history));
-}
-
-static void
-history_step (AtlasWindow *self,
-              gboolean     undo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  const char *label;
-  AdwToast *toast;
-  AtlasRecordKind kind = ATLAS_RECORD_CENTRE;
-  gint64 id = 0;
-  gboolean has_record;
-
-  /* What is typed but not yet saved is saved first, and so undone first. */
-  atlas_window_flush (self);
-
-  if (self->history == NULL)
-    return;
-  label = undo ? atlas_history_get_undo_label (self->history)
-               : atlas_history_get_redo_label (self->history);
-  if (label == NULL)
-    return;
-  has_record = undo ? atlas_history_get_undo_record (self->history, &kind, &id)
-                    : atlas_history_get_redo_record (self->history, &kind, &id);
-  /* TRANSLATORS: a toast; %s names an edit, like “Edit “Phone”” */
-  text = undo ? g_markup_printf_escaped (_("Undone: %s"), label)
-              : g_markup_printf_escaped (_("Redone: %s"), label);
-
-  if (!(undo ? atlas_history_undo (self->history, &error)
-             : atlas_history_redo (self->history, &error)))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-      return;
-    }
-  toast = adw_toast_new (text);
-  /* It says what the last key did: shown at once, over an older toast. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  /* The record undone or redone is shown, in its view if another is
-   * shown, so that the user sees what changed (a deleted contact is back
-   * and selected), as GNOME apps do. */
-  if (has_record)
-    show_record (self, kind, id);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  history_step (ATLAS_WINDOW (widget), TRUE);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  history_step (ATLAS_WINDOW (widget), FALSE);
-}
-
-static void
-new_contact_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  /* Ctrl+N in the Tour view starts a visit, elsewhere a contact. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0 &&
-      g_strcmp0 (action_name, "win.new-item") == 0)
-    {
-      ensure_tour_page (self);
-      atlas_tour_page_new_visit (self->tour_page);
-      return;
-    }
-
-  atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_new_contact (self->contacts_page, NULL);
-}
-
-static void
-import_contacts_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_choose_import (self->contacts_page);
-}
-
-static void
-export_contacts_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_choose_export (self->contacts_page, FALSE);
-}
-
-/* Calendars, map data and the contact list (atlas-exchange-dialogs.c). */
-static void
-exchange_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.export-visits"))
-    atlas_exchange_choose_export_visits (self);
-  else if (g_str_equal (action_name, "win.import-visits"))
-    atlas_exchange_choose_import_visits (self);
-  else if (g_str_equal (action_name, "win.export-map-data"))
-    atlas_exchange_choose_export_map_data (self);
-  else if (g_str_equal (action_name, "win.export-contact-list"))
-    atlas_exchange_choose_export_contact_list (self);
-  else if (g_str_equal (action_name, "win.print-contact-list"))
-    atlas_exchange_print_contact_list (self);
-}
-
-static void
-show_contact_cb (AtlasWindow *self,
-                 gint64       id)
-{
-  atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_show_contact (self->contacts_page, id);
-}
-
-static void
-add_contact_cb (AtlasWindow *self,
-                const char  *ags)
-{
-  atlas_window_show_view (self, "contacts");
-  atlas_contacts_page_new_contact (self->contacts_page, ags);
-}
-
-/* Import ------------------------------------------------------------------- */
-
-static void
-import_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
-{
-  AtlasWindow *self = user_data;
-  g_autofree char *text = NULL;
-
-  /* Translators: progress of an import, e.g. "Imported 2 of 5 files". */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u of %u file", "Imported %u of %u files", total),
-                          done, total);
-  gtk_label_set_label (self->import_label, text);
-  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasImportTotals totals = { 0 };
-
-  g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-
-  results = atlas_import_files_finish (result, &error);
-
-  if (results == NULL)
-    {
-      /* Cancelled or failed: what finished before may have been written. */
-      atlas_store_poll_changes (self->store);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        atlas_toast_add_text (GTK_WIDGET (self), error->message);
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled")));
-      return;
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    atlas_import_totals_add (&totals, g_ptr_array_index (results, i));
-
-  /* The import wrote through its own connection: the views of exactly the
-   * kinds it wrote show them anew (an exchange file writes centres and
-   * contacts too). */
-  for (guint kind = 0; kind < ATLAS_N_RECORD_KINDS; kind++)
-    if (totals.changed & ATLAS_RECORD_BIT (kind))
-      atlas_store_notify_changed (self->store, kind);
-
-  if (totals.n_rejected == 0 && totals.n_skipped == 0 && results->len == 1)
-    {
-      g_autofree char *line = atlas_import_result_describe (g_ptr_array_index (results, 0));
-
-      /* A toast's title is markup: the file's name is text. */
-      atlas_toast_add_text (GTK_WIDGET (self), line);
-    }
-  else
-    {
-      /* The report the CLI prints (atlas-import-report.c), with the
-       * parser's words, in the details box: a line per file, whose path
-       * can be wider than the alert; the totals above it. */
-      g_autofree char *report = atlas_import_report_text (results, TRUE);
-      g_autofree char *summary = results->len > 1 ? atlas_import_totals_describe_files (&totals)
-                                                  : atlas_import_result_describe (g_ptr_array_index (results, 0));
-      const char *heading;
-
-      /* The totals are the body already. */
-      g_strchomp (report);
-      if (results->len > 1 && strrchr (report, '\n') != NULL)
-        *strrchr (report, '\n') = '\0';
-      if (totals.n_rejected > 0)
-        heading = g_dngettext (GETTEXT_PACKAGE, "A File Was Not Imported", "Files Were Not Imported",
-                               totals.n_rejected);
-      else
-        heading = _("Import Finished");
-      atlas_alert_show_details (GTK_WIDGET (self), heading, summary, report);
-    }
-
-  if (totals.n_new + totals.n_updated > 0)
-    adw_view_stack_set_visible_child_name (self->stack, "releases");
-}
-
-/**
- * atlas_window_import_files:
- *
- * Imports @files in a worker thread; the window shows progress and a
- * Cancel button, and stays usable.
- */
-void
-atlas_window_import_files (AtlasWindow  *self,
-                           GFile       **files,
-                           guint         n_files)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-
-  if (n_files == 0 || self->import_cancellable != NULL)
-    return;
-
-  self->import_cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
-  import_progress_cb (0, n_files, self);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-
-  atlas_import_files_async (atlas_store_get_path (self->store), files, n_files,
-                            self->import_cancellable, import_progress_cb, self,
-                            import_done_cb, g_object_ref (self));
-}
-
-static void
-files_chosen_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GListModel) chosen = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* NULL when cancelled: nothing to say. */
-  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
-    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-  if (files->len > 0)
-    atlas_file_dialog_remember (g_ptr_array_index (files, 0));
-  atlas_window_import_files (self, (GFile **) files->pdata, files->len);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = atlas_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Import Press Releases"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
-
-  gtk_file_filter_set_name (xml, _("Press releases (RSS, Atom, NITF, NewsML-G2)"));
-  gtk_file_filter_add_mime_type (xml, "application/xml");
-  gtk_file_filter_add_mime_type (xml, "text/xml");
-  gtk_file_filter_add_mime_type (xml, "application/rss+xml");
-  gtk_file_filter_add_mime_type (xml, "application/atom+xml");
-  gtk_file_filter_add_mime_type (xml, "application/rdf+xml");
-  gtk_file_filter_add_suffix (xml, "xml");
-  gtk_file_filter_add_suffix (xml, "rss");
-  gtk_file_filter_add_suffix (xml, "atom");
-  gtk_file_filter_add_suffix (xml, "rdf");
-  g_list_store_append (filters, xml);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, all);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, xml);
-
-  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, files_chosen_cb, g_object_ref (self));
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         AtlasWindow   *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  atlas_window_import_files (self, (GFile **) files->pdata, files->len);
-
-  return files->len > 0;
-}
-
-static void focus_view (AtlasWindow *self);
-
-/* Alt+1…4 */
-static void
-show_view_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, g_variant_get_string (parameter, NULL));
-  focus_view (self);
-}
-
-/* Shows the record with @id in its view, selected. */
-static void
-show_record (AtlasWindow     *self,
-             AtlasRecordKind  kind,
-             gint64           id)
-{
-  const char *view;
-  gboolean other_view;
-
-  if (kind == ATLAS_RECORD_CENTRE)
-    view = "centres";
-  else if (kind == ATLAS_RECORD_CONTACT)
-    view = "contacts";
-  else if (kind == ATLAS_RECORD_VISIT)
-    view = "tour";
-  else
-    return;
-  other_view = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), view) != 0;
-  atlas_window_show_view (self, view);
-
-  if (kind == ATLAS_RECORD_CENTRE)
-    atlas_centres_page_show_centre (self->centres_page, id);
-  else if (kind == ATLAS_RECORD_CONTACT)
-    atlas_contacts_page_show_contact (self->contacts_page, id);
-  else
-    atlas_tour_page_show_visit (atlas_window_get_tour_page (self), id);
-  if (other_view)
-    focus_view (self);
-}
-
-/* The example tour is removed from any view, while it is there. */
-static void
-remove_example_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, "tour");
-  atlas_tour_page_remove_example (atlas_window_get_tour_page (self));
-}
-
-static void
-update_example_action (AtlasWindow *self,
-                       guint        kind)
-{
-  if (kind == ATLAS_RECORD_VISIT)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-example-tour",
-                                   self->store != NULL && atlas_example_tour_count (self->store) > 0);
-}
-
-/* A visit's press release in the reader. */
-static void
-show_release_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, "releases");
-  atlas_releases_page_show_release (self->releases_page, g_variant_get_int64 (parameter));
-}
-
-/* A release's visit in its editor, over the Tour view. */
-static void
-show_visit_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(GObject) visit = atlas_store_load (self->store, ATLAS_RECORD_VISIT,
-                                               g_variant_get_int64 (parameter), NULL);
-
-  if (visit == NULL)
-    return;
-  atlas_window_show_view (self, "tour");
-  atlas_tour_page_edit_visit (atlas_window_get_tour_page (self), ATLAS_VISIT (visit));
-}
-
 /* Narrow views: one header bar -------------------------------------------- */
 
 /* The list-and-detail split view of the view shown, if it has one. */
@@ -807,8 +314,8 @@ find_shown_list (GtkWidget *widget)
  * record, the record's first field, as in GNOME Contacts. The focus
  * stayed on a widget of the view left, hidden now, and GTK gave it to the
  * header bar's first button. */
-static void
-focus_view (AtlasWindow *self)
+void
+_atlas_window_focus_view (AtlasWindow *self)
 {
   GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
   AdwNavigationSplitView *split = view != NULL ? find_split_view (view) : NULL;
@@ -862,28 +369,8 @@ back_action (GtkWidget  *widget,
     adw_navigation_split_view_set_show_content (split, FALSE);
 }
 
-/* Ctrl+E: the Tour view's map export, from anywhere in the window. */
-static void
-export_map_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_window_show_view (self, "tour");
-  gtk_widget_activate_action (GTK_WIDGET (atlas_window_get_tour_page (self)), "tour.export", "s", "png");
-}
-
-static void
-show_shortcuts_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  adw_dialog_present (atlas_shortcuts_dialog_new (), widget);
-}
-
-static void
-ensure_tour_page (AtlasWindow *self)
+void
+_atlas_window_ensure_tour_page (AtlasWindow *self)
 {
   if (self->tour_page != NULL)
     return;
@@ -899,7 +386,7 @@ static void
 visible_view_changed_cb (AtlasWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "tour") == 0)
-    ensure_tour_page (self);
+    _atlas_window_ensure_tour_page (self);
   update_navigation (self);
 }
 
@@ -984,14 +471,14 @@ atlas_window_constructed (GObject *object)
       g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
       self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_changes_cb, self);
       self->history = atlas_history_new (self->store);
-      g_signal_connect_object (self->history, "notify", G_CALLBACK (update_history_actions), self,
+      g_signal_connect_object (self->history, "notify", G_CALLBACK (_atlas_window_update_history_actions), self,
                                G_CONNECT_SWAPPED);
     }
-  update_history_actions (self);
+  _atlas_window_update_history_actions (self);
   update_facts (self);
-  update_example_action (self, ATLAS_RECORD_VISIT);
+  _atlas_window_update_example_action (self, ATLAS_RECORD_VISIT);
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "changed", G_CALLBACK (update_example_action), self,
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (_atlas_window_update_example_action), self,
                              G_CONNECT_SWAPPED);
 
   /* The Tour view may have been made already, when the window opened on
@@ -1004,9 +491,9 @@ atlas_window_constructed (GObject *object)
 
   atlas_centres_page_set_context (self->centres_page, self->store, self->history);
   atlas_contacts_page_set_context (self->contacts_page, self->store, self->history);
-  g_signal_connect_object (self->centres_page, "show-contact", G_CALLBACK (show_contact_cb), self,
+  g_signal_connect_object (self->centres_page, "show-contact", G_CALLBACK (_atlas_window_show_contact_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->centres_page, "add-contact", G_CALLBACK (add_contact_cb), self,
+  g_signal_connect_object (self->centres_page, "add-contact", G_CALLBACK (_atlas_window_add_contact_cb), self,
                            G_CONNECT_SWAPPED);
   atlas_releases_page_set_store (self->releases_page, self->store);
 
@@ -1075,21 +562,6 @@ atlas_window_set_property (GObject      *object,
     }
 }
 
-/* Ctrl+W: the dialog standing in the window (an editor, Preferences)
- * closes first, saving what was typed; without one, the window. */
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget));
-
-  if (dialog != NULL)
-    adw_dialog_close (dialog);
-  else
-    gtk_window_close (GTK_WINDOW (widget));
-}
-
 static void
 atlas_window_class_init (AtlasWindowClass *klass)
 {
@@ -1135,74 +607,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, releases_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, tour_slot);
 
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-release", "x", show_release_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-example-tour", NULL, remove_example_action);
-  gtk_widget_class_install_action (widget_class, "win.show-visit", "x", show_visit_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
-  gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_action);
-  gtk_widget_class_install_action (widget_class, "win.export-visits", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "win.import-visits", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "win.export-map-data", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "win.export-contact-list", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "win.print-contact-list", NULL, exchange_action);
+  _atlas_window_class_init_actions (widget_class);
+  _atlas_window_class_init_import (widget_class);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_map_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-map", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "centres");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "releases");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "tour");
-}
-
-/* The main menu stands centred under its button, and GTK keeps it on the
- * screen, not in the window: in a narrow window (a phone) the button is
- * left of the window's own buttons and the menu reached past the window's
- * edge. Each time it opens, it is moved sideways as far as it must to lie
- * within the window, its arrow still at the button (shown, it can be
- * measured; it is placed when next laid out). */
-static void
-primary_menu_shown_cb (GtkPopover *popover,
-                       gpointer    user_data)
-{
-  AtlasWindow *self = user_data;
-  GtkWidget *button = GTK_WIDGET (self->primary_menu_button);
-  graphene_rect_t bounds;
-  double centre, left, right, shift = 0;
-  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
-  int width = 0;
-
-  if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
-    return;
-  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  centre = bounds.origin.x + bounds.size.width / 2;
-  left = centre - width / 2.0;
-  right = centre + width / 2.0;
-  if (width >= window_width)
-    shift = window_width / 2.0 - centre;
-  else if (right > window_width)
-    shift = window_width - right;
-  else if (left < 0)
-    shift = -left;
-  gtk_popover_set_offset (popover, (int) floor (shift), 0);
 }
 
 static void
@@ -1210,18 +618,14 @@ atlas_window_init (AtlasWindow *self)
 {
   g_autofree char *last_view = NULL;
 
-  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_a11y_name_inner_buttons (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
-                           G_CALLBACK (primary_menu_shown_cb), self, G_CONNECT_DEFAULT);
+  /* In a narrow window the button is left of the window's own buttons. */
+  atlas_popover_keep_in_window (gtk_menu_button_get_popover (self->primary_menu_button));
 
-  /* Files dropped anywhere on the window are imported. */
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _atlas_window_init_import (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -1279,7 +683,7 @@ atlas_window_get_tour_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  ensure_tour_page (self);
+  _atlas_window_ensure_tour_page (self);
   return self->tour_page;
 }
 

@@ -7,7 +7,10 @@
 # pushed the Tour toolbar's buttons off the window; the main menu reached
 # past the window's edge; GTK warned while the window was this narrow.
 # The screenshots are checked: nothing the app draws lies right of its
-# window, and the toolbar's export button lies inside it.
+# window, and the toolbar's export button lies inside it. The About
+# dialog showed the missing-image placeholder for the app's icon; the
+# period popovers of the Tour and the press releases reached past the
+# window's right edge.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import subprocess
@@ -20,6 +23,14 @@ def window_box(d):
                          capture_output=True, text=True).stdout
     pos = dict(line.split("=") for line in geo.split())
     return int(pos["X"]), int(pos["Y"]), int(pos["WIDTH"]), int(pos["HEIGHT"])
+
+
+def pixels_of_colour(shot, colour):
+    """How many pixels of @shot are (nearly) @colour."""
+    out = subprocess.run(["convert", shot, "-alpha", "off", "-fuzz", "4%", "-transparent", colour,
+                          "-alpha", "extract", "-negate", "-format", "%[fx:mean*w*h]", "info:"],
+                         capture_output=True, text=True).stdout
+    return int(float(out or "0"))
 
 
 def drawn_right_of_window(d, shot):
@@ -61,6 +72,10 @@ with Desktop("narrow-window", width=360, height=720) as d:
     # The Tour view with a long period: typed into the period popover.
     d.key("alt+4", pause=2)
     d.click_named("Show the visits of a period", role=Desktop.BUTTON + ("toggle button",))
+    d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the period popover")
+    shot = d.screenshot("tour-period-popover")
+    outside = drawn_right_of_window(d, shot)
+    d.check(outside == 0, f"the Tour's period popover lies within the window ({outside} pixels right of it)")
     d.click_node(d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the period popover")[0])
     d.type("01.01.2017")
     d.key("Tab")
@@ -74,6 +89,15 @@ with Desktop("narrow-window", width=360, height=720) as d:
     d.check(ew > 0 and x <= ex and ex + ew <= x + width,
             f"with the period 01.01.2017 – 31.12.2018 the export button lies in the window ({ex}–{ex + ew} of {x}–{x + width})")
     d.check(drawn_right_of_window(d, shot) == 0, "nothing of the Tour view lies right of the window")
+
+    # So does the press releases' period popover.
+    d.key("alt+3", pause=2)
+    d.click_named("Show the press releases of a period", role=Desktop.BUTTON + ("toggle button",))
+    d.wait(lambda: d.nodes("text", "From"), 20, "no From field in the press releases' period popover")
+    shot = d.screenshot("releases-period-popover")
+    outside = drawn_right_of_window(d, shot)
+    d.check(outside == 0, f"the press releases' period popover lies within the window ({outside} pixels right of it)")
+    d.key("Escape", "alt+4", pause=2)
 
     # The main menu (F10) lies within the window.
     d.key("F10", pause=1.5)
@@ -90,6 +114,16 @@ with Desktop("narrow-window", width=360, height=720) as d:
     d.key("ctrl+comma", pause=2)
     shot = d.screenshot("preferences")
     d.check(drawn_right_of_window(d, shot) == 0, "the preferences lie within the window")
+    d.key("Escape", pause=1)
+
+    # The About dialog shows the app's icon (its light green, #8ff0a4), not the
+    # missing-image placeholder: the installed icon was not found when
+    # the app's share/ was not in XDG_DATA_DIRS, as in this staged install.
+    d.menu("a")
+    shot = d.screenshot("about")
+    icon = pixels_of_colour(shot, "#8ff0a4")
+    d.check(icon > 2000, f"the About dialog shows the app's icon ({icon} of its green pixels, 6146 at 128 px)")
+    d.check(drawn_right_of_window(d, shot) == 0, "the About dialog lies within the window")
     d.key("Escape", pause=1)
     d.quit()
     warnings = [line for line in d.app_log().splitlines() if "WARNING" in line or "CRITICAL" in line]
