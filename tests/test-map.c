@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 
+#include "atlas-example-tour.h"
 #include "atlas-history.h"
 #include "atlas-importer.h"
 #include "atlas-map-private.h"
@@ -1288,6 +1289,114 @@ test_example_tour (void)
   }
 }
 
+/* The example tour's scene, its visits done as the app loads them. */
+static AtlasMapScene *
+example_scene (AtlasTestDir *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  g_auto(AtlasImportResult) result = { 0 };
+  g_autoptr(GPtrArray) visits = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_example_tour_load (store, NULL, &result));
+  visits = atlas_store_list_visits (store, NULL, NULL, NULL, NULL, &error);
+  g_assert_nonnull (visits);
+  return atlas_map_scene_new (visits, NULL, NULL, FALSE);
+}
+
+/* Issue 19, a walk of main: on the Tour map of a window of the default
+ * size (its map 780 × 700 pixels) and on the exports, the Rhine-Ruhr
+ * cities' stops stood on each other (Wuppertal's on Remscheid's and
+ * Solingen's), stops were cut at the inset's edge, and names were 9 or 10
+ * pixels (capitals 7 pixels tall) and touched each other. Now no two
+ * stops meet, every stop in the inset is whole inside it, the smallest
+ * name is 13 pixels (capitals 9 pixels: Cantarell's are 0.7 of the
+ * size), and no two names' letters (accents to descenders, 1.05 of the
+ * size; widths as estimated) meet. Before: stops 21 and 24 met at
+ * 780 × 700, the names were 9.45 pixels. */
+static void
+test_stops_and_names_apart (AtlasTestDir  *fixture,
+                            gconstpointer  data)
+{
+  static const double sizes[][2] = { { 780, 700 }, { 1000, 740 }, { 720, 756 }, { 1200, 1260 }, { 600, 630 } };
+  g_autoptr(AtlasMapScene) scene = example_scene (fixture);
+
+  g_assert_cmpuint (scene->stops->len, >, 20);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      AtlasMapLayout layout, inset;
+      AtlasMapLayout *both[2] = { &layout, &inset };
+
+      atlas_map_layout_compute (&layout, sizes[s][0], sizes[s][1]);
+      atlas_map_layout_inset (&layout, &inset);
+      for (guint k = 0; k < (layout.has_inset ? 2 : 1); k++)
+        {
+          g_autofree AtlasMapLabel *labels = atlas_map_place_labels (scene, both[k]);
+          double r = atlas_map_stop_radius (both[k]);
+          guint n_drawn = 0;
+
+          for (guint a = 0; a < scene->stops->len; a++)
+            {
+              const AtlasSceneStop *sa = &g_array_index (scene->stops, AtlasSceneStop, a);
+              double ax, ay, ra = sa->uncertain ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
+
+              if (!atlas_map_stop_drawn (scene, both[k], a))
+                continue;
+              n_drawn++;
+              atlas_map_stop_position (scene, both[k], a, &ax, &ay);
+              if (k == 1 && (ax - ra < layout.inset.x || ax + ra > layout.inset.x + layout.inset.width ||
+                             ay - ra < layout.inset.y || ay + ra > layout.inset.y + layout.inset.height))
+                g_error ("%g × %g: stop %u is cut at the inset's edge", sizes[s][0], sizes[s][1], sa->number);
+              for (guint b = 0; b < a; b++)
+                {
+                  const AtlasSceneStop *sb = &g_array_index (scene->stops, AtlasSceneStop, b);
+                  double bx, by, rb = sb->uncertain ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
+
+                  if (!atlas_map_stop_drawn (scene, both[k], b))
+                    continue;
+                  atlas_map_stop_position (scene, both[k], b, &bx, &by);
+                  if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < (ra + rb) * (ra + rb))
+                    g_error ("%g × %g%s: stops %u and %u meet", sizes[s][0], sizes[s][1],
+                             k ? " (inset)" : "", sb->number, sa->number);
+                }
+            }
+          /* Left to the main map is not left out: most stops show in the inset. */
+          if (k == 0)
+            g_assert_cmpuint (n_drawn, ==, scene->stops->len);
+
+          for (guint i = 0; i < scene->areas->len; i++)
+            {
+              double w, h;
+              Box box;
+
+              if (labels[i].text == NULL)
+                continue;
+              if (labels[i].size < 13)
+                g_error ("%g × %g: “%s” is %g pixels", sizes[s][0], sizes[s][1], labels[i].text, labels[i].size);
+              w = atlas_map_text_width (labels[i].text, labels[i].size);
+              h = labels[i].size * 1.05;
+              box = (Box) { labels[i].at.x - w / 2, labels[i].at.y - h / 2, labels[i].at.x + w / 2, labels[i].at.y + h / 2 };
+              for (guint j = 0; j < i; j++)
+                {
+                  double wj, hj;
+                  Box other;
+
+                  if (labels[j].text == NULL)
+                    continue;
+                  wj = atlas_map_text_width (labels[j].text, labels[j].size);
+                  hj = labels[j].size * 1.05;
+                  other = (Box) { labels[j].at.x - wj / 2, labels[j].at.y - hj / 2, labels[j].at.x + wj / 2, labels[j].at.y + hj / 2 };
+                  if (boxes_overlap (&box, &other))
+                    g_error ("%g × %g%s: “%s” and “%s” meet", sizes[s][0], sizes[s][1],
+                             k ? " (inset)" : "", labels[i].text, labels[j].text);
+                }
+            }
+        }
+    }
+}
+
+
 /* The Tour map in a 360-pixel window (a phone), with the example tour:
  * no name covers a stop (its disc, or the dashed ring of a stop whose day
  * is unknown) or another name; a name that would gives way to its code or
@@ -1343,7 +1452,8 @@ test_narrow_example_tour (AtlasTestDir  *fixture,
                   double cx, cy, reach;
                   Box disc;
 
-                  if (stop->summarised)
+                  /* Those the inset leaves to the main map are not there. */
+                  if (!atlas_map_stop_drawn (scene, both[k], t))
                     continue;
                   atlas_map_stop_position (scene, both[k], t, &cx, &cy);
                   reach = stop->uncertain ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
@@ -1373,7 +1483,10 @@ test_narrow_example_tour (AtlasTestDir  *fixture,
        * map and inset) at 350 × 560 and 350 × 480, 54 at the others,
        * before the inset grew to hold its districts whole (which leaves
        * the main map less room): then 33 at the narrowest. */
-      g_assert_cmpuint (shown, >=, scene->areas->len * 3 / 5);
+      /* Since names keep clear of each other's accents and descenders and
+       * never run past an edge (issue 19's walk of main): 34, 25, 52 and
+       * 46 at these sizes; the 350 × 480 map is tiny and has no inset. */
+      g_assert_cmpuint (shown, >=, scene->areas->len * 2 / 5);
     }
 }
 
@@ -1618,6 +1731,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/map/export-contents", test_export_contents);
   g_test_add_func ("/map/narrow", test_narrow_map);
   ATLAS_TEST_ADD ("/map/narrow-example-tour", test_narrow_example_tour);
+  ATLAS_TEST_ADD ("/map/stops-and-names-apart", test_stops_and_names_apart);
   g_test_add_func ("/map/inset-hits", test_inset_hits);
   g_test_add_func ("/map/inset-whole-districts", test_inset_whole_districts);
   g_test_add_func ("/map/many-stops", test_many_stops);

@@ -143,6 +143,8 @@ atlas_map_view_area_at (AtlasMapView *self,
   return atlas_map_scene_area_at (self->scene, &layout, x - self->pan_x, y - self->pan_y);
 }
 
+/* Strokes @ags's outline on the main map, outside the inset, and in the
+ * inset, inside it. */
 static void
 outline (AtlasMapView         *self,
          cairo_t              *cr,
@@ -152,17 +154,28 @@ outline (AtlasMapView         *self,
 {
   const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
   AtlasMapLayout inset;
+  gboolean has_inset = atlas_map_layout_inset (layout, &inset);
 
   if (area == NULL)
     return;
 
+  cairo_set_line_width (cr, width);
+  cairo_save (cr);
+  if (has_inset)
+    {
+      /* The inset covers the main map there. */
+      cairo_new_path (cr);
+      cairo_rectangle (cr, -G_MAXINT16, -G_MAXINT16, 2.0 * G_MAXINT16, 2.0 * G_MAXINT16);
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+    }
   cairo_new_path (cr);
   atlas_map_area_path (cr, layout, area);
-  cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+  cairo_restore (cr);
 
-  /* And in the inset, inside its box. */
-  if (atlas_map_layout_inset (layout, &inset) && atlas_map_layout_shows (&inset, area))
+  if (has_inset && atlas_map_layout_shows (&inset, area))
     {
       cairo_save (cr);
       cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
@@ -171,6 +184,47 @@ outline (AtlasMapView         *self,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
+}
+
+/* Clears from the outlines drawn so far what the stops cover: an outline
+ * runs under the stops, as the map's own borders do, not across them. */
+static void
+clear_stops (AtlasMapView         *self,
+             cairo_t              *cr,
+             const AtlasMapLayout *layout)
+{
+  AtlasMapLayout inset;
+
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  if (atlas_map_layout_inset (layout, &inset))
+    {
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, -G_MAXINT16, -G_MAXINT16, 2.0 * G_MAXINT16, 2.0 * G_MAXINT16);
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, layout, cr);
+      cairo_fill (cr);
+      cairo_restore (cr);
+
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, &inset, cr);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, layout, cr);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -351,6 +405,7 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   atlas_map_layout_compute (&layout, w, h);
   cairo_save (cr);
   cairo_translate (cr, self->pan_x, self->pan_y);
+  cairo_push_group (cr);
   /* Outlines in a colour no legend entry uses, told apart by width and
    * dashes: chosen (wide), under the pointer (thin), focused (dashed). */
   highlight = &atlas_map_palette (is_dark (self))->highlight;
@@ -369,6 +424,10 @@ atlas_map_view_snapshot (GtkWidget   *widget,
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       outline (self, cr, &layout, sa->area->ags, 3);
     }
+  cairo_set_dash (cr, NULL, 0, 0);
+  clear_stops (self, cr, &layout);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
   cairo_restore (cr);
 
   /* Zoomed in, the map's own attribution may be out of view: the licence

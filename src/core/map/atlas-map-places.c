@@ -9,10 +9,270 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-map-private.h"
 
 /* The spacing of the stops that stand side by side, in stop radii. */
 #define STOP_STEP 2.2
+
+/* How far a stop's marker reaches from its middle: a stop whose day is
+ * not known wears a dashed ring (atlas-map-render.c) around its disc. */
+static double
+stop_reach (const AtlasSceneStop *stop,
+            double                r)
+{
+  return stop->uncertain && !stop->summarised ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
+}
+
+/* Where each area's row of stops stands on one layout: at the area's
+ * place, or moved aside where it would cover another area's row (the
+ * Rhine-Ruhr cities' stops stood on each other on the main map); in the
+ * inset, a row that does not fit inside it whole is left to the main map
+ * (stops were cut at the inset's edge). */
+typedef struct {
+  guint scene_serial;
+  double scale, offset_x, offset_y, width, height;
+  gboolean is_inset;
+  AtlasPoint *origin;    /* per area: the row's place on the canvas */
+  gboolean *hidden;      /* per area: its stops are not drawn here */
+} StopRows;
+
+static void
+stop_rows_free (gpointer data)
+{
+  StopRows *rows = data;
+
+  for (guint i = 0; rows != NULL && i < 4; i++)
+    {
+      g_free (rows[i].origin);
+      g_free (rows[i].hidden);
+    }
+  g_free (rows);
+}
+
+/* The last few per thread: every stop, badge, name and hit test asks. */
+static GPrivate stop_rows_cache = G_PRIVATE_INIT (stop_rows_free);
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+static double
+overlap (const Box *a,
+         const Box *b)
+{
+  double w = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+  double h = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* The box that area @i's row of markers (and badge) covers when its row
+ * stands at (cx, cy), as atlas_map_stop_position() and
+ * atlas_map_stop_badge() put them. */
+static Box
+row_extent (const AtlasMapScene *scene,
+            guint                i,
+            double               r,
+            double               cx,
+            double               cy)
+{
+  const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+  double reach = r, badge_w, badge_x;
+  char text[16];
+
+  for (guint s = 0; s < scene->stops->len; s++)
+    {
+      const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, s);
+
+      if (stop->area_index == i)
+        reach = MAX (reach, stop_reach (stop, r));
+    }
+  if (sa->n_summarised == 0)
+    return (Box) { cx - reach, cy - reach, cx + (sa->n_stops - 1) * r * STOP_STEP + reach, cy + reach };
+  g_snprintf (text, sizeof text, "+%u", sa->n_summarised);
+  badge_w = MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
+  badge_x = cx + ((ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - badge_w) / 2;
+  return (Box) { badge_x + r - (ATLAS_MAP_STOPS_SHOWN - 1) * r * STOP_STEP - reach, cy - reach,
+                 badge_x + badge_w, cy + reach };
+}
+
+static int
+by_stops (gconstpointer a,
+          gconstpointer b,
+          gpointer      user_data)
+{
+  const AtlasMapScene *scene = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint na = g_array_index (scene->areas, AtlasSceneArea, ia).n_stops;
+  guint nb = g_array_index (scene->areas, AtlasSceneArea, ib).n_stops;
+
+  /* Longer rows first: they have the fewest places to go. */
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  return (ia > ib) - (ia < ib);
+}
+
+static void
+place_rows (const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            StopRows             *rows)
+{
+  /* Moves in steps of a marker, nearest first: down, up, right, left,
+   * the corners, then two markers away. */
+  static const double moves[][2] = {
+    { 0, 0 }, { 0, 1 }, { 0, -1 }, { 1, 0 }, { -1, 0 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+    { 0, 2 }, { 0, -2 }, { 2, 0 }, { -2, 0 }, { 2, 1 }, { -2, 1 }, { 2, -1 }, { -2, -1 },
+  };
+  guint n = scene->areas->len, n_placed = 0, n_order = 0;
+  double r = atlas_map_stop_radius (layout), step = r * STOP_STEP, gap = r * 0.25;
+  g_autofree Box *placed = g_new (Box, MAX (1, n));
+  g_autofree guint *order = g_new (guint, MAX (1, n));
+  Box inset = { layout->inset.x, layout->inset.y,
+                layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height };
+
+  rows->origin = g_new0 (AtlasPoint, MAX (1, n));
+  rows->hidden = g_new0 (gboolean, MAX (1, n));
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, i);
+
+      atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y,
+                                  &rows->origin[i].x, &rows->origin[i].y);
+      if (sa->n_stops > 0)
+        order[n_order++] = i;
+    }
+  g_sort_array (order, n_order, sizeof (guint), by_stops, (gpointer) scene);
+
+  for (guint k = 0; k < n_order; k++)
+    {
+      guint i = order[k];
+      AtlasPoint at = rows->origin[i];
+      double best = G_MAXDOUBLE;
+      gboolean inside_any = FALSE;
+
+      if (layout->is_inset)
+        {
+          Box home = row_extent (scene, i, r, at.x, at.y);
+
+          /* Far from the inset: the main map shows it. */
+          if (overlap (&home, &inset) <= 0)
+            {
+              rows->hidden[i] = TRUE;
+              continue;
+            }
+        }
+      for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+        {
+          double x = at.x + moves[m][0] * step, y = at.y + moves[m][1] * step, cost = 0;
+          Box b = row_extent (scene, i, r, x, y);
+          Box spaced = { b.x0 - gap, b.y0 - gap, b.x1 + gap, b.y1 + gap };
+
+          if (layout->is_inset)
+            {
+              /* Whole, with a hair of space inside the inset's frame; moved
+               * in only when its own place is in the inset. */
+              if (b.x0 < inset.x0 + gap || b.y0 < inset.y0 + gap || b.x1 > inset.x1 - gap || b.y1 > inset.y1 - gap)
+                continue;
+              if (m > 0 && (at.x < inset.x0 || at.x > inset.x1 || at.y < inset.y0 || at.y > inset.y1))
+                continue;
+              inside_any = TRUE;
+            }
+          for (guint p = 0; p < n_placed; p++)
+            cost += overlap (&spaced, &placed[p]);
+          /* Each step away costs a little: the nearest free place wins. */
+          cost += m * 1e-6;
+          if (cost < best)
+            {
+              best = cost;
+              rows->origin[i] = (AtlasPoint) { x, y };
+            }
+          if (cost < 1e-3)
+            break;
+        }
+      if (layout->is_inset && !inside_any)
+        {
+          rows->hidden[i] = TRUE;
+          continue;
+        }
+      placed[n_placed++] = row_extent (scene, i, r, rows->origin[i].x, rows->origin[i].y);
+    }
+}
+
+/* The rows of @scene on @layout, worked out once per thread. */
+static const StopRows *
+stop_rows (const AtlasMapScene  *scene,
+           const AtlasMapLayout *layout)
+{
+  StopRows *cache = g_private_get (&stop_rows_cache);
+  StopRows *rows;
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (StopRows, 4);
+      g_private_set (&stop_rows_cache, cache);
+    }
+  for (guint i = 0; i < 4; i++)
+    if (cache[i].origin != NULL && cache[i].scene_serial == scene->serial &&
+        cache[i].scale == layout->scale && cache[i].offset_x == layout->offset_x &&
+        cache[i].offset_y == layout->offset_y && cache[i].width == layout->width &&
+        cache[i].height == layout->height && cache[i].is_inset == layout->is_inset)
+      return &cache[i];
+
+  /* The oldest goes. */
+  g_free (cache[3].origin);
+  g_free (cache[3].hidden);
+  memmove (&cache[1], &cache[0], 3 * sizeof (StopRows));
+  rows = &cache[0];
+  *rows = (StopRows) { scene->serial, layout->scale, layout->offset_x, layout->offset_y,
+                       layout->width, layout->height, layout->is_inset, NULL, NULL };
+  place_rows (scene, layout, rows);
+  return rows;
+}
+
+/* Where area @area_index's row of stops stands on @layout's canvas. */
+static void
+row_origin (const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            guint                 area_index,
+            double               *cx,
+            double               *cy)
+{
+  const StopRows *rows = stop_rows (scene, layout);
+
+  *cx = rows->origin[area_index].x;
+  *cy = rows->origin[area_index].y;
+}
+
+/**
+ * atlas_map_stops_hidden:
+ *
+ * Whether the stops of area @area_index are left off @layout: in the
+ * inset, those that do not fit in it whole (the main map has them).
+ */
+gboolean
+atlas_map_stops_hidden (const AtlasMapScene  *scene,
+                        const AtlasMapLayout *layout,
+                        guint                 area_index)
+{
+  return stop_rows (scene, layout)->hidden[area_index];
+}
+
+/**
+ * atlas_map_stop_drawn:
+ *
+ * Whether stop @index has a marker of its own on @layout.
+ */
+gboolean
+atlas_map_stop_drawn (const AtlasMapScene  *scene,
+                      const AtlasMapLayout *layout,
+                      guint                 index)
+{
+  const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, index);
+
+  return !stop->summarised && !atlas_map_stops_hidden (scene, layout, stop->area_index);
+}
 
 /**
  * atlas_map_stop_badge:
@@ -37,7 +297,7 @@ atlas_map_stop_badge (const AtlasMapScene  *scene,
   if (sa->n_summarised == 0)
     return FALSE;
   g_snprintf (text, 16, "+%u", sa->n_summarised);
-  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+  row_origin (scene, layout, area_index, &cx, &cy);
   box->width = MAX (2 * r, atlas_map_text_width (text, r * 0.9) + r * 0.9);
   box->height = 2 * r;
   /* The row of the markers and the badge, centred on the area's place. */
@@ -70,7 +330,7 @@ atlas_map_stop_position (const AtlasMapScene  *scene,
 
   double r = atlas_map_stop_radius (layout);
 
-  atlas_map_layout_to_canvas (layout, stop->point.x, stop->point.y, cx, cy);
+  row_origin (scene, layout, stop->area_index, cx, cy);
   *cx += stop->before * r * STOP_STEP;
   if (atlas_map_stop_badge (scene, layout, stop->area_index, &badge, text))
     {
@@ -114,6 +374,8 @@ atlas_map_scene_area_at (const AtlasMapScene  *scene,
       char text[16];
       double x, y;
 
+      if (atlas_map_stops_hidden (scene, on, stop->area_index))
+        continue;
       if (stop->summarised)
         {
           if (stop->before == ATLAS_MAP_STOPS_SHOWN - 1 &&
@@ -160,20 +422,6 @@ double
 atlas_map_label_halo (double unit)
 {
   return unit * 0.0036;
-}
-
-typedef struct {
-  double x0, y0, x1, y1;
-} Box;
-
-static double
-overlap (const Box *a,
-         const Box *b)
-{
-  double w = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
-  double h = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
-
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 static Box
@@ -237,17 +485,9 @@ box_meets (const Box         *b,
          b->y1 >= area->y && b->y0 <= area->y + area->height;
 }
 
-/* How far from its middle a stop's marker reaches: a stop whose day is
- * not known wears a dashed ring (atlas-map-render.c) around its disc. */
-static double
-stop_reach (const AtlasSceneStop *stop,
-            double                r)
-{
-  return stop->uncertain && !stop->summarised ? r * 1.45 + MAX (1.0, r * 0.16) / 2 : r;
-}
-
 /* What a name must keep clear of. */
 typedef struct {
+  const AtlasMapScene *scene;
   const AtlasMapLayout *layout;
   double r;
   Box *stops, *segments, *placed, *names;
@@ -274,7 +514,8 @@ best_place (const Obstacles      *o,
   AtlasPoint candidates[9];
   guint n_candidates = 0;
 
-  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &cx, &cy);
+  /* The row of its stops may stand aside of its place. */
+  row_origin (o->scene, layout, sa - (const AtlasSceneArea *) (gpointer) o->scene->areas->data, &cx, &cy);
   /* The stops of an area stand in a row from its place to the right, or
    * with a badge last, centred on it; from the first's middle (@first) to
    * the last's (@group_w). */
@@ -318,12 +559,14 @@ best_place (const Obstacles      *o,
           if (overlap (&box, &o->names[i]) > 0)
             hard += w * h;
         }
-      /* Cut off by the canvas's or the inset's edge, or under the inset. */
-      hard += 4 * (w * h - overlap (&box, &o->canvas));
-      if (layout->is_inset)
-        hard += 4 * (w * h - overlap (&box, &o->inset));
-      else if (layout->has_inset)
-        hard += 4 * overlap (&box, &o->inset);
+      /* Cut off by the canvas's or the inset's edge, or under the inset:
+       * by a letter is as bad as by half. */
+      if (w * h - overlap (&box, &o->canvas) > 1e-6)
+        hard += 4 * (w * h - overlap (&box, &o->canvas)) + w * h;
+      if (layout->is_inset && w * h - overlap (&box, &o->inset) > 1e-6)
+        hard += 4 * (w * h - overlap (&box, &o->inset)) + w * h;
+      else if (!layout->is_inset && layout->has_inset && overlap (&box, &o->inset) > 0)
+        hard += 4 * overlap (&box, &o->inset) + w * h;
       /* A small price for each step away from the first choice. */
       cost = hard + c * w * h * 0.05;
       /* A line through a name costs a third of a stop on it. */
@@ -367,11 +610,10 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
   g_autofree guint *order = g_new (guint, MAX (1, n));
   double r = atlas_map_stop_radius (layout);
   Obstacles o = {
-    layout, r, stops, segments, placed, names, 0, 0, 0,
+    scene, layout, r, stops, segments, placed, names, 0, 0, 0,
     { 0, 0, layout->width, layout->height },
     { layout->inset.x, layout->inset.y, layout->inset.x + layout->inset.width, layout->inset.y + layout->inset.height },
   };
-  Box near = { o.inset.x0 - r, o.inset.y0 - r, o.inset.x1 + r, o.inset.y1 + r };
 
   /* The stops and the route's segments, once; in the inset only those in
    * it. A segment is kept as its two ends. */
@@ -395,7 +637,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           stops[o.n_stops] = (Box) { badge.x, badge.y, badge.x + badge.width, badge.y + badge.height };
         }
       if ((!stop->summarised || stop->before == ATLAS_MAP_STOPS_SHOWN - 1) &&
-          (!layout->is_inset || overlap (&stops[o.n_stops], &near) > 0))
+          !atlas_map_stops_hidden (scene, layout, stop->area_index))
         o.n_stops++;
       if (atlas_map_route_segment (scene, layout, i, &seg.x0, &seg.y0, &seg.x1, &seg.y1))
         {
@@ -431,7 +673,8 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       if (label->text == NULL)
         continue;
       w = atlas_map_text_width (label->text, label->size);
-      h = label->size * 0.8;
+      /* From the accents' tops to the descenders' feet. */
+      h = label->size * 1.05;
       if (!atlas_map_stop_badge (scene, layout, order[k], &badge, badge_text))
         badge = (AtlasMapBox) { 0, 0, 0, 0 };
       cost = best_place (&o, sa, &badge, ring, w, h, &label->at, &covered);
@@ -444,7 +687,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
 
           code.text = atlas_map_layout_code (layout, sa->area, &code.size);
           code_w = atlas_map_text_width (code.text, code.size);
-          code_h = code.size * 0.8;
+          code_h = code.size * 1.05;
           if (best_place (&o, sa, &badge, ring, code_w, code_h, &code.at, &code_covered) < cost)
             {
               *label = code;
@@ -461,9 +704,48 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
           continue;
         }
       /* Its letters with their halo, and a hair of space between two names. */
-      names[o.n_placed] = box_around (label->at.x, label->at.y, w + label->size * 0.2, h + label->size * 0.4);
-      placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.6);
+      names[o.n_placed] = box_around (label->at.x, label->at.y, w + label->size * 0.4, h + label->size * 0.3);
+      placed[o.n_placed++] = box_around (label->at.x, label->at.y, w + label->size * 0.6, h + label->size * 0.5);
     }
 
   return labels;
+}
+
+/**
+ * atlas_map_stops_path:
+ *
+ * Adds to the current path what the stops of @layout cover: a disc a
+ * little larger than each marker (its dashed ring included) and each
+ * badge. The view clears it from the outlines it draws over the map, so
+ * that an outline never runs across a stop.
+ */
+void
+atlas_map_stops_path (const AtlasMapScene  *scene,
+                      const AtlasMapLayout *layout,
+                      cairo_t              *cr)
+{
+  double r = atlas_map_stop_radius (layout), gap = MAX (1.0, r * 0.15);
+
+  for (guint i = 0; i < scene->stops->len; i++)
+    {
+      const AtlasSceneStop *stop = &g_array_index (scene->stops, AtlasSceneStop, i);
+      double cx, cy;
+
+      if (!atlas_map_stop_drawn (scene, layout, i))
+        continue;
+      atlas_map_stop_position (scene, layout, i, &cx, &cy);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, stop_reach (stop, r) + gap, 0, 2 * G_PI);
+      cairo_close_path (cr);
+    }
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      AtlasMapBox b;
+      char text[16];
+
+      if (atlas_map_stops_hidden (scene, layout, i) || !atlas_map_stop_badge (scene, layout, i, &b, text))
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_rectangle (cr, b.x - gap, b.y - gap, b.width + 2 * gap, b.height + 2 * gap);
+    }
 }

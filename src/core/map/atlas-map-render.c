@@ -353,11 +353,9 @@ draw_stops (const AtlasMapScene  *scene,
       char number[16];
       double cx, cy;
 
-      if (stop->summarised)
+      if (!atlas_map_stop_drawn (scene, layout, i))
         continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      if (layout->is_inset && !in_inset (layout, cx - 2 * r, cy - 2 * r, cx + 2 * r, cy + 2 * r))
-        continue;
       if (stamps[0] != NULL)
         {
           cx = round (cx);
@@ -388,8 +386,7 @@ draw_stops (const AtlasMapScene  *scene,
       AtlasMapBox b;
       char text[16];
 
-      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
-          (layout->is_inset && !in_inset (layout, b.x - r, b.y - r, b.x + b.width + r, b.y + b.height + r)))
+      if (atlas_map_stops_hidden (scene, layout, i) || !atlas_map_stop_badge (scene, layout, i, &b, text))
         continue;
       cairo_new_path (cr);
       cairo_arc (cr, b.x + r, b.y + r, r, G_PI / 2, 3 * G_PI / 2);

@@ -146,12 +146,14 @@ atlas_map_scene_new_full (GPtrArray      *visits,
   g_autoptr(GHashTable) last_of_tour = g_hash_table_new (g_str_hash, g_str_equal);
   const AtlasGeometry *geometry = atlas_geometry_get_default ();
   AtlasMapScene *scene = g_atomic_rc_box_new0 (AtlasMapScene);
+  static gint serials;
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (free_string);
   guint n_areas = atlas_geometry_get_n_areas (geometry);
 
   scene->areas = g_array_sized_new (FALSE, TRUE, sizeof (AtlasSceneArea), n_areas);
   g_array_set_clear_func (scene->areas, scene_area_clear);
   scene->stops = g_array_new (FALSE, TRUE, sizeof (AtlasSceneStop));
+  scene->serial = (guint) g_atomic_int_add (&serials, 1) + 1;
   scene->dark = dark;
   scene->route = route;
 

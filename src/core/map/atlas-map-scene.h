@@ -29,6 +29,10 @@ typedef struct {
 /* An exported map's height, in multiples of its width. */
 #define ATLAS_MAP_EXPORT_ASPECT 1.05
 
+/* The smallest size of a district's name, in pixels or points, on a
+ * canvas of 600 or more (a little smaller on a phone's). */
+#define ATLAS_MAP_LABEL_MIN 13.0
+
 /* The most markers an area's stops take: more than that, and all but the
  * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
 #define ATLAS_MAP_STOPS_SHOWN 3
@@ -70,6 +74,7 @@ typedef struct {
 } AtlasLegendEntry;
 
 typedef struct {
+  guint serial;          /* tells scenes apart, for what is worked out from one */
   GArray *areas;         /* AtlasSceneArea, in geometry order */
   GArray *stops;         /* AtlasSceneStop, in date order */
   char *title;
@@ -159,6 +164,9 @@ void           atlas_map_layout_to_map     (const AtlasMapLayout *layout,
 void           atlas_map_area_path         (cairo_t             *cr,
                                             const AtlasMapLayout *layout,
                                             const AtlasArea     *area);
+void           atlas_map_stops_path        (const AtlasMapScene *scene,
+                                            const AtlasMapLayout *layout,
+                                            cairo_t             *cr);
 void           atlas_map_render_preview    (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,

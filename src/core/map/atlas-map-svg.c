@@ -281,13 +281,9 @@ append_map (GString              *out,
       g_autofree char *number = g_strdup_printf ("%u", s->number);
       double cx, cy, size;
 
-      if (s->summarised)
+      if (!atlas_map_stop_drawn (scene, layout, i))
         continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      if (layout->is_inset &&
-          (cx + 2 * r < layout->inset.x || cx - 2 * r > layout->inset.x + layout->inset.width ||
-           cy + 2 * r < layout->inset.y || cy - 2 * r > layout->inset.y + layout->inset.height))
-        continue;
       g_string_append_printf (out, "   <g id=\"%sstop-%u\" class=\"%s\">\n    <circle cx=\"", prefix, s->number,
                               s->planned ? "planned" : "visited");
       append_number (out, cx);
@@ -310,10 +306,7 @@ append_map (GString              *out,
       AtlasMapBox b;
       char text[16], buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
-          (layout->is_inset &&
-           (b.x + b.width + r < layout->inset.x || b.x - r > layout->inset.x + layout->inset.width ||
-            b.y + b.height + r < layout->inset.y || b.y - r > layout->inset.y + layout->inset.height)))
+      if (atlas_map_stops_hidden (scene, layout, i) || !atlas_map_stop_badge (scene, layout, i, &b, text))
         continue;
       g_string_append_printf (out, "   <g id=\"%smore-%s\" class=\"more\">\n", prefix, sa->area->ags);
       attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c->stop);
