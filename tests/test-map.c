@@ -289,9 +289,12 @@ pixel_at (cairo_surface_t *surface,
   guint32 *row;
   guint32 px;
 
-  atlas_map_layout_compute (&layout, width, height);
+  /* Every export is laid out at one width and scaled. */
+  atlas_map_layout_compute (&layout, ATLAS_MAP_EXPORT_LAYOUT_WIDTH, ATLAS_MAP_EXPORT_LAYOUT_WIDTH * ATLAS_MAP_EXPORT_ASPECT);
   atlas_project_utm32 (lon, lat, &x, &y);
   atlas_map_layout_to_canvas (&layout, x, y, &cx, &cy);
+  cx *= width / ATLAS_MAP_EXPORT_LAYOUT_WIDTH;
+  cy *= width / ATLAS_MAP_EXPORT_LAYOUT_WIDTH;
   row = (guint32 *) (cairo_image_surface_get_data (surface) + (int) cy * cairo_image_surface_get_stride (surface));
   px = row[(int) cx];
   rgb[0] = (px >> 16) & 0xff;
@@ -785,7 +788,9 @@ test_export_contents (AtlasTestDir  *fixture,
   n = atlas_map_scene_legend (scene, entries);
   g_assert_cmpuint (n, ==, ATLAS_N_LEGEND_KINDS);
 
-  g_assert_true (atlas_map_export (scene, png_file, 1200, &error));
+  /* At the width every export is laid out at: a pixel of the PNG is a
+   * unit of the layout. */
+  g_assert_true (atlas_map_export (scene, png_file, ATLAS_MAP_EXPORT_LAYOUT_WIDTH, &error));
   g_assert_true (atlas_map_export (scene, svg_file, 1200, &error));
   g_assert_true (atlas_map_export (scene, pdf_file, 1200, &error));
   g_assert_no_error (error);
@@ -840,7 +845,7 @@ test_export_contents (AtlasTestDir  *fixture,
    * entry's text and each city's full name go, and the attribution. */
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  atlas_map_layout_compute (&layout, 1200, cairo_image_surface_get_height (surface));
+  atlas_map_layout_compute (&layout, ATLAS_MAP_EXPORT_LAYOUT_WIDTH, cairo_image_surface_get_height (surface));
   g_assert_true (atlas_map_layout_inset (&layout, &inset));
   atlas_map_layout_frame (&layout, &frame);
   assert_outlined (surface, frame.x, frame.y, frame.x + frame.width, frame.y + frame.height, &palette->dim_text);
@@ -883,7 +888,7 @@ test_export_contents (AtlasTestDir  *fixture,
       g_assert_cmpuint (count_ink (surface, label->at.x - w / 2, label->at.y - label->size / 2, w, label->size,
                                    &palette->text), >, 10);
     }
-  g_assert_cmpuint (count_ink (surface, 600, cairo_image_surface_get_height (surface) - 30, 590, 28,
+  g_assert_cmpuint (count_ink (surface, 400, cairo_image_surface_get_height (surface) - 30, 490, 28,
                                &palette->dim_text), >, 100);
   cairo_surface_destroy (surface);
 }
@@ -1397,6 +1402,88 @@ test_stops_and_names_apart (AtlasTestDir  *fixture,
 }
 
 
+/* The names an SVG writes, in its order. */
+static char *
+svg_names (const char *path)
+{
+  g_autofree char *text = NULL;
+  GString *names = g_string_new ("|");
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = strstr (text, "label-"); p != NULL; p = strstr (p + 1, "label-"))
+    {
+      const char *start = strstr (p, "\">"), *end;
+
+      /* Each label is its halo's text and its letters' text. */
+      start = start ? strstr (start + 2, "<text") : NULL;
+      start = start ? strchr (start, '>') : NULL;
+      end = start ? strstr (start, "</text>") : NULL;
+      if (end != NULL)
+        g_string_append_printf (names, "%.*s|", (int) (end - start - 1), start + 1);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* Issue 19, a walk of main: the export dialog writes a PNG 2400 pixels
+ * wide and an SVG or PDF 595 points wide, each laid out for its own size:
+ * their names differed (the PNG had no MG, the SVG no Heinsberg); the PDF
+ * page was the map's shape, not A4; the SVG named only Cantarell. Now
+ * every export is laid out alike and scaled, the PDF is an A4 page, and
+ * the SVG names fonts to fall back on. Fails before: the SVGs at 595 and
+ * 2400 name different districts. */
+static void
+test_exports_agree (AtlasTestDir  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AtlasMapScene) scene = example_scene (fixture);
+  g_autofree char *small = g_build_filename (fixture->dir, "small.svg", NULL);
+  g_autofree char *large = g_build_filename (fixture->dir, "large.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "page.pdf", NULL);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GFile) large_file = g_file_new_for_path (large);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *small_names = NULL;
+  g_autofree char *large_names = NULL;
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (atlas_map_export (scene, small_file, 595, &error));
+  g_assert_true (atlas_map_export (scene, large_file, 2400, &error));
+  g_assert_true (atlas_map_export (scene, pdf_file, 595, &error));
+  g_assert_no_error (error);
+
+  small_names = svg_names (small);
+  large_names = svg_names (large);
+  g_test_message ("names: %s", small_names);
+  g_assert_cmpstr (small_names, ==, large_names);
+  g_assert_nonnull (strstr (small_names, "|MG|"));
+  g_assert_nonnull (strstr (small_names, "|Heinsberg|"));
+
+  g_assert_true (g_file_get_contents (small, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "width=\"595.0\""));
+  g_assert_nonnull (strstr (svg_text, "font-family=\"Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif\""));
+
+  /* The page's size, as poppler reads it (cairo compresses it away). */
+  g_assert_true (g_file_get_contents (pdf, &pdf_text, &len, NULL));
+  g_assert_true (len > 1000 && memcmp (pdf_text, "%PDF", 4) == 0);
+  if (pdfinfo != NULL)
+    {
+      const char *argv[] = { pdfinfo, pdf, NULL };
+      g_autofree char *info = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &info, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+    }
+  else
+    g_test_message ("pdfinfo is not installed: the PDF's page size is not checked");
+}
+
 /* The Tour map in a 360-pixel window (a phone), with the example tour:
  * no name covers a stop (its disc, or the dashed ring of a stop whose day
  * is unknown) or another name; a name that would gives way to its code or
@@ -1732,6 +1819,7 @@ main (int   argc,
   g_test_add_func ("/map/narrow", test_narrow_map);
   ATLAS_TEST_ADD ("/map/narrow-example-tour", test_narrow_example_tour);
   ATLAS_TEST_ADD ("/map/stops-and-names-apart", test_stops_and_names_apart);
+  ATLAS_TEST_ADD ("/map/exports-agree", test_exports_agree);
   g_test_add_func ("/map/inset-hits", test_inset_hits);
   g_test_add_func ("/map/inset-whole-districts", test_inset_whole_districts);
   g_test_add_func ("/map/many-stops", test_many_stops);

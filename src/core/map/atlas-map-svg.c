@@ -371,6 +371,23 @@ atlas_map_to_svg (const AtlasMapScene *scene,
                   double               width,
                   double               height)
 {
+  return atlas_map_to_svg_scaled (scene, width, height, width, height);
+}
+
+/**
+ * atlas_map_to_svg_scaled:
+ * @width: the canvas the map is laid out on (the viewBox)
+ * @shown_width: the size the SVG asks to be shown at
+ *
+ * Like atlas_map_to_svg(), shown at another size.
+ */
+char *
+atlas_map_to_svg_scaled (const AtlasMapScene *scene,
+                         double               width,
+                         double               height,
+                         double               shown_width,
+                         double               shown_height)
+{
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   GString *out = g_string_new (NULL);
   g_autofree AtlasMapLabel *labels = NULL;
@@ -390,14 +407,14 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-  append_number (out, width);
+  append_number (out, shown_width);
   g_string_append (out, "\" height=\"");
-  append_number (out, height);
+  append_number (out, shown_height);
   g_string_append (out, "\" viewBox=\"0 0 ");
   append_number (out, width);
   g_string_append_c (out, ' ');
   append_number (out, height);
-  g_string_append (out, "\" font-family=\"Cantarell, sans-serif\">\n  <title>");
+  g_string_append (out, "\" font-family=\"Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif\">\n  <title>");
   append_escaped (out, scene->title);
   g_string_append (out, "</title>\n  <desc>");
   append_escaped (out, atlas_map_attribution ());
