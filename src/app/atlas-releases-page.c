@@ -163,8 +163,11 @@ link_row (AtlasReleasesPage      *self,
 {
   g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, link->ags, NULL);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *visited = gtk_toggle_button_new_with_label (_("Visited"));
-  GtkWidget *confirmed = gtk_toggle_button_new_with_label (_("Confirmed"));
+  /* Said as a press officer would: the release reports a visit there;
+   * the link was checked by hand (it was “Visited” and “Confirmed”, which
+   * read like the visit's status and left open by whom). */
+  GtkWidget *visited = gtk_toggle_button_new_with_label (C_("release link", "Reports a Visit"));
+  GtkWidget *confirmed = gtk_toggle_button_new_with_label (C_("release link", "Checked by Me"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *remove_label = NULL;
   const char *name = centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT) : link->ags;
@@ -177,7 +180,7 @@ link_row (AtlasReleasesPage      *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (visited), link->visited);
   gtk_widget_set_tooltip_text (visited, _("Whether the press release reports a visit to this centre"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (confirmed), link->confirmed);
-  gtk_widget_set_tooltip_text (confirmed, _("Confirmed links stay when the press release is imported again"));
+  gtk_widget_set_tooltip_text (confirmed, _("A link you checked stays when the press release is imported again"));
   remove_label = g_strdup_printf (_("Remove %s"), name);
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
