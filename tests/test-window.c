@@ -1079,11 +1079,15 @@ test_export_preview (AtlasTestDir  *fixture,
   preview = atlas_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DRAWING_AREA);
   g_assert_nonnull (preview);
   atlas_test_wait_for_mapped (preview);
-  export_width = atlas_map_export_dialog_get_width (dialog);
+  /* Every export is laid out at one width and scaled (the PNG 2400 wide). */
+  export_width = ATLAS_MAP_EXPORT_LAYOUT_WIDTH;
   image = widget_image (preview);
   w = gtk_widget_get_width (preview);
   h = gtk_widget_get_height (preview);
   g_test_message ("preview %g × %g of an export %g wide", w, h, export_width);
+  /* Large enough to read its names beside the settings (issue 19, a walk
+   * of main: it was 240 × 220 pixels, names of 2 pixels). */
+  g_assert_cmpfloat (MIN (w, h / ATLAS_MAP_EXPORT_ASPECT), >=, 450);
   g_assert_true (preview_has (image, w, h, export_width, 7.0600, 50.8800, &palette->visited));
   g_assert_false (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->visited));
   g_assert_true (preview_has (image, w, h, export_width, 9.3800, 51.7500, &palette->not_visited));

@@ -96,7 +96,8 @@ draw_preview (GtkDrawingArea *area,
   /* The map as the export lays it out, shrunk: not laid out anew for
    * the preview's small canvas (that garbled it). */
   if (self->scene != NULL)
-    atlas_map_render_preview (self->scene, cr, width, height, atlas_map_export_dialog_get_width (self));
+    atlas_map_render_preview (self->scene, cr, width, height,
+                              g_str_equal (atlas_map_export_dialog_get_format (self), "pdf"));
 }
 
 static void
@@ -233,7 +234,8 @@ atlas_map_export_dialog_get_format (AtlasMapExportDialog *self)
   return formats[format_index (self)].format;
 }
 
-/* The PNG image's width in pixels; A4's in points for the other formats. */
+/* The PNG image's width in pixels; A4's in points for the SVG (the PDF is
+ * an A4 page). */
 double
 atlas_map_export_dialog_get_width (AtlasMapExportDialog *self)
 {

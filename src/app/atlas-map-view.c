@@ -143,6 +143,8 @@ atlas_map_view_area_at (AtlasMapView *self,
   return atlas_map_scene_area_at (self->scene, &layout, x - self->pan_x, y - self->pan_y);
 }
 
+/* Strokes @ags's outline on the main map, outside the inset, and in the
+ * inset, inside it. */
 static void
 outline (AtlasMapView         *self,
          cairo_t              *cr,
@@ -152,17 +154,28 @@ outline (AtlasMapView         *self,
 {
   const AtlasArea *area = atlas_geometry_find_area (atlas_geometry_get_default (), ags);
   AtlasMapLayout inset;
+  gboolean has_inset = atlas_map_layout_inset (layout, &inset);
 
   if (area == NULL)
     return;
 
+  cairo_set_line_width (cr, width);
+  cairo_save (cr);
+  if (has_inset)
+    {
+      /* The inset covers the main map there. */
+      cairo_new_path (cr);
+      cairo_rectangle (cr, -G_MAXINT16, -G_MAXINT16, 2.0 * G_MAXINT16, 2.0 * G_MAXINT16);
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+    }
   cairo_new_path (cr);
   atlas_map_area_path (cr, layout, area);
-  cairo_set_line_width (cr, width);
   cairo_stroke (cr);
+  cairo_restore (cr);
 
-  /* And in the inset, inside its box. */
-  if (atlas_map_layout_inset (layout, &inset) && atlas_map_layout_shows (&inset, area))
+  if (has_inset && atlas_map_layout_shows (&inset, area))
     {
       cairo_save (cr);
       cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
@@ -171,6 +184,47 @@ outline (AtlasMapView         *self,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
+}
+
+/* Clears from the outlines drawn so far what the stops cover: an outline
+ * runs under the stops, as the map's own borders do, not across them. */
+static void
+clear_stops (AtlasMapView         *self,
+             cairo_t              *cr,
+             const AtlasMapLayout *layout)
+{
+  AtlasMapLayout inset;
+
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  if (atlas_map_layout_inset (layout, &inset))
+    {
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, -G_MAXINT16, -G_MAXINT16, 2.0 * G_MAXINT16, 2.0 * G_MAXINT16);
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, layout, cr);
+      cairo_fill (cr);
+      cairo_restore (cr);
+
+      cairo_rectangle (cr, layout->inset.x, layout->inset.y, layout->inset.width, layout->inset.height);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, &inset, cr);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      atlas_map_stops_path (self->scene, layout, cr);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -351,6 +405,7 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   atlas_map_layout_compute (&layout, w, h);
   cairo_save (cr);
   cairo_translate (cr, self->pan_x, self->pan_y);
+  cairo_push_group (cr);
   /* Outlines in a colour no legend entry uses, told apart by width and
    * dashes: chosen (wide), under the pointer (thin), focused (dashed). */
   highlight = &atlas_map_palette (is_dark (self))->highlight;
@@ -369,6 +424,10 @@ atlas_map_view_snapshot (GtkWidget   *widget,
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       outline (self, cr, &layout, sa->area->ags, 3);
     }
+  cairo_set_dash (cr, NULL, 0, 0);
+  clear_stops (self, cr, &layout);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
   cairo_restore (cr);
 
   /* Zoomed in, the map's own attribution may be out of view: the licence
@@ -661,48 +720,41 @@ update_districts (AtlasMapView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasMapView          *self)
+/* The keyboard's commands, as actions with shortcuts of no modifier:
+ * Alt+← and the like go on to the window (a key controller took every
+ * arrow, whatever the modifiers, and Alt+← moved the focus instead of
+ * going back). */
+static void
+district_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  move_focus (ATLAS_MAP_VIEW (widget), g_variant_get_int32 (parameter));
+}
 
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-      move_focus (self, 1);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-      move_focus (self, -1);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->focus_index >= 0)
-        activate_district (self, g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index).area->ags);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_KP_Add:
-    case GDK_KEY_equal:
-      zoom_by (self, 1.25, cx, cy);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      zoom_by (self, 0.8, cx, cy);
-      return TRUE;
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      atlas_map_view_fit (self);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+static void
+district_activate_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  if (self->focus_index >= 0 && self->scene != NULL)
+    activate_district (self, g_array_index (self->scene->areas, AtlasSceneArea, self->focus_index).area->ags);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  double factor = g_variant_get_double (parameter);
+
+  if (factor == 0)
+    atlas_map_view_fit (self);
+  else
+    zoom_by (self, factor, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
 static void
@@ -788,6 +840,28 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
+
+  gtk_widget_class_install_action (widget_class, "map.step", "i", district_step_action);
+  gtk_widget_class_install_action (widget_class, "map.activate-district", NULL, district_activate_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom", "d", zoom_action);
+
+  /* Without modifiers only: with them, the keys are the window's. */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const struct { guint key; int step; } steps[] = {
+        { GDK_KEY_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_Up, -1 },
+      };
+
+      gtk_widget_class_add_binding_action (widget_class, steps[i].key, 0, "map.step", "i", steps[i].step);
+    }
+  for (const guint *key = (const guint[]) { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_space, 0 }; *key; key++)
+    gtk_widget_class_add_binding_action (widget_class, *key, 0, "map.activate-district", NULL);
+  for (const guint *key = (const guint[]) { GDK_KEY_plus, GDK_KEY_KP_Add, GDK_KEY_equal, 0 }; *key; key++)
+    gtk_widget_class_add_binding_action (widget_class, *key, 0, "map.zoom", "d", 1.25);
+  for (const guint *key = (const guint[]) { GDK_KEY_minus, GDK_KEY_KP_Subtract, 0 }; *key; key++)
+    gtk_widget_class_add_binding_action (widget_class, *key, 0, "map.zoom", "d", 0.8);
+  for (const guint *key = (const guint[]) { GDK_KEY_0, GDK_KEY_KP_0, 0 }; *key; key++)
+    gtk_widget_class_add_binding_action (widget_class, *key, 0, "map.zoom", "d", 0.0);
 }
 
 static void
@@ -795,7 +869,6 @@ atlas_map_view_init (AtlasMapView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
@@ -809,13 +882,11 @@ atlas_map_view_init (AtlasMapView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);

@@ -111,10 +111,14 @@ link_row (AtlasReleasesPage      *self,
 {
   g_autoptr(AtlasCentre) centre = atlas_store_get_centre_by_ags (self->store, link->ags, NULL);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *visited = link_toggle (_("Visited"), "mark-location-symbolic",
+  /* Said as a press officer would: the release reports a visit there;
+   * the link was checked by hand (it was “Visited” and “Confirmed”, which
+   * read like the visit's status and left open by whom). */
+  GtkWidget *visited = link_toggle (C_("release link", "Reports a Visit"), "mark-location-symbolic",
                                     _("Whether the press release reports a visit to this centre"), self->compact);
-  GtkWidget *confirmed = link_toggle (_("Confirmed"), "object-select-symbolic",
-                                      _("Confirmed links stay when the press release is imported again"), self->compact);
+  GtkWidget *confirmed = link_toggle (C_("release link", "Checked by Me"), "object-select-symbolic",
+                                      _("A link you checked stays when the press release is imported again"),
+                                      self->compact);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *remove_label = NULL;
   const char *name = centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_DISTRICT) : link->ags;

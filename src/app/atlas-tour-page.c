@@ -61,6 +61,7 @@ struct _AtlasTourPage
   GtkLabel *district_label;
   GtkScrolledWindow *list_scroller;
   GtkListBox *visit_list;
+  GtkWidget *list_empty;
   AtlasMapView *map_view;
 };
 
@@ -687,6 +688,7 @@ show_district (AtlasTourPage *self)
 {
   g_autoptr(AtlasCentre) centre = NULL;
   g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) suggested = NULL;
   g_autofree char *text = NULL;
   const char *name;
 
@@ -702,12 +704,16 @@ show_district (AtlasTourPage *self)
   gtk_label_set_label (self->centre_label, centre ? atlas_centre_get_field (centre, ATLAS_CENTRE_NAME) : "");
 
   days = g_ptr_array_new_with_free_func (g_free);
+  suggested = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; self->visits != NULL && i < self->visits->len; i++)
     {
       AtlasVisit *visit = g_ptr_array_index (self->visits, i);
 
+      /* A suggestion is not a visit until accepted: counted apart. */
       if (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_AGS), self->district_ags))
-        g_ptr_array_add (days, atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE)));
+        g_ptr_array_add (g_str_equal (atlas_visit_get_field (visit, ATLAS_VISIT_STATUS), "suggested")
+                         ? suggested : days,
+                         atlas_format_visit_date (atlas_visit_get_field (visit, ATLAS_VISIT_DATE)));
     }
 
   if (days->len == 0)
@@ -724,6 +730,22 @@ show_district (AtlasTourPage *self)
       /* Translators: %u is how many visits, %s their days, such as 02.08.2017, 28.11.2017. */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit: %s", "%u visits: %s", days->len - 1),
                               days->len - 1, list);
+    }
+  if (suggested->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *line = NULL;
+      guint n = suggested->len;
+      char *both;
+
+      g_ptr_array_add (suggested, NULL);
+      list = g_strjoinv (", ", (char **) suggested->pdata);
+      /* Translators: %u is how many suggested visits, %s their days. */
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit: %s", "%u suggested visits: %s", n),
+                              n, list);
+      both = g_strjoin ("\n", text, line, NULL);
+      g_free (text);
+      text = both;
     }
   gtk_label_set_label (self->district_label, text);
 }
@@ -792,7 +814,8 @@ refresh (AtlasTourPage *self)
   AtlasMapScene *scene;
   GtkWidget *child;
   guint number = 0, n_suggested = 0;
-  gint64 total;
+  gint64 total, focused_id = -1;
+  gboolean focused_list = FALSE;
 
   if (self->store == NULL)
     return;
@@ -830,6 +853,19 @@ refresh (AtlasTourPage *self)
       self->visits = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
+  /* The focus on a row goes with it: noted, to be put on its successor. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->visit_list)))
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+        AtlasVisit *visit = row ? g_object_get_data (G_OBJECT (row), "visit") : NULL;
+
+        focused_id = visit ? atlas_visit_get_id (visit) : -1;
+        focused_list = TRUE;
+      }
+  }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list))) != NULL)
     gtk_list_box_remove (self->visit_list, child);
 
@@ -853,6 +889,30 @@ refresh (AtlasTourPage *self)
     }
   else
     show_district (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_scroller), self->visits->len > 0);
+  gtk_widget_set_visible (self->list_empty, self->visits->len == 0);
+
+  /* Undo and the like rebuild the list: the focus stays on the same visit,
+   * or the district's, or the list (it fell to the window before). */
+  if (focused_list && self->visits->len > 0)
+    {
+      GtkWidget *target = NULL;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->visit_list));
+           row != NULL && focused_id > 0;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          AtlasVisit *visit = g_object_get_data (G_OBJECT (row), "visit");
+
+          if (visit != NULL && atlas_visit_get_id (visit) == focused_id)
+            target = row;
+        }
+      if (target == NULL)
+        target = GTK_WIDGET (gtk_list_box_get_selected_row (self->visit_list));
+      if (target == NULL)
+        target = GTK_WIDGET (gtk_list_box_get_row_at_index (self->visit_list, 0));
+      gtk_widget_grab_focus (target);
+    }
 
   gtk_widget_set_visible (self->review_bar, n_suggested > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", n_suggested > 0);
@@ -973,6 +1033,12 @@ atlas_tour_page_show_visit (AtlasTourPage *self,
 
       if (visit != NULL && atlas_visit_get_id (visit) == id)
         {
+          /* A district chosen, with visits shown, stays chosen: an undo
+           * of many shows one of them, and took the district away. */
+          if (self->district_ags != NULL &&
+              g_strcmp0 (atlas_visit_get_field (visit, ATLAS_VISIT_AGS), self->district_ags) != 0 &&
+              district_row (self, self->district_ags) != NULL)
+            return;
           gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
           return;
         }
@@ -1183,6 +1249,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, visit_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, list_empty);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, map_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_entered_cb);

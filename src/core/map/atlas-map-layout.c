@@ -559,7 +559,11 @@ layout_compute (AtlasMapLayout *layout,
   margin = MAX (8.0, unit * 0.03);
   layout->title_size = MAX (14.0, unit * 0.034);
   layout->subtitle_size = MAX (11.0, unit * 0.02);
-  layout->label_size = MAX (9.0, unit * 0.0135);
+  /* A name's capitals are 0.7 of its size: at 13 pixels, 9 pixels tall
+   * (at 9 they were 6, too small to read at a glance). A phone's map
+   * (360 pixels) has no room for that and an inset: 9 there, growing to 13
+   * at 600. */
+  layout->label_size = MAX (CLAMP (9.0 + (unit - 360.0) / 60.0, 9.0, ATLAS_MAP_LABEL_MIN), unit * 0.0135);
   layout->legend_font = MAX (11.0, unit * 0.018);
   layout->title_y = margin + layout->title_size * 0.7;
   layout->subtitle_y = layout->title_y + layout->subtitle_size * 1.75;

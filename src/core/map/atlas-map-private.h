@@ -78,6 +78,12 @@ gboolean            atlas_map_stop_badge     (const AtlasMapScene  *scene,
                                               char                  text[16]);
 double              atlas_map_stop_number_size (double              r,
                                               guint                 number);
+gboolean            atlas_map_stops_hidden   (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 area_index);
+gboolean            atlas_map_stop_drawn     (const AtlasMapScene  *scene,
+                                              const AtlasMapLayout *layout,
+                                              guint                 index);
 void                atlas_map_stop_position  (const AtlasMapScene  *scene,
                                               const AtlasMapLayout *layout,
                                               guint                 index,

@@ -353,11 +353,9 @@ draw_stops (const AtlasMapScene  *scene,
       char number[16];
       double cx, cy;
 
-      if (stop->summarised)
+      if (!atlas_map_stop_drawn (scene, layout, i))
         continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      if (layout->is_inset && !in_inset (layout, cx - 2 * r, cy - 2 * r, cx + 2 * r, cy + 2 * r))
-        continue;
       if (stamps[0] != NULL)
         {
           cx = round (cx);
@@ -388,8 +386,7 @@ draw_stops (const AtlasMapScene  *scene,
       AtlasMapBox b;
       char text[16];
 
-      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
-          (layout->is_inset && !in_inset (layout, b.x - r, b.y - r, b.x + b.width + r, b.y + b.height + r)))
+      if (atlas_map_stops_hidden (scene, layout, i) || !atlas_map_stop_badge (scene, layout, i, &b, text))
         continue;
       cairo_new_path (cr);
       cairo_arc (cr, b.x + r, b.y + r, r, G_PI / 2, 3 * G_PI / 2);
@@ -651,31 +648,42 @@ show_fitted (cairo_t              *cr,
 
 /**
  * atlas_map_render_preview:
- * @export_width: the export's width (pixels or points)
+ * @pdf: whether the export is a PDF: then the A4 page with its margins
  *
- * Draws @scene as an export @export_width wide lays it out, shrunk to fit
- * a @width × @height canvas and centred on it. Laid out for the small
- * canvas itself, the map came out garbled (no room for its legend, a
- * sliver of the map), nothing like what the export writes.
+ * Draws @scene as every export lays it out, shrunk to fit a @width ×
+ * @height canvas and centred on it. Laid out for the small canvas itself,
+ * the map came out garbled (no room for its legend, a sliver of the map),
+ * nothing like what the export writes.
  */
 void
 atlas_map_render_preview (const AtlasMapScene *scene,
                           cairo_t             *cr,
                           double               width,
                           double               height,
-                          double               export_width)
+                          gboolean             pdf)
 {
-  double export_height = export_width * ATLAS_MAP_EXPORT_ASPECT;
-  double k = MIN (width / export_width, height / export_height);
+  double layout_w = ATLAS_MAP_EXPORT_LAYOUT_WIDTH, layout_h = layout_w * ATLAS_MAP_EXPORT_ASPECT;
+  double page_w = pdf ? ATLAS_MAP_A4_WIDTH : layout_w, page_h = pdf ? ATLAS_MAP_A4_HEIGHT : layout_h;
+  double k = MIN (width / page_w, height / page_h), m;
 
   if (k <= 0)
     return;
   cairo_save (cr);
-  cairo_translate (cr, (width - export_width * k) / 2, (height - export_height * k) / 2);
+  cairo_translate (cr, (width - page_w * k) / 2, (height - page_h * k) / 2);
   cairo_scale (cr, k, k);
-  cairo_rectangle (cr, 0, 0, export_width, export_height);
+  if (pdf)
+    {
+      /* The sheet, then the map in its margins as atlas_map_export() puts it. */
+      cairo_rectangle (cr, 0, 0, page_w, page_h);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+      m = MIN ((page_w - 2 * ATLAS_MAP_A4_MARGIN) / layout_w, (page_h - 2 * ATLAS_MAP_A4_MARGIN) / layout_h);
+      cairo_translate (cr, (page_w - layout_w * m) / 2, (page_h - layout_h * m) / 2);
+      cairo_scale (cr, m, m);
+    }
+  cairo_rectangle (cr, 0, 0, layout_w, layout_h);
   cairo_clip (cr);
-  atlas_map_render (scene, cr, export_width, export_height, NULL);
+  atlas_map_render (scene, cr, layout_w, layout_h, NULL);
   cairo_restore (cr);
 }
 
@@ -760,10 +768,13 @@ abandon (GFileOutputStream *stream)
 /**
  * atlas_map_export:
  * @file: a .png, .pdf or .svg file; replaced only when fully written
- * @width: in pixels for PNG, points for PDF and SVG; the height follows
- *   the map's shape
+ * @width: in pixels for PNG, points for SVG; the height follows the
+ *   map's shape. A PDF is an A4 page with the map fitted in its margins.
  *
- * Writes the map in the format its name says.
+ * Writes the map in the format its name says. All three are laid out
+ * alike (on a canvas ATLAS_MAP_EXPORT_LAYOUT_WIDTH wide) and scaled, so
+ * they show the same names, codes and stops: laid out for each size,
+ * the PNG of 2400 pixels and the PDF of 595 points differed.
  */
 gboolean
 atlas_map_export (const AtlasMapScene  *scene,
@@ -775,6 +786,7 @@ atlas_map_export (const AtlasMapScene  *scene,
   g_autofree char *lower = g_ascii_strdown (name, -1);
   g_autoptr(GFileOutputStream) stream = NULL;
   double height = width * ATLAS_MAP_EXPORT_ASPECT;
+  double layout_w = ATLAS_MAP_EXPORT_LAYOUT_WIDTH, layout_h = layout_w * ATLAS_MAP_EXPORT_ASPECT;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   gboolean png = g_str_has_suffix (lower, ".png");
@@ -800,7 +812,7 @@ atlas_map_export (const AtlasMapScene  *scene,
 
   if (svg)
     {
-      g_autofree char *text = atlas_map_to_svg (scene, width, height);
+      g_autofree char *text = atlas_map_to_svg_scaled (scene, layout_w, layout_h, width, height);
 
       if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, strlen (text), NULL, NULL, error))
         return abandon (stream);
@@ -810,12 +822,25 @@ atlas_map_export (const AtlasMapScene  *scene,
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
   else
-    surface = cairo_pdf_surface_create_for_stream (write_cb, stream, width, height);
+    surface = cairo_pdf_surface_create_for_stream (write_cb, stream, ATLAS_MAP_A4_WIDTH, ATLAS_MAP_A4_HEIGHT);
 
   {
     cairo_t *cr = cairo_create (surface);
 
-    atlas_map_render (scene, cr, width, height, NULL);
+    if (png)
+      cairo_scale (cr, width / layout_w, width / layout_w);
+    else
+      {
+        /* On A4, the map as wide as the margins allow, in the middle. */
+        double k = MIN ((ATLAS_MAP_A4_WIDTH - 2 * ATLAS_MAP_A4_MARGIN) / layout_w,
+                        (ATLAS_MAP_A4_HEIGHT - 2 * ATLAS_MAP_A4_MARGIN) / layout_h);
+
+        cairo_translate (cr, (ATLAS_MAP_A4_WIDTH - layout_w * k) / 2, (ATLAS_MAP_A4_HEIGHT - layout_h * k) / 2);
+        cairo_scale (cr, k, k);
+        cairo_rectangle (cr, 0, 0, layout_w, layout_h);
+        cairo_clip (cr);
+      }
+    atlas_map_render (scene, cr, layout_w, layout_h, NULL);
     cairo_destroy (cr);
   }
 

@@ -29,6 +29,22 @@ typedef struct {
 /* An exported map's height, in multiples of its width. */
 #define ATLAS_MAP_EXPORT_ASPECT 1.05
 
+/* Every export is laid out on a canvas this wide (and 1.05 times as
+ * high), then scaled to the PNG's pixels, the SVG's width or the PDF's A4
+ * page: PNG, SVG and PDF place every name, code and stop alike. At 900
+ * the inset names every Rhine-Ruhr city in full (at 720 five were codes),
+ * and on A4 a name of 13 comes out at 7.4 points, a printed map's size. */
+#define ATLAS_MAP_EXPORT_LAYOUT_WIDTH 900.0
+
+/* The PDF's page: A4 portrait, in points, with margins of 15 mm. */
+#define ATLAS_MAP_A4_WIDTH 595.276
+#define ATLAS_MAP_A4_HEIGHT 841.890
+#define ATLAS_MAP_A4_MARGIN 42.520
+
+/* The smallest size of a district's name, in pixels or points, on a
+ * canvas of 600 or more (a little smaller on a phone's). */
+#define ATLAS_MAP_LABEL_MIN 13.0
+
 /* The most markers an area's stops take: more than that, and all but the
  * first ATLAS_MAP_STOPS_SHOWN - 1 are summarised in a badge. */
 #define ATLAS_MAP_STOPS_SHOWN 3
@@ -70,6 +86,7 @@ typedef struct {
 } AtlasLegendEntry;
 
 typedef struct {
+  guint serial;          /* tells scenes apart, for what is worked out from one */
   GArray *areas;         /* AtlasSceneArea, in geometry order */
   GArray *stops;         /* AtlasSceneStop, in date order */
   char *title;
@@ -159,11 +176,14 @@ void           atlas_map_layout_to_map     (const AtlasMapLayout *layout,
 void           atlas_map_area_path         (cairo_t             *cr,
                                             const AtlasMapLayout *layout,
                                             const AtlasArea     *area);
+void           atlas_map_stops_path        (const AtlasMapScene *scene,
+                                            const AtlasMapLayout *layout,
+                                            cairo_t             *cr);
 void           atlas_map_render_preview    (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,
                                             double               height,
-                                            double               export_width);
+                                            gboolean             pdf);
 void           atlas_map_render            (const AtlasMapScene *scene,
                                             cairo_t             *cr,
                                             double               width,
@@ -177,6 +197,11 @@ gboolean       atlas_map_export            (const AtlasMapScene *scene,
 char          *atlas_map_to_svg            (const AtlasMapScene *scene,
                                             double               width,
                                             double               height);
+char          *atlas_map_to_svg_scaled     (const AtlasMapScene *scene,
+                                            double               width,
+                                            double               height,
+                                            double               shown_width,
+                                            double               shown_height);
 
 const char    *atlas_map_attribution       (void);
 

@@ -281,13 +281,9 @@ append_map (GString              *out,
       g_autofree char *number = g_strdup_printf ("%u", s->number);
       double cx, cy, size;
 
-      if (s->summarised)
+      if (!atlas_map_stop_drawn (scene, layout, i))
         continue;
       atlas_map_stop_position (scene, layout, i, &cx, &cy);
-      if (layout->is_inset &&
-          (cx + 2 * r < layout->inset.x || cx - 2 * r > layout->inset.x + layout->inset.width ||
-           cy + 2 * r < layout->inset.y || cy - 2 * r > layout->inset.y + layout->inset.height))
-        continue;
       g_string_append_printf (out, "   <g id=\"%sstop-%u\" class=\"%s\">\n    <circle cx=\"", prefix, s->number,
                               s->planned ? "planned" : "visited");
       append_number (out, cx);
@@ -310,10 +306,7 @@ append_map (GString              *out,
       AtlasMapBox b;
       char text[16], buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      if (!atlas_map_stop_badge (scene, layout, i, &b, text) ||
-          (layout->is_inset &&
-           (b.x + b.width + r < layout->inset.x || b.x - r > layout->inset.x + layout->inset.width ||
-            b.y + b.height + r < layout->inset.y || b.y - r > layout->inset.y + layout->inset.height)))
+      if (atlas_map_stops_hidden (scene, layout, i) || !atlas_map_stop_badge (scene, layout, i, &b, text))
         continue;
       g_string_append_printf (out, "   <g id=\"%smore-%s\" class=\"more\">\n", prefix, sa->area->ags);
       attributes = g_strdup_printf ("rx=\"%s\" fill=\"%s\"", format_number (buf, r), c->stop);
@@ -378,6 +371,23 @@ atlas_map_to_svg (const AtlasMapScene *scene,
                   double               width,
                   double               height)
 {
+  return atlas_map_to_svg_scaled (scene, width, height, width, height);
+}
+
+/**
+ * atlas_map_to_svg_scaled:
+ * @width: the canvas the map is laid out on (the viewBox)
+ * @shown_width: the size the SVG asks to be shown at
+ *
+ * Like atlas_map_to_svg(), shown at another size.
+ */
+char *
+atlas_map_to_svg_scaled (const AtlasMapScene *scene,
+                         double               width,
+                         double               height,
+                         double               shown_width,
+                         double               shown_height)
+{
   const AtlasPalette *palette = atlas_map_palette (scene->dark);
   GString *out = g_string_new (NULL);
   g_autofree AtlasMapLabel *labels = NULL;
@@ -397,14 +407,14 @@ atlas_map_to_svg (const AtlasMapScene *scene,
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-  append_number (out, width);
+  append_number (out, shown_width);
   g_string_append (out, "\" height=\"");
-  append_number (out, height);
+  append_number (out, shown_height);
   g_string_append (out, "\" viewBox=\"0 0 ");
   append_number (out, width);
   g_string_append_c (out, ' ');
   append_number (out, height);
-  g_string_append (out, "\" font-family=\"Cantarell, sans-serif\">\n  <title>");
+  g_string_append (out, "\" font-family=\"Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif\">\n  <title>");
   append_escaped (out, scene->title);
   g_string_append (out, "</title>\n  <desc>");
   append_escaped (out, atlas_map_attribution ());
