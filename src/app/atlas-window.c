@@ -193,8 +193,12 @@ may_close (AtlasWindow *self)
 {
   g_auto(GStrv) unsaved = NULL;
 
-  if (atlas_window_flush (self) || self->discard)
+  if (self->discard)
     return TRUE;
+  /* Not only what the editors show: a record left with an invalid value
+   * keeps it as a draft, which a flush of the record shown does not see
+   * (quitting dropped it without a word). */
+  atlas_window_flush (self);
   unsaved = atlas_window_dup_unsaved (self);
   if (unsaved[0] == NULL)
     return TRUE;
