@@ -923,6 +923,69 @@ test_invalid_draft (AtlasTestDir  *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_starts (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static gboolean
+no_toast_says (gpointer data)
+{
+  gpointer *args = data;
+
+  return atlas_test_find (args[0], label_starts, args[1]) == NULL;
+}
+
+/* Undo, then Redo: the "Undone: …" toast goes when "Redone: …" comes. It
+ * was put back in the toast queue and came again once the newer one had
+ * gone, so a run of Ctrl+Z replayed stale messages for half a minute (a
+ * walk). */
+static void
+test_history_toasts_do_not_queue (AtlasTestDir  *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasCentreEditor *editor;
+  GtkWidget *redone, *close;
+  gpointer args[2];
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  editor = show_koeln (window, store);
+  gtk_editable_set_text (GTK_EDITABLE (row (editor, "phone_row")), "0221 221-29292");
+  g_assert_true (atlas_centre_editor_flush (editor));
+  activate (window, "win.undo");
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: "));
+  activate (window, "win.redo");
+  redone = atlas_test_find (GTK_WIDGET (window), label_starts, "Redone: ");
+  g_assert_nonnull (redone);
+
+  /* The newer toast closed with its × button: nothing older comes back. */
+  close = gtk_widget_get_parent (redone);
+  while (close != NULL && atlas_test_find (close, is_close_button, NULL) == NULL)
+    close = gtk_widget_get_parent (close);
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (atlas_test_find (close, is_close_button, NULL), "clicked");
+  args[0] = window;
+  args[1] = (gpointer) "Redone: ";
+  g_assert_true (spin_until (no_toast_says, args, 3000));
+  spin_until (NULL, NULL, 1000);
+  g_assert_null (atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: "));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The Undo menu says whose field was edited. */
 static void
 test_history_label (AtlasTestDir  *fixture,
@@ -1294,6 +1357,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/killed-after-edit", test_killed_after_edit);
   ATLAS_TEST_ADD ("/editing/autosave-keeps-caret", test_autosave_keeps_caret);
   ATLAS_TEST_ADD ("/editing/invalid-draft", test_invalid_draft);
+  ATLAS_TEST_ADD ("/editing/history-toasts-do-not-queue", test_history_toasts_do_not_queue);
   ATLAS_TEST_ADD ("/editing/history-label", test_history_label);
   ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
   ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);

@@ -97,8 +97,15 @@ history_step (AtlasWindow *self,
       return;
     }
   toast = adw_toast_new (text);
-  /* It says what the last key did: shown at once, over an older toast. */
+  /* It says what the last key did: shown at once, over an older toast.
+   * The one it replaces says what an earlier key did: it goes, rather
+   * than waiting in the queue (a high-priority toast puts the one it
+   * covers back in the queue, so a run of Ctrl+Z replayed its messages
+   * for half a minute after; a walk). */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->history_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* The record undone or redone is shown, in its view if another is

@@ -33,6 +33,7 @@ struct _AtlasWindow
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
+  AdwToast *history_toast;   /* (weak) the last "Undone: …" or "Redone: …" */
   AdwHeaderBar *header_bar;
   GtkMenuButton *primary_menu_button;
   GtkWidget *back_button;

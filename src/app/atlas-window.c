@@ -515,6 +515,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_weak_pointer (&self->history_toast);
 
   /* A closing window stops its import; what was done is kept. */
   if (self->import_cancellable != NULL)
