@@ -518,6 +518,10 @@ test_release_filters_and_links (AtlasTestDir  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (entries[0]), "01.01.2021");
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
+  /* A day is read as everywhere else (#15): 01.01.1965 is one (the filter
+   * took only 1970-2100 while the visit editor took it). */
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "01.01.1965");
+  g_assert_false (gtk_widget_has_css_class (entries[0], "error"));
   gtk_editable_set_text (GTK_EDITABLE (entries[0]), "");
   gtk_editable_set_text (GTK_EDITABLE (entries[1]), "");
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 3);

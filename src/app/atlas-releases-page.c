@@ -15,10 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "atlas-detect.h"
-#include "atlas-map-scene.h"
 #include "atlas-popover.h"
 #include "atlas-releases-page-private.h"
 #include "atlas-text.h"
+#include "atlas-visit-date.h"
 #include "atlas-toast.h"
 
 G_DEFINE_FINAL_TYPE (AtlasReleasesPage, atlas_releases_page, GTK_TYPE_WIDGET)
@@ -260,29 +260,31 @@ store_changed_cb (AtlasReleasesPage *self,
 }
 
 /* "31.12.2018" or "2018-12-31" as the first (or last) second of that day in
- * Germany; 0 for an empty entry, -1 for one that is not a date. */
-static gint64
+ * Germany in @when (0 for an empty entry); FALSE for text that is not a day. */
+static gboolean
 parse_day (GtkEntry *entry,
-           gboolean  end_of_day)
+           gboolean  end_of_day,
+           gint64   *when)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) day = NULL;
   int d, m, y;
-  char rest;
 
+  *when = 0;
   if (*text == '\0')
-    return 0;
-  if (sscanf (text, "%d.%d.%d%c", &d, &m, &y, &rest) != 3 &&
-      sscanf (text, "%d-%d-%d%c", &y, &m, &d, &rest) != 3)
-    return -1;
-  if (y < 1970 || y > 2100 || !g_date_valid_dmy (d, m, y))
-    return -1;
+    return TRUE;
+  /* A day as the app reads it everywhere (atlas-visit-date.c). */
+  if (!atlas_day_parse (text, &y, &m, &d))
+    return FALSE;
 
   day = g_date_time_new (berlin ? berlin : utc, y, m, d,
                          end_of_day ? 23 : 0, end_of_day ? 59 : 0, end_of_day ? 59 : 0);
-  return day ? g_date_time_to_unix (day) : -1;
+  if (day == NULL)
+    return FALSE;
+  *when = g_date_time_to_unix (day);
+  return TRUE;
 }
 
 static void
@@ -290,21 +292,27 @@ apply_filters (AtlasReleasesPage *self)
 {
   AtlasQueryScope scope = { 0, 0, 0 };
   guint selected = gtk_drop_down_get_selected (self->centre_filter);
-  gint64 from = parse_day (self->from_entry, FALSE);
-  gint64 to = parse_day (self->to_entry, TRUE);
+  gint64 from = 0, to = 0;
+  gboolean from_ok = parse_day (self->from_entry, FALSE, &from);
+  gboolean to_ok = parse_day (self->to_entry, TRUE, &to);
   g_autofree char *label = NULL;
 
   /* A date being typed is not yet a filter; it is marked until it is one. */
-  for (GtkEntry **e = (GtkEntry *[]) { self->from_entry, self->to_entry, NULL }; *e; e++)
-    if (parse_day (*e, FALSE) < 0)
-      gtk_widget_add_css_class (GTK_WIDGET (*e), "error");
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (*e), "error");
+  if (from_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+  if (to_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
 
   if (self->centre_ids != NULL && selected != GTK_INVALID_LIST_POSITION && selected < self->centre_ids->len)
     scope.centre_id = g_array_index (self->centre_ids, gint64, selected);
-  scope.from = MAX (from, 0);
-  scope.to = MAX (to, 0);
+  /* 0 is no limit: a start before 1970 is none; an end before 1970 ends
+   * before any release. */
+  scope.from = from_ok && from > 0 ? from : 0;
+  scope.to = to_ok && *gtk_editable_get_text (GTK_EDITABLE (self->to_entry)) != '\0' ? MAX (to, 1) : 0;
 
   if (scope.from && scope.to)
     label = g_strdup_printf ("%s – %s", gtk_editable_get_text (GTK_EDITABLE (self->from_entry)),
