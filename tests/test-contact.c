@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "atlas-contact.h"
 #include "atlas-i18n.h"
 #include "atlas-record.h"
 #include "atlas-store.h"
@@ -148,6 +149,42 @@ test_contact_duplicates (AtlasTestDir  *fixture,
   g_assert_cmpint (atlas_store_count (store, ATLAS_RECORD_CONTACT, NULL), ==, 2);
 }
 
+static AtlasContact *
+person (const char *given,
+        const char *family,
+        const char *emails)
+{
+  AtlasContact *c = atlas_contact_new ();
+
+  atlas_contact_set_field (c, ATLAS_CONTACT_GIVEN_NAME, given);
+  atlas_contact_set_field (c, ATLAS_CONTACT_FAMILY_NAME, family);
+  atlas_contact_set_field (c, ATLAS_CONTACT_EMAILS, emails);
+  return c;
+}
+
+/* The one rule of "the same person" (#15), which the duplicate warning,
+ * the vCard/CSV import and the store share: the folded name, or an
+ * e-mail address in common. */
+static void
+test_same_person (void)
+{
+  g_autoptr(AtlasContact) a = person ("Jürgen", "Weiß", "j.weiss@stadt-koeln.de");
+  g_autoptr(AtlasContact) b = person ("Juergen", "Weiss", "");
+  g_autoptr(AtlasContact) c = person ("Anna", "Becker", "J.Weiss@Stadt-Koeln.de, presse@stadt-koeln.de");
+  g_autoptr(AtlasContact) d = person ("Jürgen", "", "");
+  g_autoptr(AtlasContact) e = person ("Jürgen", "", "");
+  g_autoptr(AtlasContact) f = person ("Jürgen", "Weißer", "");
+  g_autofree char *name = atlas_contact_dup_name_key (a);
+
+  g_assert_cmpstr (name, ==, "juergen weiss");
+  g_assert_true (atlas_contact_same_person (a, b));
+  g_assert_true (atlas_contact_same_person (a, c));
+  g_assert_false (atlas_contact_same_person (b, c));
+  /* A given name alone says nothing. */
+  g_assert_false (atlas_contact_same_person (d, e));
+  g_assert_false (atlas_contact_same_person (a, f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +195,7 @@ main (int   argc,
 
   ATLAS_TEST_ADD ("/contact/save-delete", test_contact_save_delete);
   ATLAS_TEST_ADD ("/contact/duplicates", test_contact_duplicates);
+  g_test_add_func ("/contact/same-person", test_same_person);
 
   return g_test_run ();
 }

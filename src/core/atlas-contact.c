@@ -6,8 +6,9 @@
 
 #include <string.h>
 
-#include "atlas-validate.h"
 #include "atlas-contact.h"
+#include "atlas-text.h"
+#include "atlas-validate.h"
 
 struct _AtlasContact
 {
@@ -284,4 +285,98 @@ atlas_contact_dup_summary (AtlasContact *self)
   if (*role != '\0' && *org != '\0')
     return g_strconcat (role, " · ", org, NULL);
   return g_strdup (*role != '\0' ? role : org);
+}
+
+/**
+ * atlas_contact_dup_exact_key:
+ *
+ * Returns: (transfer full): the given and family name, organisation and
+ *   e-mail addresses as typed: two contacts with the same key are one
+ *   contact imported twice
+ */
+char *
+atlas_contact_dup_exact_key (AtlasContact *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+
+  return g_strjoin ("\x1f",
+                    atlas_contact_get_field (self, ATLAS_CONTACT_GIVEN_NAME),
+                    atlas_contact_get_field (self, ATLAS_CONTACT_FAMILY_NAME),
+                    atlas_contact_get_field (self, ATLAS_CONTACT_ORGANISATION),
+                    atlas_contact_get_field (self, ATLAS_CONTACT_EMAILS),
+                    NULL);
+}
+
+/**
+ * atlas_contact_dup_name_key:
+ *
+ * Returns: (transfer full) (nullable): "given family", folded (case and
+ *   umlaut spellings ignored: "Jürgen Weiß" is "Juergen Weiss"); %NULL
+ *   without a family name, which alone says nothing of the person
+ */
+char *
+atlas_contact_dup_name_key (AtlasContact *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+
+  if (*atlas_contact_get_field (self, ATLAS_CONTACT_FAMILY_NAME) == '\0')
+    return NULL;
+  name = g_strjoin (" ", atlas_contact_get_field (self, ATLAS_CONTACT_GIVEN_NAME),
+                    atlas_contact_get_field (self, ATLAS_CONTACT_FAMILY_NAME), NULL);
+  return atlas_text_fold_search (g_strstrip (name));
+}
+
+/**
+ * atlas_contact_dup_email_keys:
+ *
+ * Returns: (transfer full): each e-mail address, case folded
+ */
+GStrv
+atlas_contact_dup_email_keys (AtlasContact *self)
+{
+  g_auto(GStrv) emails = NULL;
+  GStrv keys;
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), NULL);
+
+  emails = atlas_list_split (atlas_contact_get_field (self, ATLAS_CONTACT_EMAILS));
+  n = g_strv_length (emails);
+  keys = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    keys[i] = g_utf8_casefold (emails[i], -1);
+  return keys;
+}
+
+/**
+ * atlas_contact_same_person:
+ *
+ * Returns: whether @self and @other are likely the same person: the same
+ *   name (see atlas_contact_dup_name_key()) or an e-mail address in common
+ */
+gboolean
+atlas_contact_same_person (AtlasContact *self,
+                           AtlasContact *other)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_auto(GStrv) my_emails = NULL;
+  g_auto(GStrv) their_emails = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CONTACT (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CONTACT (other), FALSE);
+
+  mine = atlas_contact_dup_name_key (self);
+  theirs = atlas_contact_dup_name_key (other);
+  if (mine != NULL && g_strcmp0 (mine, theirs) == 0)
+    return TRUE;
+
+  my_emails = atlas_contact_dup_email_keys (self);
+  their_emails = atlas_contact_dup_email_keys (other);
+  for (guint i = 0; my_emails[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) their_emails, my_emails[i]))
+      return TRUE;
+  return FALSE;
 }

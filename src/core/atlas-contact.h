@@ -41,4 +41,11 @@ char *atlas_contact_dup_display_name (AtlasContact *self);
 char *atlas_contact_dup_summary (AtlasContact *self);
 gboolean atlas_contact_merge (AtlasContact *self, AtlasContact *other);
 
+/* When two contacts are the same person: the one rule, used by the store's
+ * duplicate warning, the vCard/CSV import and the exchange import. */
+char *atlas_contact_dup_exact_key (AtlasContact *self);
+char *atlas_contact_dup_name_key (AtlasContact *self);
+GStrv atlas_contact_dup_email_keys (AtlasContact *self);
+gboolean atlas_contact_same_person (AtlasContact *self, AtlasContact *other);
+
 G_END_DECLS

@@ -198,79 +198,47 @@ atlas_contact_report_summary (const AtlasContactReport *report)
 
 /* The catalogue's contacts by what makes two of them the same, built once
  * per import so that each imported contact is one lookup, not a scan (a
- * scan per contact took 45 s for 10,000). The rules are those of
- * atlas_store_find_contact() and atlas_store_find_duplicates(). */
+ * scan per contact took 45 s for 10,000). The keys are AtlasContact's
+ * (atlas_contact_dup_exact_key() and atlas_contact_same_person()), which
+ * the store's duplicate warning uses too. */
 typedef struct {
   GHashTable *exact;   /* given, family, organisation, e-mails → id */
   GHashTable *names;   /* "given family", folded → id */
   GHashTable *emails;  /* an e-mail address, case folded → id */
 } ContactIndex;
 
-static char *
-exact_key (AtlasContact *c)
-{
-  return g_strjoin ("\x1f",
-                    atlas_contact_get_field (c, ATLAS_CONTACT_GIVEN_NAME),
-                    atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME),
-                    atlas_contact_get_field (c, ATLAS_CONTACT_ORGANISATION),
-                    atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS),
-                    NULL);
-}
-
-static char *
-name_key (AtlasContact *c)
-{
-  g_autofree char *name = NULL;
-
-  if (*atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME) == '\0')
-    return NULL;
-  name = g_strjoin (" ", atlas_contact_get_field (c, ATLAS_CONTACT_GIVEN_NAME),
-                    atlas_contact_get_field (c, ATLAS_CONTACT_FAMILY_NAME), NULL);
-  return atlas_text_fold_search (g_strstrip (name));
-}
-
 static void
 index_add (ContactIndex *ix,
            AtlasContact *c)
 {
   gpointer id = GSIZE_TO_POINTER ((gsize) atlas_contact_get_id (c));
-  g_auto(GStrv) emails = atlas_list_split (atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS));
-  char *name = name_key (c);
+  g_auto(GStrv) emails = atlas_contact_dup_email_keys (c);
+  char *name = atlas_contact_dup_name_key (c);
 
-  g_hash_table_insert (ix->exact, exact_key (c), id);
+  g_hash_table_insert (ix->exact, atlas_contact_dup_exact_key (c), id);
   /* The first contact of a name or address stays the one found. */
   if (name != NULL && !g_hash_table_contains (ix->names, name))
     g_hash_table_insert (ix->names, name, id);
   else
     g_free (name);
   for (guint i = 0; emails[i]; i++)
-    {
-      char *key = g_utf8_casefold (emails[i], -1);
-
-      if (!g_hash_table_contains (ix->emails, key))
-        g_hash_table_insert (ix->emails, key, id);
-      else
-        g_free (key);
-    }
+    if (!g_hash_table_contains (ix->emails, emails[i]))
+      g_hash_table_insert (ix->emails, g_strdup (emails[i]), id);
 }
 
 static gint64
 index_duplicate (ContactIndex *ix,
                  AtlasContact *c)
 {
-  g_autofree char *name = name_key (c);
-  g_auto(GStrv) emails = atlas_list_split (atlas_contact_get_field (c, ATLAS_CONTACT_EMAILS));
+  g_autofree char *name = atlas_contact_dup_name_key (c);
+  g_auto(GStrv) emails = atlas_contact_dup_email_keys (c);
   gpointer id;
 
   if (name != NULL && (id = g_hash_table_lookup (ix->names, name)) != NULL)
     return (gint64) GPOINTER_TO_SIZE (id);
   for (guint i = 0; emails[i]; i++)
-    {
-      g_autofree char *key = g_utf8_casefold (emails[i], -1);
-
-      if ((id = g_hash_table_lookup (ix->emails, key)) != NULL)
-        return (gint64) GPOINTER_TO_SIZE (id);
-    }
+    if ((id = g_hash_table_lookup (ix->emails, emails[i])) != NULL)
+      return (gint64) GPOINTER_TO_SIZE (id);
   return 0;
 }
 
@@ -376,7 +344,7 @@ import_one (AtlasStore          *store,
     }
 
   atlas_contact_set_id (contact, 0);
-  exact = exact_key (contact);
+  exact = atlas_contact_dup_exact_key (contact);
   if (g_hash_table_contains (ix->exact, exact))
     {
       report->skipped++;

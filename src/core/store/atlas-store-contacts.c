@@ -139,34 +139,28 @@ atlas_store_find_duplicates (AtlasStore    *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *name = NULL;
   g_autofree char *name_key = NULL;
   g_auto(GStrv) emails = NULL;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
   g_return_val_if_fail (ATLAS_IS_CONTACT (contact), NULL);
 
-  if (*atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME) != '\0')
-    {
-      name = g_strjoin (" ", atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME),
-                        atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME), NULL);
-      name_key = atlas_text_fold_search (g_strstrip (name));
-      g_ptr_array_add (needles, g_strdup (name_key));
-    }
+  if ((name_key = atlas_contact_dup_name_key (contact)) != NULL)
+    g_ptr_array_add (needles, g_strdup (name_key));
   emails = atlas_list_split (atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
   for (guint i = 0; emails[i]; i++)
     g_ptr_array_add (needles, atlas_text_fold_search (emails[i]));
 
-  /* The search key narrows the candidates; each is then compared exactly:
-   * the whole name folded (case and umlaut spellings ignored), or one of
-   * the e-mail addresses without case. */
+  /* The search key narrows the candidates; each is then judged by the one
+   * rule of what makes two contacts the same person
+   * (atlas_contact_same_person()), which the imports use too. */
   for (guint n = 0; n < needles->len; n++)
     {
       g_autoptr(AtlasStmt) stmt = NULL;
       int rc;
 
       if (!(stmt = atlas_store_prepare (self,
-                                        "SELECT id, given_name, family_name, emails FROM contact "
+                                        "SELECT id FROM contact "
                                         "WHERE id <> ?1 AND instr(search_key, ?2) > 0 ORDER BY sort_key, id",
                                         error)))
         return NULL;
@@ -177,19 +171,16 @@ atlas_store_find_duplicates (AtlasStore    *self,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_autofree char *other = g_strjoin (" ", atlas_store_column_text (stmt, 1), atlas_store_column_text (stmt, 2), NULL);
-          g_autofree char *other_key = atlas_text_fold_search (g_strstrip (other));
-          g_auto(GStrv) theirs = atlas_list_split (atlas_store_column_text (stmt, 3));
-          gboolean same = name_key != NULL && g_str_equal (other_key, name_key);
+          g_autoptr(GObject) other = NULL;
+          gboolean seen = FALSE;
 
-          for (guint i = 0; !same && emails[i]; i++)
-            for (guint k = 0; !same && theirs[k]; k++)
-              same = g_utf8_collate (emails[i], theirs[k]) == 0 ||
-                     g_ascii_strcasecmp (emails[i], theirs[k]) == 0;
-
-          for (guint k = 0; same && k < ids->len; k++)
-            same = g_array_index (ids, gint64, k) != id;
-          if (same)
+          for (guint k = 0; !seen && k < ids->len; k++)
+            seen = g_array_index (ids, gint64, k) == id;
+          if (seen)
+            continue;
+          if (!(other = atlas_store_load (self, ATLAS_RECORD_CONTACT, id, error)))
+            return NULL;
+          if (atlas_contact_same_person (contact, ATLAS_CONTACT (other)))
             g_array_append_val (ids, id);
         }
       if (rc != SQLITE_DONE)
