@@ -506,7 +506,7 @@ plan_event (AtlasStore     *store,
     }
   entry->centre_name = g_strdup (atlas_centre_get_field (centre, ATLAS_CENTRE_NAME));
 
-  if ((id = atlas_store_find_visit_by_uid (store, entry->uid, error)) < 0)
+  if (!atlas_store_find_visit_by_uid (store, entry->uid, &id, error))
     return FALSE;
   if (id > 0 && !(stored = ATLAS_VISIT (atlas_store_load (store, ATLAS_RECORD_VISIT, id, error))))
     return FALSE;

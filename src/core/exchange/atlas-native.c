@@ -372,9 +372,10 @@ handle_contact (AtlasParseContext  *ctx,
     }
 
   /* The same person imported twice stays one contact. */
-  existing = atlas_store_find_contact (ctx->store, contact, error);
+  if (!atlas_store_find_contact (ctx->store, contact, &existing, error))
+    return FALSE;
   if (existing != 0)
-    return existing > 0;
+    return TRUE;
 
   if (atlas_store_insert_contact (ctx->store, contact, error) <= 0)
     return FALSE;
@@ -468,9 +469,10 @@ handle_visit (AtlasParseContext  *ctx,
   if (centre == NULL)
     return FALSE;
 
-  existing = atlas_store_find_visit (ctx->store, atlas_centre_get_id (centre), date, error);
+  if (!atlas_store_find_visit (ctx->store, atlas_centre_get_id (centre), date, &existing, error))
+    return FALSE;
   if (existing != 0)
-    return existing > 0;
+    return TRUE;
 
   atlas_visit_set_centre_id (visit, atlas_centre_get_id (centre));
   atlas_visit_set_field (visit, ATLAS_VISIT_DATE, date);
@@ -486,8 +488,7 @@ handle_visit (AtlasParseContext  *ctx,
     {
       gint64 id = 0, version, updated;
 
-      if (!atlas_store_find_release (ctx->store, guid, NULL, NULL, &id, &version, &updated, error) &&
-          error != NULL && *error != NULL)
+      if (!atlas_store_find_release (ctx->store, guid, NULL, NULL, &id, &version, &updated, error))
         return FALSE;
       atlas_visit_set_release_id (visit, id);
     }

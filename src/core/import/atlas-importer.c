@@ -139,8 +139,7 @@ suggest_visits (ImportContext  *ctx,
         return FALSE;
 
       /* Another release about the same visit is one more source of it. */
-      existing = atlas_store_find_visit (ctx->store, centre, m->day, error);
-      if (existing < 0)
+      if (!atlas_store_find_visit (ctx->store, centre, m->day, &existing, error))
         return FALSE;
       if (existing > 0)
         {
@@ -296,9 +295,11 @@ store_release (AtlasRelease  *release,
       atlas_release_set_field (release, ATLAS_RELEASE_GUID, made);
     }
 
-  if (atlas_store_find_release (ctx->store, atlas_release_get_field (release, ATLAS_RELEASE_GUID),
-                                atlas_release_get_field (release, ATLAS_RELEASE_LINK), hash,
-                                &id, &version, &updated, error))
+  if (!atlas_store_find_release (ctx->store, atlas_release_get_field (release, ATLAS_RELEASE_GUID),
+                                 atlas_release_get_field (release, ATLAS_RELEASE_LINK), hash,
+                                 &id, &version, &updated, error))
+    return FALSE;
+  if (id != 0)
     {
       gboolean newer = atlas_release_get_version (release) > version ||
                        (atlas_release_get_updated (release) > 0 && atlas_release_get_updated (release) > updated);
@@ -316,8 +317,6 @@ store_release (AtlasRelease  *release,
       ctx->result->n_updated++;
       return TRUE;
     }
-  if (error != NULL && *error != NULL)
-    return FALSE;
 
   if (atlas_store_insert_release (ctx->store, release, error) == 0 ||
       !link_centres (ctx, release, error))

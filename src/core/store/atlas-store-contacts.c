@@ -231,28 +231,31 @@ atlas_store_merge_contacts (AtlasStore  *self,
 
 /**
  * atlas_store_find_contact:
+ * @id: (out): a contact with the same names, organisation and e-mail
+ *   addresses (atlas_contact_dup_exact_key()), 0 if there is none
  *
- * Returns: the id of a contact with the same names, organisation and
- *   e-mail addresses, 0 if there is none, -1 on error
+ * Returns: %FALSE on error only, as every find of the store
  */
-gint64
+gboolean
 atlas_store_find_contact (AtlasStore    *self,
                           AtlasContact  *contact,
+                          gint64        *id,
                           GError       **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
+  *id = 0;
   if (!(stmt = atlas_store_prepare (self,
                                     "SELECT id FROM contact WHERE given_name = ?1 AND family_name = ?2 "
                                     "AND organisation = ?3 AND emails = ?4 LIMIT 1",
                                     error)))
-    return -1;
+    return FALSE;
 
   atlas_store_bind_text (stmt, 1, atlas_contact_get_field (contact, ATLAS_CONTACT_GIVEN_NAME));
   atlas_store_bind_text (stmt, 2, atlas_contact_get_field (contact, ATLAS_CONTACT_FAMILY_NAME));
   atlas_store_bind_text (stmt, 3, atlas_contact_get_field (contact, ATLAS_CONTACT_ORGANISATION));
   atlas_store_bind_text (stmt, 4, atlas_contact_get_field (contact, ATLAS_CONTACT_EMAILS));
-  return atlas_store_step_id (self, stmt, error);
+  return atlas_store_step_found (self, stmt, id, error);
 }

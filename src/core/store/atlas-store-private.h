@@ -117,6 +117,10 @@ gboolean      atlas_store_set_error    (AtlasStore       *self,
 gint64        atlas_store_step_id      (AtlasStore       *self,
                                         AtlasStmt        *stmt,
                                         GError          **error);
+gboolean      atlas_store_step_found   (AtlasStore       *self,
+                                        AtlasStmt        *stmt,
+                                        gint64           *id,
+                                        GError          **error);
 gboolean      atlas_store_exec         (AtlasStore       *self,
                                         const char       *sql,
                                         GError          **error,

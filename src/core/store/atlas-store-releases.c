@@ -264,12 +264,13 @@ atlas_store_get_release_evidence (AtlasStore  *self,
  * @guid: (nullable): the release's own identifier
  * @link: (nullable): its address, compared when @guid finds nothing
  * @content_hash: (nullable): a hash of title and date, compared last
- * @id: (out): the stored release
+ * @id: (out): the stored release that is the same one, 0 if none is
  * @version: (out): its NewsML-G2 version
  * @updated: (out): its Atom updated time, 0 if none
  *
- * Returns: %TRUE when a stored release is the same one; %FALSE with no
- *   error when none is
+ * Returns: %FALSE on error only, as every find of the store (it was
+ *   %FALSE both for "none" and for an error, so callers had to look at
+ *   *error, which they cannot when they pass %NULL)
  */
 gboolean
 atlas_store_find_release (AtlasStore  *self,
@@ -286,6 +287,7 @@ atlas_store_find_release (AtlasStore  *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
+  *id = *version = *updated = 0;
   /* One statement, in order of preference; SQLite stops at the first row.
    * The "<> ''" terms let the partial indexes on link and hash serve. */
   if (!(stmt = atlas_store_prepare (self,
@@ -313,7 +315,7 @@ atlas_store_find_release (AtlasStore  *self,
   if (rc != SQLITE_DONE)
     return atlas_store_set_error (self, rc, error, _("Could not look for the press release"));
 
-  return FALSE;
+  return TRUE;
 }
 
 /* Replaces a stored release with a newer version of it; the guid stays. */

@@ -103,6 +103,22 @@ atlas_store_step_id (AtlasStore  *self,
   return 0;
 }
 
+/* Runs a query for one id into @id (0 when there is no row): the store's
+ * convention for finds, FALSE on error only. */
+gboolean
+atlas_store_step_found (AtlasStore  *self,
+                        AtlasStmt   *stmt,
+                        gint64      *id,
+                        GError     **error)
+{
+  gint64 found = atlas_store_step_id (self, stmt, error);
+
+  if (found < 0)
+    return FALSE;
+  *id = found;
+  return TRUE;
+}
+
 gboolean
 atlas_store_exec (AtlasStore  *self,
                   const char  *sql,

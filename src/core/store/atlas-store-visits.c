@@ -295,26 +295,28 @@ atlas_store_save_visit (AtlasStore  *self,
 
 /**
  * atlas_store_find_visit:
+ * @id: (out): a visit to @centre_id on @date, 0 if there is none
  *
- * Returns: the id of a visit to @centre_id on @date, 0 if there is none,
- *   -1 on error
+ * Returns: %FALSE on error only
  */
-gint64
+gboolean
 atlas_store_find_visit (AtlasStore  *self,
                         gint64       centre_id,
                         const char  *date,
+                        gint64      *id,
                         GError     **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
+  *id = 0;
   if (!(stmt = atlas_store_prepare (self, "SELECT id FROM visit WHERE centre_id = ?1 AND date = ?2 LIMIT 1", error)))
-    return -1;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, centre_id);
   atlas_store_bind_text (stmt, 2, date);
-  return atlas_store_step_id (self, stmt, error);
+  return atlas_store_step_found (self, stmt, id, error);
 }
 
 /* Visits --------------------------------------------------------------------- */
@@ -488,24 +490,26 @@ atlas_store_get_visit_identity (AtlasStore  *self,
 
 /**
  * atlas_store_find_visit_by_uid:
+ * @id: (out): the visit with this iCalendar UID, 0 if there is none
  *
- * Returns: the id of the visit with this iCalendar UID, 0 if there is
- *   none, -1 on error
+ * Returns: %FALSE on error only
  */
-gint64
+gboolean
 atlas_store_find_visit_by_uid (AtlasStore  *self,
                                const char  *uid,
+                               gint64      *id,
                                GError     **error)
 {
   g_autoptr(AtlasStmt) stmt = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_STORE (self), -1);
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
+  *id = 0;
   if (!(stmt = atlas_store_prepare (self, "SELECT id FROM visit WHERE uid = ?1", error)))
-    return -1;
+    return FALSE;
 
   atlas_store_bind_text (stmt, 1, uid);
-  return atlas_store_step_id (self, stmt, error);
+  return atlas_store_step_found (self, stmt, id, error);
 }
 
 /* A visit imported from a calendar keeps the UID the calendar gave it. */

@@ -167,8 +167,9 @@ typedef struct {
 GArray      *atlas_store_get_release_links    (AtlasStore          *self,
                                                gint64               release_id,
                                                GError             **error);
-gint64       atlas_store_find_contact         (AtlasStore          *self,
+gboolean     atlas_store_find_contact         (AtlasStore          *self,
                                                AtlasContact        *contact,
+                                               gint64              *id,
                                                GError             **error);
 gint64       atlas_store_save_visit           (AtlasStore          *self,
                                                AtlasVisit          *visit,
@@ -189,9 +190,10 @@ gboolean     atlas_store_update_release       (AtlasStore          *self,
 gboolean     atlas_store_unlink_release       (AtlasStore          *self,
                                                gint64               release_id,
                                                GError             **error);
-gint64       atlas_store_find_visit           (AtlasStore          *self,
+gboolean     atlas_store_find_visit           (AtlasStore          *self,
                                                gint64               centre_id,
                                                const char          *date,
+                                               gint64              *id,
                                                GError             **error);
 typedef struct {
   gint64 id;
@@ -308,8 +310,9 @@ gboolean         atlas_store_get_visit_identity (AtlasStore       *self,
                                                  char            **uid,
                                                  gint64           *sequence,
                                                  GError          **error);
-gint64           atlas_store_find_visit_by_uid  (AtlasStore       *self,
+gboolean         atlas_store_find_visit_by_uid  (AtlasStore       *self,
                                                  const char       *uid,
+                                                 gint64           *id,
                                                  GError          **error);
 gboolean         atlas_store_set_visit_uid      (AtlasStore       *self,
                                                  gint64            visit_id,
