@@ -187,7 +187,6 @@ binding_changed (Binding *b)
   /* Typing back what is stored (or undoing the typing) leaves nothing
    * to save, and Ctrl+Z then goes to the history. */
   b->dirty = message != NULL || _atlas_binding_differs (b, text);
-  _atlas_editor_form_update_savable (self);
   _atlas_editor_form_schedule_save (self);
 }
 

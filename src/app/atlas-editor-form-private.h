@@ -45,14 +45,12 @@ struct _AtlasEditorForm
   gboolean writing;        /* the form is saving: the change is its own */
   GHashTable *drafts;      /* "id:field" → invalid text of a record not shown */
   char *problem;           /* why the record as a whole cannot be saved */
-  gboolean savable;        /* a flush now would write all that is typed */
 };
 
 enum {
   PROP_0,
   PROP_PROBLEM,
   PROP_N_INVALID,
-  PROP_SAVABLE,
   N_PROPS
 };
 
@@ -74,7 +72,6 @@ void _atlas_editor_form_set_record_field (AtlasEditorForm *self, GObject *record
 gint64 _atlas_editor_form_id_of (GObject *record);
 void _atlas_editor_form_set_problem (AtlasEditorForm *self, const char *problem);
 const char *_atlas_editor_form_record_problem (AtlasEditorForm *self, GObject *record);
-void _atlas_editor_form_update_savable (AtlasEditorForm *self);
 
 /* atlas-editor-form-fields.c */
 char *_atlas_binding_get_text (Binding *b);

@@ -119,50 +119,6 @@ _atlas_editor_form_record_problem (AtlasEditorForm *self,
   return NULL;
 }
 
-/* Whether every field that holds typed text is valid and the record
- * with that text is complete: what a flush would write whole (unless
- * the store refuses it). Nothing typed is savable too. */
-static gboolean
-compute_savable (AtlasEditorForm *self)
-{
-  g_autoptr(GObject) typed = NULL;
-  gboolean dirty = FALSE;
-
-  if (self->record == NULL || self->bindings == NULL)
-    return TRUE;
-
-  typed = atlas_record_copy (self->record);
-  for (guint i = 0; i < self->bindings->len; i++)
-    {
-      Binding *b = g_ptr_array_index (self->bindings, i);
-      g_autofree char *text = NULL;
-      g_autofree char *message = NULL;
-      g_autofree char *value = NULL;
-
-      if (!b->dirty)
-        continue;
-      dirty = TRUE;
-      text = _atlas_binding_get_text (b);
-      message = atlas_validate (b->check, text);
-      if (message != NULL)
-        return FALSE;
-      value = atlas_validate_normalize (b->check, text);
-      _atlas_editor_form_set_record_field (self, typed, b->field, value);
-    }
-  return !dirty || _atlas_editor_form_record_problem (self, typed) == NULL;
-}
-
-void
-_atlas_editor_form_update_savable (AtlasEditorForm *self)
-{
-  gboolean savable = compute_savable (self);
-
-  if (savable == self->savable)
-    return;
-  self->savable = savable;
-  g_object_notify_by_pspec (G_OBJECT (self), _atlas_editor_form_properties[PROP_SAVABLE]);
-}
-
 static char *
 draft_key (gint64 id,
            guint  field)
@@ -215,7 +171,6 @@ restore_drafts (AtlasEditorForm *self)
       _atlas_binding_show_error (b, message);
       b->dirty = TRUE;
     }
-  _atlas_editor_form_update_savable (self);
 }
 
 /* Shows the record's values: @all for a record newly shown; otherwise
@@ -243,7 +198,6 @@ fill (AtlasEditorForm *self,
     }
   self->filling = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), _atlas_editor_form_properties[PROP_N_INVALID]);
-  _atlas_editor_form_update_savable (self);
 }
 
 static void
@@ -324,9 +278,6 @@ atlas_editor_form_get_property (GObject    *object,
       g_value_set_uint (value, self->bindings ? atlas_editor_form_n_invalid (self) : 0);
       break;
 
-    case PROP_SAVABLE:
-      g_value_set_boolean (value, self->savable);
-      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -348,11 +299,6 @@ atlas_editor_form_class_init (AtlasEditorFormClass *klass)
   _atlas_editor_form_properties[PROP_N_INVALID] =
     g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Everything typed can be written: no field is invalid and the record
-   * is complete. An editor that would lose text on closing asks first. */
-  _atlas_editor_form_properties[PROP_SAVABLE] =
-    g_param_spec_boolean ("savable", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, _atlas_editor_form_properties);
 
   /* The record was written; its id is set (also for a new contact). */
@@ -378,7 +324,6 @@ atlas_editor_form_init (AtlasEditorForm *self)
 {
   self->bindings = g_ptr_array_new_with_free_func (_atlas_binding_free);
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->savable = TRUE;
 }
 
 AtlasEditorForm *
@@ -491,10 +436,3 @@ atlas_editor_form_is_pending (AtlasEditorForm *self)
   return FALSE;
 }
 
-gboolean
-atlas_editor_form_is_savable (AtlasEditorForm *self)
-{
-  g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), TRUE);
-
-  return self->savable;
-}

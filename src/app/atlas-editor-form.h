@@ -43,7 +43,6 @@ GObject         *atlas_editor_form_get_record   (AtlasEditorForm  *self);
 gint64           atlas_editor_form_get_id       (AtlasEditorForm  *self);
 gboolean         atlas_editor_form_flush        (AtlasEditorForm  *self);
 gboolean         atlas_editor_form_is_pending   (AtlasEditorForm  *self);
-gboolean         atlas_editor_form_is_savable   (AtlasEditorForm  *self);
 char            *atlas_editor_form_dup_error    (AtlasEditorForm  *self,
                                                  GtkWidget       **widget);
 guint            atlas_editor_form_n_invalid    (AtlasEditorForm  *self);

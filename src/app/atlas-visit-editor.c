@@ -3,10 +3,10 @@
  * A dialog over the Tour view. A new visit (id 0) is written once it has
  * a centre and a date; every later change is written as it is typed, like
  * the centres and contacts (see atlas-editor-form.c), and can be undone.
- * Closing the dialog saves what is pending. What cannot be saved (a date
- * that does not exist, a new visit without its centre) is not dropped
- * without a word: closing asks first, as quitting does, and Cancel goes
- * back to the field.
+ * Closing the dialog saves what is pending. A date that does not exist
+ * is not dropped without a word: closing asks first, as quitting does,
+ * and Cancel goes back to the field. (A new visit closed before it has a
+ * centre is dropped, as before: close-dialogs.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -103,12 +103,12 @@ record_gone_cb (AtlasVisitEditor *self)
   adw_dialog_force_close (ADW_DIALOG (self));
 }
 
-/* Escape, the × and Ctrl+W close the editor at once while everything
- * typed can be saved; otherwise they ask (atlas_visit_editor_close_attempt). */
+/* Escape, the × and Ctrl+W close the editor at once while no field
+ * holds invalid text; otherwise they ask (atlas_visit_editor_close_attempt). */
 static void
-savable_changed_cb (AtlasVisitEditor *self)
+n_invalid_changed_cb (AtlasVisitEditor *self)
 {
-  adw_dialog_set_can_close (ADW_DIALOG (self), atlas_editor_form_is_savable (self->form));
+  adw_dialog_set_can_close (ADW_DIALOG (self), atlas_editor_form_n_invalid (self->form) == 0);
 }
 
 static void
@@ -128,16 +128,16 @@ discard_alert_closed_cb (AdwDialog        *alert,
     self->discard_alert = NULL;
 }
 
-/* What cannot be saved is named, with why, as GNOME apps ask before
- * closing an unsaved document; Cancel (the default, and Escape) goes back
- * to it with the caret in its field, which keeps the typed text. */
+/* The invalid text is named, with why, as GNOME apps ask before closing
+ * an unsaved document; Cancel (the default, and Escape) goes back to it
+ * with the caret in its field, which keeps the typed text. */
 static void
-ask_to_discard (AtlasVisitEditor *self)
+ask_to_discard (AtlasVisitEditor *self,
+                GtkWidget        *field,
+                const char       *error)
 {
-  g_autofree char *error = NULL;
-  g_autofree char *problem = NULL;
-  GtkWidget *field = NULL;
   AdwDialog *alert;
+  GtkEditable *text;
 
   if (self->discard_alert != NULL)
     {
@@ -145,39 +145,20 @@ ask_to_discard (AtlasVisitEditor *self)
       return;
     }
 
-  error = atlas_editor_form_dup_error (self->form, &field);
-  g_object_get (self->form, "problem", &problem, NULL);
-  if (error != NULL)
-    {
-      alert = atlas_alert_new_question (field == GTK_WIDGET (self->date_row)
-                                        ? _("Discard Invalid Date?") : _("Discard Invalid Entry?"),
-                                        NULL, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
-      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
-                                    /* TRANSLATORS: %s says what is wrong with the date */
-                                    _("%s\nCancel to correct it, or discard it and close the visit."),
-                                    error);
-    }
-  else
-    {
-      gint64 id = atlas_editor_form_get_id (self->form);
-
-      alert = atlas_alert_new_question (id == 0 ? _("Discard New Visit?") : _("Discard Changes?"),
-                                        NULL, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
-      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
-                                    /* TRANSLATORS: %s says what the visit lacks */
-                                    _("%s\nCancel to go back to the visit, or discard what was typed."),
-                                    problem ? problem : "");
-      /* The field that is missing: the date, else the centre. */
-      field = gtk_editable_get_text (GTK_EDITABLE (self->date_row))[0] == '\0'
-              ? GTK_WIDGET (self->date_row) : GTK_WIDGET (self->centre_row);
-    }
+  alert = atlas_alert_new_question (field == GTK_WIDGET (self->date_row)
+                                    ? _("Discard Invalid Date?") : _("Discard Invalid Entry?"),
+                                    NULL, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                /* TRANSLATORS: %s says what is wrong with the date */
+                                _("%s\nCancel to correct it, or discard it and close the visit."),
+                                error);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "cancel");
 
   /* The alert gives the focus back, when it closes, to the widget that
-   * had it: the field to correct. */
-  if (GTK_IS_EDITABLE (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL &&
-      GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (field))))
-    gtk_text_grab_focus_without_selecting (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (field))));
+   * had it: the field to correct, its caret where it was. */
+  text = GTK_IS_EDITABLE (field) ? gtk_editable_get_delegate (GTK_EDITABLE (field)) : NULL;
+  if (GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
   else
     gtk_widget_grab_focus (field);
 
@@ -187,22 +168,23 @@ ask_to_discard (AtlasVisitEditor *self)
   adw_dialog_present (alert, GTK_WIDGET (self));
 }
 
-/* Closing (Escape, the ×, Ctrl+W, Alt+1…4) while something typed cannot
- * be saved: what can be is saved, the rest is asked about. */
+/* Closing (Escape, the ×, Ctrl+W, Alt+1…4) with invalid text in a field:
+ * what is valid is saved, the rest is asked about. */
 static void
 atlas_visit_editor_close_attempt (AdwDialog *dialog)
 {
   AtlasVisitEditor *self = ATLAS_VISIT_EDITOR (dialog);
-  g_auto(GStrv) unsaved = NULL;
+  g_autofree char *error = NULL;
+  GtkWidget *field = NULL;
 
   atlas_editor_form_flush (self->form);
-  unsaved = atlas_editor_form_dup_unsaved (self->form);
-  if (unsaved[0] == NULL)
+  error = atlas_editor_form_dup_error (self->form, &field);
+  if (error == NULL)
     {
       adw_dialog_force_close (dialog);
       return;
     }
-  ask_to_discard (self);
+  ask_to_discard (self, field, error);
 }
 
 static void
@@ -358,7 +340,7 @@ atlas_visit_editor_new (AtlasStore   *store,
   g_signal_connect_object (self->form, "record-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "record-gone", G_CALLBACK (record_gone_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "notify::savable", G_CALLBACK (savable_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::n-invalid", G_CALLBACK (n_invalid_changed_cb), self, G_CONNECT_SWAPPED);
   atlas_editor_form_set_record (self->form, G_OBJECT (visit));
   add_sources (self, atlas_visit_get_id (visit));
   update_title (self);
