@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "atlas-editor-form-private.h"
@@ -309,52 +311,97 @@ add_unsaved (GPtrArray  *names,
   g_ptr_array_add (names, name);
 }
 
+static Binding *
+binding_of_field (AtlasEditorForm *self,
+                  guint            field)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+
+      if (b->field == field)
+        return b;
+    }
+  return NULL;
+}
+
+/* "Kreis Kleve: Postal Code “4753”": whose, which field and what was
+ * typed, so that the question before discarding says what is lost (it
+ * named only the record). */
+static char *
+unsaved_line (AtlasEditorForm *self,
+              const char      *record,
+              Binding         *b,
+              const char      *text)
+{
+  const char *field = b != NULL && ADW_IS_PREFERENCES_ROW (b->widget)
+                      ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (b->widget)) : NULL;
+
+  if (field == NULL || *field == '\0')
+    return g_strdup (record);
+  /* TRANSLATORS: a value that cannot be saved: the record, the field, the text typed */
+  return g_strdup_printf (_("%s: %s “%s”"), record, field, text);
+}
+
 /**
  * atlas_editor_form_dup_unsaved:
  *
- * Whose records hold typed text that a flush could not write (invalid,
- * incomplete like a contact without a name, or refused by the store):
- * the record shown and those whose drafts are kept. Call it after
- * atlas_editor_form_flush(); this text is lost if the form goes away.
+ * What typed text a flush could not write (invalid, incomplete like a
+ * contact without a name, or refused by the store), in the record shown
+ * and in those whose drafts are kept: a line per field, naming the
+ * record, the field and the text. Call it after atlas_editor_form_flush();
+ * this text is lost if the form goes away.
  *
- * Returns: (transfer full): the records' names, each once; empty when
- *   everything typed is saved
+ * Returns: (transfer full): the lines, each once; empty when everything
+ *   typed is saved
  */
 GStrv
 atlas_editor_form_dup_unsaved (AtlasEditorForm *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   g_return_val_if_fail (ATLAS_IS_EDITOR_FORM (self), NULL);
 
   if (self->record != NULL && atlas_editor_form_is_pending (self))
-    add_unsaved (names, record_name (self, self->record));
+    {
+      g_autofree char *name = record_name (self, self->record);
+      guint before = names->len;
+
+      for (guint i = 0; i < self->bindings->len; i++)
+        {
+          Binding *b = g_ptr_array_index (self->bindings, i);
+          g_autofree char *text = NULL;
+          g_autofree char *message = NULL;
+
+          if (!b->dirty)
+            continue;
+          text = _atlas_binding_get_text (b);
+          if ((message = atlas_validate (b->check, text)) != NULL)
+            add_unsaved (names, unsaved_line (self, name, b, text));
+        }
+      /* Incomplete as a whole (a contact without a name): the record. */
+      if (names->len == before)
+        add_unsaved (names, g_strdup (name));
+    }
 
   if (self->drafts != NULL)
     {
       g_hash_table_iter_init (&iter, self->drafts);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
+      while (g_hash_table_iter_next (&iter, &key, &value))
         {
+          const char *colon = strchr (key, ':');
           gint64 id = g_ascii_strtoll (key, NULL, 10);
-          gboolean seen = FALSE;
+          guint field = colon != NULL ? (guint) g_ascii_strtoull (colon + 1, NULL, 10) : 0;
+          g_autoptr(GObject) record = self->store ? atlas_store_load (self->store, self->kind, id, NULL) : NULL;
+          g_autofree char *name = NULL;
 
-          for (guint i = 0; i < ids->len && !seen; i++)
-            seen = g_array_index (ids, gint64, i) == id;
-          if (!seen)
-            g_array_append_val (ids, id);
+          if (record == NULL)
+            continue;
+          name = record_name (self, record);
+          add_unsaved (names, unsaved_line (self, name, binding_of_field (self, field), value));
         }
-    }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GObject) record = self->store ? atlas_store_load (self->store, self->kind,
-                                                                  g_array_index (ids, gint64, i), NULL)
-                                              : NULL;
-
-      if (record != NULL)
-        add_unsaved (names, record_name (self, record));
     }
 
   g_ptr_array_add (names, NULL);
