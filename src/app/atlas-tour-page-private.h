@@ -45,6 +45,9 @@ struct _AtlasTourPage
   GtkSearchEntry *visitor_entry;
   GtkWidget *review_bar;
   GtkLabel *review_label;
+  GtkButton *accept_button;
+  GtkButton *dismiss_button;
+  guint n_suggested;        /* suggested visits the filters show */
   GtkLabel *summary_label;
   AdwBanner *example_banner;
   GtkWidget *district_box;
@@ -84,5 +87,7 @@ void          atlas_tour_page_plan_visit_action (GtkWidget *widget,
 void          atlas_tour_page_review_shown_action (GtkWidget *widget,
                                                    const char *action_name,
                                                    GVariant *parameter);
+
+GPtrArray    *atlas_tour_page_selected_visits (AtlasTourPage *self);
 
 G_END_DECLS

@@ -119,7 +119,12 @@ atlas_tour_page_review_shown_action (GtkWidget  *widget,
 {
   AtlasTourPage *self = ATLAS_TOUR_PAGE (widget);
 
-  if (self->visits != NULL)
+  g_autoptr(GPtrArray) selected = atlas_tour_page_selected_visits (self);
+
+  /* Several rows chosen (Ctrl+click, Shift+click): those; else all shown. */
+  if (selected != NULL)
+    review (self, selected, g_str_equal (action_name, "tour.accept-shown"));
+  else if (self->visits != NULL)
     review (self, self->visits, g_str_equal (action_name, "tour.accept-shown"));
 }
 

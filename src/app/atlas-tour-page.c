@@ -240,6 +240,19 @@ district_row (AtlasTourPage *self,
   return NULL;
 }
 
+/* Whether a row of @ags is among those chosen. */
+static gboolean
+district_chosen (AtlasTourPage *self,
+                 const char    *ags)
+{
+  g_autoptr(GList) rows = gtk_list_box_get_selected_rows (self->visit_list);
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (l->data), "ags"), ags) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Chooses the district @ags (NULL for none) on the map and in the list,
  * which scrolls to its visit. */
 static void
@@ -260,8 +273,12 @@ select_district (AtlasTourPage *self,
     gtk_list_box_unselect_all (self->visit_list);
   else
     {
-      if (row != gtk_list_box_get_selected_row (self->visit_list))
-        gtk_list_box_select_row (self->visit_list, row);
+      /* Rows chosen with Ctrl or Shift stay chosen while one is of it. */
+      if (!gtk_list_box_row_is_selected (row) && !district_chosen (self, ags))
+        {
+          gtk_list_box_unselect_all (self->visit_list);
+          gtk_list_box_select_row (self->visit_list, row);
+        }
       gtk_viewport_scroll_to (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->list_scroller)),
                               GTK_WIDGET (row), NULL);
     }
@@ -274,6 +291,76 @@ unselect_district_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   select_district (ATLAS_TOUR_PAGE (widget), NULL);
+}
+
+/**
+ * atlas_tour_page_selected_visits:
+ *
+ * Returns: (transfer full) (nullable): the visits of the rows chosen, when
+ *   more than one is (Ctrl+click, Shift+click); %NULL for one or none
+ */
+GPtrArray *
+atlas_tour_page_selected_visits (AtlasTourPage *self)
+{
+  g_autoptr(GList) rows = NULL;
+  GPtrArray *visits;
+
+  if (self->visit_list == NULL)
+    return NULL;
+  rows = gtk_list_box_get_selected_rows (self->visit_list);
+  if (rows == NULL || rows->next == NULL)
+    return NULL;
+  visits = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = rows; l != NULL; l = l->next)
+    {
+      AtlasVisit *visit = g_object_get_data (G_OBJECT (l->data), "visit");
+
+      if (visit != NULL)
+        g_ptr_array_add (visits, g_object_ref (visit));
+    }
+  return visits;
+}
+
+/* The review bar acts on the rows chosen, when several are, or on all
+ * the suggestions shown; it says which. */
+static void
+update_review_bar (AtlasTourPage *self)
+{
+  g_autoptr(GPtrArray) selected = atlas_tour_page_selected_visits (self);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; selected != NULL && i < selected->len; i++)
+    if (g_str_equal (atlas_visit_get_field (g_ptr_array_index (selected, i), ATLAS_VISIT_STATUS), "suggested"))
+      n++;
+
+  gtk_widget_set_visible (self->review_bar, self->n_suggested > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", self->n_suggested > 0 && (selected == NULL || n > 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.dismiss-shown", self->n_suggested > 0 && (selected == NULL || n > 0));
+  if (selected != NULL)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit chosen",
+                                           "%u suggested visits chosen", n), n);
+      gtk_button_set_label (self->accept_button, _("_Accept Chosen"));
+      gtk_button_set_label (self->dismiss_button, _("_Dismiss Chosen"));
+    }
+  else
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit in this view",
+                                           "%u suggested visits in this view", self->n_suggested),
+                              self->n_suggested);
+      gtk_button_set_label (self->accept_button, _("_Accept All"));
+      gtk_button_set_label (self->dismiss_button, _("_Dismiss All"));
+    }
+  gtk_label_set_label (self->review_label, text);
+}
+
+static void
+selection_changed_cb (AtlasTourPage *self)
+{
+  /* The list empties as the page goes away: nothing to say then. */
+  if (self->visit_list != NULL && self->review_bar != NULL)
+    update_review_bar (self);
 }
 
 void
@@ -386,17 +473,8 @@ atlas_tour_page_refresh (AtlasTourPage *self)
       gtk_widget_grab_focus (target);
     }
 
-  gtk_widget_set_visible (self->review_bar, n_suggested > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.accept-shown", n_suggested > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tour.dismiss-shown", n_suggested > 0);
-  if (n_suggested > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested visit in this view",
-                                                            "%u suggested visits in this view", n_suggested),
-                                               n_suggested);
-
-      gtk_label_set_label (self->review_label, text);
-    }
+  self->n_suggested = n_suggested;
+  update_review_bar (self);
 
   scene = atlas_tour_page_make_scene (self, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   /* The map says how many centres are visited; the list, how many visits
@@ -511,6 +589,7 @@ atlas_tour_page_show_visit (AtlasTourPage *self,
               g_strcmp0 (atlas_visit_get_field (visit, ATLAS_VISIT_AGS), self->district_ags) != 0 &&
               district_row (self, self->district_ags) != NULL)
             return;
+          gtk_list_box_unselect_all (self->visit_list);
           gtk_list_box_select_row (self->visit_list, GTK_LIST_BOX_ROW (row));
           return;
         }
@@ -636,6 +715,8 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, example_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTourPage, district_title);
@@ -648,6 +729,7 @@ atlas_tour_page_class_init (AtlasTourPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fit_cb);
