@@ -258,6 +258,10 @@ test_narrow_views (AtlasTestDir  *fixture,
   settle ();
   assert_fits (find_id (tour, "period_button"), "the period button");
   assert_fits (find_id (tour, "export_button"), "the map's export button");
+  /* A day is read as everywhere else (#15): 01.01.1965, which the visit
+   * editor takes, is one here too (the filter took only 1970-2100). */
+  gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "01.01.1965");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_id (tour, "period_label"))), ==, "01.01.1965 – 31.12.2018");
   gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "from_entry")), "");
   gtk_editable_set_text (GTK_EDITABLE (find_id (tour, "to_entry")), "");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));

@@ -22,6 +22,7 @@
 #include "atlas-review.h"
 #include "atlas-toast.h"
 #include "atlas-tour-page-private.h"
+#include "atlas-visit-date.h"
 #include "atlas-visit-editor.h"
 
 /* "31.12.2018" or "2018-12-31" → "2018-12-31"; NULL for empty; "" for not a date. */
@@ -29,13 +30,11 @@ char *
 atlas_tour_page_text_day (const char *text)
 {
   int d, m, y;
-  char rest;
 
   if (*text == '\0')
     return NULL;
-  if ((sscanf (text, "%d.%d.%d%c", &d, &m, &y, &rest) != 3 &&
-       sscanf (text, "%d-%d-%d%c", &y, &m, &d, &rest) != 3) ||
-      y < 1970 || y > 2100 || !g_date_valid_dmy (d, m, y))
+  /* A day as the app reads it everywhere (atlas-visit-date.c). */
+  if (!atlas_day_parse (text, &y, &m, &d))
     return g_strdup ("");
 
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
