@@ -499,6 +499,37 @@ typedef struct {
  * above them, to their right or left; for an area without stops, its own
  * place first; then the corners), and what it costs there; @covered: how much of stops,
  * names and edges it covers there (the route only runs under it). */
+/* Whether a name centred at @at (canvas) would be read as another
+ * district's: it stands in another district, nearer that one's own place
+ * than its own. (Beside a small city's stops a name stands over its
+ * neighbour, but by its own place; "Städteregion Aachen" east of its
+ * stops stood over Düren, nearer Düren's place than Aachen's; a walk.) */
+static gboolean
+misleading (const AtlasMapScene  *scene,
+            const AtlasMapLayout *layout,
+            const AtlasSceneArea *sa,
+            AtlasPoint            at)
+{
+  double x, y, own_x, own_y, own;
+
+  atlas_map_layout_to_map (layout, at.x, at.y, &x, &y);
+  if (atlas_area_contains (sa->area, x, y))
+    return FALSE;
+  atlas_map_layout_to_canvas (layout, sa->area->label.x, sa->area->label.y, &own_x, &own_y);
+  own = (at.x - own_x) * (at.x - own_x) + (at.y - own_y) * (at.y - own_y);
+  for (guint i = 0; i < scene->areas->len; i++)
+    {
+      const AtlasSceneArea *other = &g_array_index (scene->areas, AtlasSceneArea, i);
+      double ox, oy;
+
+      if (other == sa || !atlas_area_contains (other->area, x, y))
+        continue;
+      atlas_map_layout_to_canvas (layout, other->area->label.x, other->area->label.y, &ox, &oy);
+      return (at.x - ox) * (at.x - ox) + (at.y - oy) * (at.y - oy) < own;
+    }
+  return FALSE;
+}
+
 static double
 best_place (const Obstacles      *o,
             const AtlasSceneArea *sa,
@@ -507,7 +538,8 @@ best_place (const Obstacles      *o,
             double                w,
             double                h,
             AtlasPoint           *at,
-            double               *covered)
+            double               *covered,
+            gboolean             *astray)
 {
   const AtlasMapLayout *layout = o->layout;
   double r = o->r, cx, cy, first, group_w, mid, best = G_MAXDOUBLE;
@@ -567,8 +599,11 @@ best_place (const Obstacles      *o,
         hard += 4 * (w * h - overlap (&box, &o->inset)) + w * h;
       else if (!layout->is_inset && layout->has_inset && overlap (&box, &o->inset) > 0)
         hard += 4 * overlap (&box, &o->inset) + w * h;
-      /* A small price for each step away from the first choice. */
+      /* A small price for each step away from the first choice; more for
+       * a place where the name reads as another district's. */
       cost = hard + c * w * h * 0.05;
+      if (misleading (o->scene, layout, sa, candidates[c]))
+        cost += w * h * 0.6;
       /* A line through a name costs a third of a stop on it. */
       for (guint i = 0; i < o->n_segments; i++)
         if (segment_crosses (&box, o->segments[i].x0, o->segments[i].y0, o->segments[i].x1, o->segments[i].y1))
@@ -580,6 +615,7 @@ best_place (const Obstacles      *o,
           *at = candidates[c];
         }
     }
+  *astray = misleading (o->scene, layout, sa, *at);
   return best;
 }
 
@@ -657,6 +693,7 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       const AtlasSceneArea *sa = &g_array_index (scene->areas, AtlasSceneArea, order[k]);
       AtlasMapLabel *label = &labels[order[k]];
       double w, h, cost, covered, ring = 0;
+      gboolean astray;
       AtlasMapBox badge;
       char badge_text[16];
 
@@ -677,28 +714,33 @@ atlas_map_place_labels (const AtlasMapScene  *scene,
       h = label->size * 1.05;
       if (!atlas_map_stop_badge (scene, layout, order[k], &badge, badge_text))
         badge = (AtlasMapBox) { 0, 0, 0, 0 };
-      cost = best_place (&o, sa, &badge, ring, w, h, &label->at, &covered);
+      cost = best_place (&o, sa, &badge, ring, w, h, &label->at, &covered, &astray);
 
-      /* Covering a quarter of itself or more: the code, if it does better. */
-      if (label->text == sa->area->name && sa->code != NULL && covered > w * h * 0.25)
+      /* Covering a quarter of itself or more, or read as another
+       * district's: the code, if it does better. */
+      if (label->text == sa->area->name && sa->code != NULL && (covered > w * h * 0.25 || astray))
         {
           AtlasMapLabel code = *label;
           double code_w, code_h, code_covered;
+          gboolean code_astray;
 
           code.text = atlas_map_layout_code (layout, sa->area, &code.size);
           code_w = atlas_map_text_width (code.text, code.size);
           code_h = code.size * 1.05;
-          if (best_place (&o, sa, &badge, ring, code_w, code_h, &code.at, &code_covered) < cost)
+          if (best_place (&o, sa, &badge, ring, code_w, code_h, &code.at, &code_covered, &code_astray) < cost ||
+              (astray && !code_astray))
             {
               *label = code;
               w = code_w;
               h = code_h;
               covered = code_covered;
+              astray = code_astray;
             }
         }
-      /* Where even that covers much, no name: the inset or the tooltip
-       * gives it (a small map only, where the stops stand close). */
-      if (covered > w * h * 0.15)
+      /* Where even that covers much, or is read as another district's, no
+       * name: the inset or the tooltip gives it (a small map only, where
+       * the stops stand close). */
+      if (covered > w * h * 0.15 || astray)
         {
           label->text = NULL;
           continue;
