@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-toast.h"
+#include "atlas-window.h"
 
 static GtkWidget *
 find_overlay (GtkWidget *widget)
@@ -43,7 +44,12 @@ atlas_toast_add (GtkWidget *from,
   if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
     overlay = find_overlay (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root))));
 
-  if (overlay != NULL)
+  /* An offer to undo holds only while what it undoes is the newest step:
+   * the window keeps it and takes it away when the history changes. */
+  if (overlay != NULL && g_strcmp0 (adw_toast_get_action_name (toast), "win.undo") == 0 &&
+      ATLAS_IS_WINDOW (gtk_widget_get_root (overlay)))
+    atlas_window_offer_undo (ATLAS_WINDOW (gtk_widget_get_root (overlay)), toast);
+  else if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));

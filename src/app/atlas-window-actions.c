@@ -59,6 +59,38 @@ _atlas_window_update_history_actions (AtlasWindow *self)
                                  self->history && atlas_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history && atlas_history_can_redo (self->history));
+
+  /* A toast's Undo is win.undo: it undoes whatever is newest. Once the
+   * history has changed (undone, redone, another edit), the toast would
+   * undo something else than it says, so it goes (a walk: a deleted
+   * visit's toast came back after Ctrl+Z, and its Undo took back a
+   * contact's name typed meanwhile). */
+  if (self->offer_toast != NULL &&
+      (self->history == NULL || atlas_history_get_serial (self->history) != self->offer_serial))
+    {
+      adw_toast_dismiss (self->offer_toast);
+      g_clear_weak_pointer (&self->offer_toast);
+    }
+}
+
+/**
+ * atlas_window_offer_undo:
+ * @toast: (transfer full): a toast whose button is win.undo
+ *
+ * Shows @toast, which offers to undo the history's newest step, for as
+ * long as that step is the newest; an older offer goes.
+ */
+void
+atlas_window_offer_undo (AtlasWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->offer_toast != NULL)
+    adw_toast_dismiss (self->offer_toast);
+  g_set_weak_pointer (&self->offer_toast, toast);
+  self->offer_serial = self->history != NULL ? atlas_history_get_serial (self->history) : 0;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void

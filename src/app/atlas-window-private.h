@@ -34,6 +34,8 @@ struct _AtlasWindow
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwToast *history_toast;   /* (weak) the last "Undone: …" or "Redone: …" */
+  AdwToast *offer_toast;     /* (weak) the last toast whose Undo is win.undo */
+  guint offer_serial;        /* the history as it was when it was offered */
   AdwHeaderBar *header_bar;
   GtkMenuButton *primary_menu_button;
   GtkWidget *back_button;

@@ -30,6 +30,8 @@ void              atlas_window_import_files      (AtlasWindow    *self,
 void              atlas_window_show_view         (AtlasWindow    *self,
                                                   const char     *name);
 AtlasContactsPage *atlas_window_get_contacts_page (AtlasWindow   *self);
+void               atlas_window_offer_undo       (AtlasWindow   *self,
+                                                  AdwToast      *toast);
 AtlasHistory     *atlas_window_get_history       (AtlasWindow    *self);
 gboolean          atlas_window_flush             (AtlasWindow    *self);
 GStrv             atlas_window_dup_unsaved       (AtlasWindow    *self);

@@ -42,6 +42,7 @@ struct _AtlasHistory
   GQueue undo;      /* of Entry, newest first */
   GQueue redo;
   Entry *group;     /* being collected by begin_group() */
+  guint serial;     /* changes with every push, undo, redo and clear */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasHistory, atlas_history, G_TYPE_OBJECT)
@@ -90,6 +91,7 @@ entry_free (gpointer data)
 static void
 notify_state (AtlasHistory *self)
 {
+  self->serial++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
@@ -495,4 +497,19 @@ atlas_history_clear (AtlasHistory *self)
   g_queue_clear_full (&self->undo, entry_free);
   g_queue_clear_full (&self->redo, entry_free);
   notify_state (self);
+}
+
+/**
+ * atlas_history_get_serial:
+ *
+ * Returns: a number that changes whenever the history does (a push, an
+ *   undo, a redo, a clear): an offer to undo "what was just done" holds
+ *   only while it is the same
+ */
+guint
+atlas_history_get_serial (AtlasHistory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), 0);
+
+  return self->serial;
 }

@@ -47,5 +47,6 @@ gboolean      atlas_history_undo           (AtlasHistory    *self,
 gboolean      atlas_history_redo           (AtlasHistory    *self,
                                             GError         **error);
 void          atlas_history_clear          (AtlasHistory    *self);
+guint         atlas_history_get_serial     (AtlasHistory    *self);
 
 G_END_DECLS
