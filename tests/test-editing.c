@@ -1101,6 +1101,49 @@ save_contact (AtlasStore *store,
   return id;
 }
 
+/* A toast's Undo is win.undo, the newest step: once that step is undone,
+ * the toast goes. A deleted visit's toast came back from the queue after
+ * Ctrl+Z, and its Undo took back an unrelated edit (a walk). */
+static void
+test_undo_offer_goes_with_its_step (AtlasTestDir  *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
+  AtlasWindow *window;
+  AtlasContactsPage *contacts;
+  GtkWidget *undone, *close;
+  gpointer args[2];
+  gint64 carina;
+
+  g_assert_no_error (error);
+  carina = save_contact (store, "Carina", "Cleven-Pawletko");
+  window = open_window (store);
+  contacts = atlas_window_get_contacts_page (window);
+  atlas_window_show_view (window, "contacts");
+  atlas_test_wait_for_mapped (GTK_WIDGET (contacts));
+  atlas_contacts_page_show_contact (contacts, carina);
+  g_assert_true (atlas_contacts_page_delete_shown (contacts));
+  g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), label_starts, "“Carina Cleven-Pawletko” deleted"));
+  activate (window, "win.undo");
+  undone = atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: ");
+  g_assert_nonnull (undone);
+
+  /* "Undone: …" closed: the offer to undo the delete does not come back. */
+  close = gtk_widget_get_parent (undone);
+  while (close != NULL && atlas_test_find (close, is_close_button, NULL) == NULL)
+    close = gtk_widget_get_parent (close);
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (atlas_test_find (close, is_close_button, NULL), "clicked");
+  args[0] = window;
+  args[1] = (gpointer) "Undone: ";
+  g_assert_true (spin_until (no_toast_says, args, 3000));
+  spin_until (NULL, NULL, 1000);
+  g_assert_null (atlas_test_find (GTK_WIDGET (window), label_starts, "“Carina Cleven-Pawletko” deleted"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
 /* The id of the row selected in the list view under @page, 0 for none. */
 static gint64
 selected_id (gpointer page)
@@ -1350,6 +1393,7 @@ main (int   argc,
   ATLAS_TEST_ADD ("/editing/autosave-keeps-caret", test_autosave_keeps_caret);
   ATLAS_TEST_ADD ("/editing/invalid-draft", test_invalid_draft);
   ATLAS_TEST_ADD ("/editing/history-toasts-do-not-queue", test_history_toasts_do_not_queue);
+  ATLAS_TEST_ADD ("/editing/undo-offer-goes-with-its-step", test_undo_offer_goes_with_its_step);
   ATLAS_TEST_ADD ("/editing/history-label", test_history_label);
   ATLAS_TEST_ADD ("/editing/form-leaves-no-handlers", test_form_leaves_no_handlers);
   ATLAS_TEST_ADD ("/editing/focus-and-scroll", test_focus_and_scroll);
