@@ -545,6 +545,10 @@ atlas_releases_page_init (AtlasReleasesPage *self)
   atlas_popover_keep_in_window (gtk_menu_button_get_popover (self->period_button));
   keep_popup_in_window (GTK_WIDGET (self->centre_filter));
   keep_popup_in_window (GTK_WIDGET (self->add_centre_dropdown));
+  /* Enter in a day closes the period's popover, as in the Tour view: the
+   * filter is already applied (it stayed open; a walk). */
+  g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (gtk_menu_button_popdown), self->period_button);
+  g_signal_connect_swapped (self->to_entry, "activate", G_CALLBACK (gtk_menu_button_popdown), self->period_button);
 
   g_signal_connect_swapped (self->centre_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 

@@ -39,6 +39,7 @@ struct _AtlasTourPage
   GtkMenuButton *period_button;
   GtkLabel *period_label;
   GtkPopover *period_popover;
+  GtkMenuButton *export_button;
   GtkFlowBox *preset_box;
   GtkEntry *from_entry;
   GtkEntry *to_entry;

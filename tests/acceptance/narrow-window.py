@@ -89,6 +89,14 @@ with Desktop("narrow-window", width=360, height=720) as d:
     d.check(ew > 0 and x <= ex and ex + ew <= x + width,
             f"with the period 01.01.2017 – 31.12.2018 the export button lies in the window ({ex}–{ex + ew} of {x}–{x + width})")
     d.check(drawn_right_of_window(d, shot) == 0, "nothing of the Tour view lies right of the window")
+    # The export menu beside it stays in the window too (it reached 90 px
+    # past it; a walk).
+    d.click_node(export)
+    d.pause(1)
+    shot = d.screenshot("tour-export-menu")
+    outside = drawn_right_of_window(d, shot)
+    d.check(outside == 0, f"the Tour's export menu lies within the window ({outside} pixels right of it)")
+    d.key("Escape", pause=1)
 
     # So does the press releases' period popover.
     d.key("alt+3", pause=2)
