@@ -11,6 +11,7 @@
 #include "atlas-facts.h"
 #include "atlas-list-model.h"
 #include "atlas-toast.h"
+#include "atlas-visit-date.h"
 
 struct _AtlasCentreEditor
 {
@@ -288,7 +289,8 @@ update_facts (AtlasCentreEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hints_group), hints->len > 0);
   if (facts_date != NULL)
     {
-      char *shown = atlas_validate_display (ATLAS_CHECK_DATE, facts_date);
+      /* A day or a month (2026-12), as German readers write it: 12/2026. */
+      char *shown = atlas_format_visit_date (facts_date);
 
       g_free (facts_date);
       facts_date = shown;

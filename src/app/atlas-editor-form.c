@@ -111,10 +111,20 @@ _atlas_editor_form_record_problem (AtlasEditorForm *self,
            ? _("Enter a name or an organisation to save this contact.")
            : _("A contact needs a name or an organisation. The change is not saved until one is entered.");
 
-  if (self->kind == ATLAS_RECORD_VISIT &&
-      (*_atlas_editor_form_record_field (self, record, ATLAS_VISIT_AGS) == '\0' ||
-       *_atlas_editor_form_record_field (self, record, ATLAS_VISIT_DATE) == '\0'))
-    return _("Choose a centre and enter a date to save this visit.");
+  /* Says what is missing, not what may already be there (it asked for a
+   * centre that was chosen; a walk). */
+  if (self->kind == ATLAS_RECORD_VISIT)
+    {
+      gboolean no_centre = *_atlas_editor_form_record_field (self, record, ATLAS_VISIT_AGS) == '\0';
+      gboolean no_date = *_atlas_editor_form_record_field (self, record, ATLAS_VISIT_DATE) == '\0';
+
+      if (no_centre && no_date)
+        return _("Choose a centre and enter a date to save this visit.");
+      if (no_centre)
+        return _("Choose a centre to save this visit.");
+      if (no_date)
+        return _("Enter a date to save this visit.");
+    }
 
   return NULL;
 }

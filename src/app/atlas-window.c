@@ -23,6 +23,7 @@
 #include "atlas-shortcuts.h"
 #include "atlas-toast.h"
 #include "atlas-tour-page.h"
+#include "atlas-visit-date.h"
 #include "atlas-visit-editor.h"
 #include "atlas-window-private.h"
 
@@ -403,6 +404,7 @@ update_facts (AtlasWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *facts_date = NULL;
   AdwToast *toast;
 
   if (self->store == NULL || atlas_store_is_read_only (self->store))
@@ -419,13 +421,16 @@ update_facts (AtlasWindow *self)
     return;
 
   /* TRANSLATORS: %s is the date of the facts, then e.g. "3 centres completed, 1 hint" */
-  title = g_strdup_printf (_("Public facts of %s: %s"), report->facts_date, summary);
+  facts_date = atlas_format_visit_date (report->facts_date);
+  title = g_strdup_printf (_("Public facts of %s: %s"), facts_date, summary);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, ATLAS_TOAST_UNDO_TIMEOUT);
   if (report->n_fields > 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
+      atlas_window_offer_undo (self, toast);
+      return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -516,6 +521,7 @@ atlas_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_weak_pointer (&self->history_toast);
+  g_clear_weak_pointer (&self->offer_toast);
 
   /* A closing window stops its import; what was done is kept. */
   if (self->import_cancellable != NULL)
