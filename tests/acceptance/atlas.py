@@ -312,9 +312,17 @@ class Desktop:
             except Exception:
                 return
 
-        for window in self._app_node():
-            if window is not None:
-                walk(window)
+        # The registry may briefly not know the app while it is busy (a
+        # Tour view filling 706 rows on a loaded machine raised "The
+        # application no longer exists" though the app ran on): nothing
+        # found this time; wait() asks again and sees whether it still runs.
+        try:
+            for window in self._app_node():
+                if window is not None:
+                    walk(window)
+        except Exception:
+            self.atspi = None   # found anew next time
+            return []
         return found
 
     def on_screen_box(self, node):
