@@ -938,6 +938,25 @@ no_toast_says (gpointer data)
   return atlas_test_find (args[0], label_starts, args[1]) == NULL;
 }
 
+/* Closes the toast that says @prefix… with its × button, and waits for
+ * it to go and for a second more: time for a toast in the queue to come. */
+static void
+close_toast_saying (AtlasWindow *window,
+                    const char  *prefix)
+{
+  GtkWidget *label = atlas_test_find (GTK_WIDGET (window), label_starts, prefix);
+  GtkWidget *toast = label;
+  gpointer args[2] = { window, (gpointer) prefix };
+
+  g_assert_nonnull (label);
+  while (toast != NULL && atlas_test_find (toast, is_close_button, NULL) == NULL)
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (atlas_test_find (toast, is_close_button, NULL), "clicked");
+  g_assert_true (spin_until (no_toast_says, args, 3000));
+  spin_until (NULL, NULL, 1000);
+}
+
 /* Undo, then Redo: the "Undone: …" toast goes when "Redone: …" comes. It
  * was put back in the toast queue and came again once the newer one had
  * gone, so a run of Ctrl+Z replayed stale messages for half a minute (a
@@ -950,8 +969,6 @@ test_history_toasts_do_not_queue (AtlasTestDir  *fixture,
   g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   AtlasWindow *window;
   AtlasCentreEditor *editor;
-  GtkWidget *redone, *close;
-  gpointer args[2];
 
   g_assert_no_error (error);
   window = open_window (store);
@@ -961,19 +978,9 @@ test_history_toasts_do_not_queue (AtlasTestDir  *fixture,
   activate (window, "win.undo");
   g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: "));
   activate (window, "win.redo");
-  redone = atlas_test_find (GTK_WIDGET (window), label_starts, "Redone: ");
-  g_assert_nonnull (redone);
 
   /* The newer toast closed with its × button: nothing older comes back. */
-  close = gtk_widget_get_parent (redone);
-  while (close != NULL && atlas_test_find (close, is_close_button, NULL) == NULL)
-    close = gtk_widget_get_parent (close);
-  g_assert_nonnull (close);
-  g_signal_emit_by_name (atlas_test_find (close, is_close_button, NULL), "clicked");
-  args[0] = window;
-  args[1] = (gpointer) "Redone: ";
-  g_assert_true (spin_until (no_toast_says, args, 3000));
-  spin_until (NULL, NULL, 1000);
+  close_toast_saying (window, "Redone: ");
   g_assert_null (atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: "));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1112,8 +1119,6 @@ test_undo_offer_goes_with_its_step (AtlasTestDir  *fixture,
   g_autoptr(AtlasStore) store = atlas_store_new (fixture->db_path, ATLAS_STORE_OPEN_DEFAULT, &error);
   AtlasWindow *window;
   AtlasContactsPage *contacts;
-  GtkWidget *undone, *close;
-  gpointer args[2];
   gint64 carina;
 
   g_assert_no_error (error);
@@ -1126,19 +1131,9 @@ test_undo_offer_goes_with_its_step (AtlasTestDir  *fixture,
   g_assert_true (atlas_contacts_page_delete_shown (contacts));
   g_assert_nonnull (atlas_test_find (GTK_WIDGET (window), label_starts, "“Carina Cleven-Pawletko” deleted"));
   activate (window, "win.undo");
-  undone = atlas_test_find (GTK_WIDGET (window), label_starts, "Undone: ");
-  g_assert_nonnull (undone);
 
   /* "Undone: …" closed: the offer to undo the delete does not come back. */
-  close = gtk_widget_get_parent (undone);
-  while (close != NULL && atlas_test_find (close, is_close_button, NULL) == NULL)
-    close = gtk_widget_get_parent (close);
-  g_assert_nonnull (close);
-  g_signal_emit_by_name (atlas_test_find (close, is_close_button, NULL), "clicked");
-  args[0] = window;
-  args[1] = (gpointer) "Undone: ";
-  g_assert_true (spin_until (no_toast_says, args, 3000));
-  spin_until (NULL, NULL, 1000);
+  close_toast_saying (window, "Undone: ");
   g_assert_null (atlas_test_find (GTK_WIDGET (window), label_starts, "“Carina Cleven-Pawletko” deleted"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
