@@ -359,6 +359,7 @@ GStrv
 atlas_editor_form_dup_unsaved (AtlasEditorForm *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) record_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -394,12 +395,18 @@ atlas_editor_form_dup_unsaved (AtlasEditorForm *self)
           const char *colon = strchr (key, ':');
           gint64 id = g_ascii_strtoll (key, NULL, 10);
           guint field = colon != NULL ? (guint) g_ascii_strtoull (colon + 1, NULL, 10) : 0;
-          g_autoptr(GObject) record = self->store ? atlas_store_load (self->store, self->kind, id, NULL) : NULL;
-          g_autofree char *name = NULL;
+          const char *name;
 
-          if (record == NULL)
+          /* A record with several drafted fields is read once. */
+          if (!g_hash_table_lookup_extended (record_names, &id, NULL, (gpointer *) &name))
+            {
+              g_autoptr(GObject) record = self->store ? atlas_store_load (self->store, self->kind, id, NULL) : NULL;
+
+              name = record != NULL ? record_name (self, record) : NULL;
+              g_hash_table_insert (record_names, g_memdup2 (&id, sizeof id), (gpointer) name);
+            }
+          if (name == NULL)
             continue;
-          name = record_name (self, record);
           add_unsaved (names, unsaved_line (self, name, binding_of_field (self, field), value));
         }
     }
